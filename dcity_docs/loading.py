@@ -1,0 +1,256 @@
+"""Reading record files (YAML or JSON) safely, keeping the line of every value for error messages."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
+
+from .errors import Problem, RecordInvalid
+from .models import Record, check_rules
+
+MAX_RECORD_BYTES = 1_000_000
+"""A venture record is a few kilobytes; anything this large is a mistake or an attack."""
+
+RECORD_SUFFIXES = (".yaml", ".yml", ".json")
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Source:
+    """Parsed data of one record plus where each value stood in the file."""
+
+    file: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int | None:
+        """Line of the deepest part of ``path`` that exists in the file."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return None
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt", pure=True)
+    yaml.allow_duplicate_keys = False
+    # Dates stay text so that an impossible date (2026-02-30) becomes a validation error with a
+    # line number, not a crash inside the YAML library.
+    yaml.constructor.add_constructor(
+        "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+    )
+    return yaml
+
+
+def decode(raw: bytes, file: str) -> str:
+    """UTF-8 (with or without BOM), or UTF-16 with a BOM; anything else is refused by name."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise _one(file, None, f"broken UTF-16 text: {exc.reason}") from None
+    if b"\x00" in raw:
+        raise _one(file, None, "binary data, not a text record (YAML or JSON)")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        hint = ""
+        try:
+            raw.decode("cp1251")
+            hint = " (it looks like Windows-1251: save the file as UTF-8)"
+        except UnicodeDecodeError:
+            pass
+        raise _one(file, line, f"not UTF-8 text{hint}") from None
+
+
+def _one(file: str, line: int | None, message: str) -> RecordInvalid:
+    return RecordInvalid([Problem(file, line, "", message)])
+
+
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
+
+
+def _refuse_aliases_and_tags(yaml: YAML, text: str, file: str) -> None:
+    """Anchors and aliases allow 'billion laughs' expansion; tags could name Python objects."""
+    for event in yaml.parse(text):
+        line = event.start_mark.line + 1 if event.start_mark else None
+        if isinstance(event, AliasEvent):
+            raise _one(file, line, "YAML aliases (*name) are not allowed in a record; write the value out")
+        if getattr(event, "anchor", None):
+            raise _one(file, line, "YAML anchors (&name) are not allowed in a record; write the value out")
+        tag = getattr(event, "tag", None)
+        if tag and str(tag) not in _SAFE_TAGS:
+            raise _one(file, line, f"YAML tag {tag} is not allowed in a record")
+
+
+def _plain(node: Any, path: Path_, lines: dict[Path_, int], file: str) -> Any:
+    """ruamel's round-trip types to plain dicts and lists, noting each key's line."""
+    if isinstance(node, CommentedMap):
+        out: dict[str, Any] = {}
+        for key in node:
+            if not isinstance(key, str):
+                line = node.lc.key(key)[0] + 1 if node.lc.data else None
+                raise _one(file, line, f"key {key!r} must be text")
+            try:
+                lines[path + (key,)] = node.lc.key(key)[0] + 1
+            except (KeyError, TypeError):
+                pass
+            out[key] = _plain(node[key], path + (key,), lines, file)
+        return out
+    if isinstance(node, CommentedSeq):
+        items = []
+        for i, item in enumerate(node):
+            try:
+                lines[path + (i,)] = node.lc.item(i)[0] + 1
+            except (KeyError, TypeError):
+                pass
+            items.append(_plain(item, path + (i,), lines, file))
+        return items
+    if isinstance(node, TaggedScalar):
+        return node.value  # only the standard tags pass _refuse_aliases_and_tags; !!str x is x
+    if isinstance(node, str):
+        return str(node)  # ScalarString subclasses to plain str
+    return node
+
+
+def parse_text(text: str, file: str) -> Source:
+    """Parse YAML (JSON is YAML too, but is first checked as strict JSON)."""
+    if not text.strip():
+        raise _one(file, None, "empty file: no record in it")
+    if file.lower().endswith(".json"):
+        try:
+            json.loads(text, object_pairs_hook=_no_duplicate_json_keys)
+        except json.JSONDecodeError as exc:
+            raise _one(file, exc.lineno, f"invalid JSON: {exc.msg}") from None
+        except _DuplicateJsonKey as exc:
+            raise _one(file, None, f"duplicate key {exc.args[0]!r}") from None
+    yaml = _yaml()
+    try:
+        _refuse_aliases_and_tags(yaml, text, file)
+        data = yaml.load(text)
+    except DuplicateKeyError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        key = (exc.problem or "").split('"')[1] if '"' in (exc.problem or "") else ""
+        raise _one(file, line, f"duplicate key {key!r}".replace(" ''", "")) from None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise _one(file, line, f"invalid YAML: {exc.problem or exc.context}") from None
+    except YAMLError as exc:
+        raise _one(file, None, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise _one(file, None, "the YAML nests too deeply") from None
+    if not isinstance(data, CommentedMap):
+        raise _one(file, 1, "a record must be a mapping of fields (id, stage, venture, ...)")
+    lines: dict[Path_, int] = {(): 1}
+    plain = _plain(data, (), lines, file)
+    return Source(file, plain, lines)
+
+
+class _DuplicateJsonKey(ValueError):
+    pass
+
+
+def _no_duplicate_json_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateJsonKey(key)
+        seen[key] = value
+    return seen
+
+
+def read_source(path: Path) -> Source:
+    file = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise _one(file, None, "no such file") from None
+    except OSError as exc:
+        raise _one(file, None, f"cannot read: {exc.strerror}") from None
+    if path.is_dir():
+        raise _one(file, None, "is a folder, not a record file")
+    if size > MAX_RECORD_BYTES:
+        raise _one(file, None, f"file is {size:,} bytes; a record may be at most {MAX_RECORD_BYTES:,}")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _one(file, None, f"cannot read: {exc.strerror}") from None
+    return parse_text(decode(raw, file), file)
+
+
+_MESSAGES = {
+    "extra_forbidden": "unknown field (not in the record contract; check the spelling)",
+    "missing": "required field is missing",
+}
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind in _MESSAGES:
+        return _MESSAGES[kind]
+    msg = str(error["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if msg.startswith(prefix):
+            msg = msg[len(prefix) :]
+    if kind.startswith("date_"):
+        msg = f"{error.get('input')!r} is not a real date ({msg.split(', ', 1)[-1]})"
+    if kind in ("literal_error", "enum"):
+        msg = f"{error.get('input')!r} is not allowed: {msg[0].lower()}{msg[1:]}"
+    return msg
+
+
+def _dotted(path: Path_) -> str:
+    return ".".join(str(p) for p in path)
+
+
+def validate_source(source: Source) -> Record:
+    """Every field error at once; cross-field rules once the fields are valid."""
+    try:
+        record = Record.model_validate(source.data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+            problems.append(Problem(source.file, source.line_of(loc), _dotted(loc), _message(error)))
+        raise RecordInvalid(problems) from None
+    rule_problems = check_rules(record)
+    if rule_problems:
+        raise RecordInvalid(
+            [Problem(source.file, source.line_of(p), _dotted(p), m) for p, m in rule_problems]
+        )
+    return record
+
+
+def load_record(path: Path | str) -> Record:
+    """Read and validate one record file; raises RecordInvalid listing every problem."""
+    return validate_source(read_source(Path(path)))
+
+
+def record_files(inputs: list[Path]) -> list[Path]:
+    """Expand folders into the record files they hold (sorted, so runs are repeatable)."""
+    files: list[Path] = []
+    for item in inputs:
+        if item.is_dir():
+            files += sorted(p for p in item.iterdir() if p.suffix.lower() in RECORD_SUFFIXES)
+        else:
+            files.append(item)
+    return files

@@ -1,0 +1,502 @@
+"""The venture record (``../shared/contract``) as pydantic v2 models, and its cross-field rules.
+
+Field-level rules live on the models so that pydantic reports all of them at once; rules that
+compare fields (shares, contributions, placement, dates, powers of attorney) run in
+:func:`check_rules` once the fields themselves are valid, each with the exact path it concerns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+import pycountry
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    WithJsonSchema,
+    Field,
+    StringConstraints,
+    field_validator,
+)
+from stdnum import bic as stdnum_bic
+from stdnum import iban as stdnum_iban
+from stdnum.ua import edrpou as stdnum_edrpou
+
+Lang = Literal["uk", "en"]
+LANGS: tuple[Lang, ...] = ("uk", "en")
+
+ID_PATTERN = r"^[A-Z0-9][A-Z0-9-]{2,31}$"
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+
+class Strict(BaseModel):
+    """Unknown fields are refused so that a typo in a key is caught, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+# --- scalar types -------------------------------------------------------------------------
+
+
+def _no_control_chars(value: str) -> str:
+    for ch in value:
+        if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u00a0\u200b":
+            raise ValueError(f"contains a control character U+{ord(ch):04X}")
+    return value
+
+
+def _plain_string(value: Any) -> Any:
+    """YAML turns ``yes``/``12``/``2026-01-01`` into other types; texts must be written as text."""
+    if isinstance(value, bool) or isinstance(value, (int, float, dt.date)):
+        raise ValueError("must be text; put it in quotes")
+    return value
+
+
+Text = Annotated[
+    str,
+    BeforeValidator(_plain_string),
+    StringConstraints(min_length=1),
+    WithJsonSchema({"type": "string", "minLength": 1}),
+]
+
+
+def _decimal_string(value: Any) -> Decimal:
+    if isinstance(value, bool) or isinstance(value, float):
+        raise ValueError(
+            "must be a decimal written as a string in quotes (e.g. \"12500000.00\"), "
+            "never a floating-point number"
+        )
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if not isinstance(value, str):
+        raise ValueError("must be a decimal string such as \"12500000.00\"")
+    text = value.strip()
+    if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", text):
+        raise ValueError(f"{value!r} is not a plain decimal number (digits, optional '.' and decimals)")
+    try:
+        return Decimal(text)
+    except InvalidOperation as exc:  # pragma: no cover - the regex above already guards
+        raise ValueError(f"{value!r} is not a decimal number") from exc
+
+
+def _money_amount(value: Any) -> Decimal:
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise ValueError('money must be a decimal string in quotes, e.g. "12500000.00"')
+    amount = _decimal_string(value)
+    if amount <= 0:
+        raise ValueError("must be positive")
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        raise ValueError("has more than 2 decimal places")
+    return amount
+
+
+MoneyAmount = Annotated[
+    Decimal,
+    BeforeValidator(_money_amount),
+    WithJsonSchema({"type": "string", "pattern": r"^[0-9]+(\.[0-9]{1,2})?$"}),
+]
+Percent = Annotated[
+    Decimal,
+    BeforeValidator(_decimal_string),
+    WithJsonSchema(
+        {"anyOf": [{"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)?$"}, {"type": "integer"}]}
+    ),
+]
+
+
+def _country(value: Any) -> str:
+    value = _plain_string(value)
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{2}", value) or pycountry.countries.get(
+        alpha_2=value
+    ) is None:
+        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code (e.g. UA, DK, NO)")
+    return value
+
+
+def _currency(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{3}", value) or pycountry.currencies.get(
+        alpha_3=value
+    ) is None:
+        raise ValueError(f"{value!r} is not an ISO 4217 currency code (e.g. EUR, UAH, NOK)")
+    return value
+
+
+def _ua_region(value: Any) -> str:
+    if (
+        not isinstance(value, str)
+        or not value.startswith("UA-")
+        or pycountry.subdivisions.get(code=value) is None
+    ):
+        raise ValueError(f"{value!r} is not an ISO 3166-2:UA region code (e.g. UA-18)")
+    return value
+
+
+CountryCode = Annotated[
+    str,
+    BeforeValidator(_country),
+    WithJsonSchema({"type": "string", "enum": sorted(c.alpha_2 for c in pycountry.countries)}),
+]
+CurrencyCode = Annotated[
+    str,
+    BeforeValidator(_currency),
+    WithJsonSchema({"type": "string", "enum": sorted(c.alpha_3 for c in pycountry.currencies)}),
+]
+RegionCode = Annotated[
+    str,
+    BeforeValidator(_ua_region),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": sorted(s.code for s in pycountry.subdivisions if s.country_code == "UA"),
+        }
+    ),
+]
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        raise ValueError("must be a date (YYYY-MM-DD), not a date and time")
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
+    return value
+
+
+Date = Annotated[
+    dt.date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})
+]
+
+
+# --- composite parts ----------------------------------------------------------------------
+
+
+class BiText(Strict):
+    """A text printed in an agreement, in both languages."""
+
+    uk: Text
+    en: Text
+
+    @field_validator("uk", "en")
+    @classmethod
+    def _clean(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be empty")
+        return _no_control_chars(value)
+
+    @field_validator("uk")
+    @classmethod
+    def _cyrillic(cls, value: str) -> str:
+        if not _CYRILLIC.search(value):
+            raise ValueError("the Ukrainian text contains no Cyrillic letters")
+        return value
+
+    def __getitem__(self, lang: str) -> str:
+        if lang not in LANGS:
+            raise KeyError(lang)
+        return getattr(self, lang)
+
+
+class Money(Strict):
+    amount: MoneyAmount
+    currency: CurrencyCode
+
+
+class PowerOfAttorney(Strict):
+    number: Text
+    date: Date
+
+
+class Signatory(Strict):
+    name: BiText
+    position: BiText
+    authority: BiText
+    power_of_attorney: PowerOfAttorney | None = None
+    # Optional overrides where automatic Ukrainian declension gets a form wrong.
+    name_genitive: Text | None = Field(default=None, description="Name in the genitive (uk)")
+    position_genitive: Text | None = Field(default=None, description="Position in the genitive (uk)")
+    authority_genitive: Text | None = Field(default=None, description="Authority in the genitive (uk)")
+
+    def acts_under_power_of_attorney(self) -> bool:
+        uk = self.authority.uk.strip().lower()
+        en = self.authority.en.strip().lower()
+        return uk.startswith("довірен") or "power of attorney" in en
+
+
+class Registration(Strict):
+    scheme: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(\.[a-z_]+)?$|^[a-z_]+$")] = Field(
+        description="A python-stdnum validator, e.g. ua.edrpou, dk.cvr, no.orgnr, gb.vat, lei"
+    )
+    number: Text
+
+    @field_validator("number")
+    @classmethod
+    def _number(cls, value: str) -> str:
+        return _no_control_chars(value)
+
+
+class ContributionKind(str, Enum):
+    money = "money"
+    equipment = "equipment"
+    premises = "premises"
+    land_use_rights = "land_use_rights"
+    technology_licence = "technology_licence"
+    intellectual_property = "intellectual_property"
+    workforce = "workforce"
+
+
+class Contribution(Strict):
+    kind: Annotated[list[ContributionKind], Field(min_length=1)]
+    value: Money
+
+
+class Bank(Strict):
+    iban: Text
+    bic: Text
+
+    @field_validator("iban")
+    @classmethod
+    def _iban(cls, value: str) -> str:
+        if not stdnum_iban.is_valid(value):
+            raise ValueError(f"{value!r} is not a valid IBAN (check digits or length)")
+        return stdnum_iban.compact(value)
+
+    @field_validator("bic")
+    @classmethod
+    def _bic(cls, value: str) -> str:
+        if not stdnum_bic.is_valid(value):
+            raise ValueError(f"{value!r} is not a valid BIC (8 or 11 characters, e.g. PBANUA2X)")
+        return value
+
+
+class Shareholder(Strict):
+    name: BiText
+    country: CountryCode
+    registration: Registration
+    address: BiText
+    signatory: Signatory
+    share_percent: Percent
+    contribution: Contribution
+    bank: Bank | None = None
+
+    @field_validator("share_percent")
+    @classmethod
+    def _share(cls, value: Decimal) -> Decimal:
+        if not Decimal(0) < value <= Decimal(100):
+            raise ValueError("must be more than 0 and at most 100")
+        return value
+
+
+class Ministry(Strict):
+    name: BiText
+    edrpou: Text
+    address: BiText
+    signatory: Signatory
+
+    @field_validator("edrpou")
+    @classmethod
+    def _edrpou(cls, value: str) -> str:
+        if not stdnum_edrpou.is_valid(value):
+            raise ValueError(f"{value!r} is not a valid EDRPOU code (8 digits with a check digit)")
+        return value
+
+
+class Product(str, Enum):
+    drones = "drones"
+    missiles = "missiles"
+    artillery = "artillery"
+    artillery_ammunition = "artillery_ammunition"
+    electronic_warfare = "electronic_warfare"
+    armoured_vehicles = "armoured_vehicles"
+
+
+class Purpose(str, Enum):
+    western_government_orders = "western_government_orders"
+    eu_nato_market_access = "eu_nato_market_access"
+    technology_access = "technology_access"
+
+
+class Venture(Strict):
+    name: BiText
+    placement: Literal["ukraine", "abroad"]
+    country: CountryCode
+    products: Annotated[list[Product], Field(min_length=1)]
+    purposes: Annotated[list[Purpose], Field(min_length=1)]
+    capital: Money
+    ukrainian_jobs: Annotated[int, Field(ge=0, strict=True)]
+
+
+class Protection(Strict):
+    guarded_perimeter: Annotated[bool, Field(strict=True)]
+    air_defence_coordination: Annotated[bool, Field(strict=True)]
+    shelter_capacity: Annotated[int, Field(ge=0, strict=True)]
+    incident_notice_hours: Annotated[int, Field(ge=1, le=72, strict=True)]
+
+
+class Site(Strict):
+    codename: BiText
+    region: RegionCode
+    classification: Literal["public", "restricted", "secret"]
+    protection: Protection
+
+
+class Dates(Strict):
+    memorandum: Date
+    agreement: Date
+    term_years: Annotated[int, Field(ge=1, le=50, strict=True)]
+
+
+class Disputes(Strict):
+    forum: Literal["icc", "scc", "lcia", "ua_courts"]
+    seat: BiText
+    arbitrators: Literal[1, 3] = Field(default=3, description="Number of arbitrators")
+
+
+class Record(Strict):
+    """One venture record: everything the agreements are drafted from."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="Defence City venture record",
+        json_schema_extra={"$id": "https://dcity-docs.example/schema/venture.json"},
+    )
+
+    id: Annotated[str, StringConstraints(pattern=ID_PATTERN)] = Field(
+        description="Register number: capitals, digits and hyphens; it names the output files"
+    )
+    stage: Literal["negotiation", "agreed", "signed"]
+    venture: Venture
+    ministry: Ministry
+    shareholders: Annotated[list[Shareholder], Field(min_length=1)]
+    site: Site | None = None
+    dates: Dates
+    governing_law: CountryCode
+    disputes: Disputes
+    prevailing_language: Lang
+    agreement_number: Text | None = Field(
+        default=None, description="Number of the joint-venture agreement (defaults to the id)"
+    )
+
+    @property
+    def is_draft(self) -> bool:
+        return self.stage != "signed"
+
+    @property
+    def agreement_no(self) -> str:
+        return self.agreement_number or self.id
+
+
+# --- cross-field rules --------------------------------------------------------------------
+
+RuleProblem = tuple[tuple[str | int, ...], str]
+
+
+def _registration_problem(scheme: str, number: str) -> str | None:
+    try:
+        module = importlib.import_module(f"stdnum.{scheme}")
+    except ImportError:
+        return f"scheme {scheme!r} is not a python-stdnum validator (e.g. ua.edrpou, dk.cvr, no.orgnr)"
+    validate = getattr(module, "is_valid", None)
+    if validate is None:
+        return f"scheme {scheme!r} is not a python-stdnum validator"
+    if not validate(number):
+        name = getattr(module, "__doc__", "") or scheme
+        return f"{number!r} is not a valid {name.splitlines()[0].strip().rstrip('.')} ({scheme})"
+    return None
+
+
+def _signatory_problems(sig: Signatory, where: tuple[str | int, ...]) -> list[RuleProblem]:
+    if sig.acts_under_power_of_attorney() and sig.power_of_attorney is None:
+        return [
+            (
+                where + ("power_of_attorney",),
+                "required (number and date) where the signatory acts under a power of attorney",
+            )
+        ]
+    return []
+
+
+def check_rules(record: Record) -> list[RuleProblem]:
+    """Rules that compare fields; each problem carries the path it is about."""
+    problems: list[RuleProblem] = []
+
+    total_share = sum((s.share_percent for s in record.shareholders), Decimal(0))
+    if total_share != Decimal(100):
+        problems.append(
+            (("shareholders",), f"share_percent values add up to {total_share}, not exactly 100")
+        )
+
+    capital = record.venture.capital
+    total = Decimal(0)
+    for i, holder in enumerate(record.shareholders):
+        value = holder.contribution.value
+        if value.currency != capital.currency:
+            problems.append(
+                (
+                    ("shareholders", i, "contribution", "value", "currency"),
+                    f"{value.currency} differs from the capital's currency {capital.currency}",
+                )
+            )
+        total += value.amount
+        problem = _registration_problem(holder.registration.scheme, holder.registration.number)
+        if problem:
+            problems.append((("shareholders", i, "registration", "number"), problem))
+        problems += _signatory_problems(holder.signatory, ("shareholders", i, "signatory"))
+    if total != capital.amount:
+        problems.append(
+            (
+                ("venture", "capital", "amount"),
+                f"contributions add up to {total}, not the capital {capital.amount}",
+            )
+        )
+    problems += _signatory_problems(record.ministry.signatory, ("ministry", "signatory"))
+
+    venture = record.venture
+    if venture.placement == "ukraine":
+        if venture.country != "UA":
+            problems.append((("venture", "country"), "placement 'ukraine' requires country UA"))
+        if record.site is None:
+            problems.append((("site",), "required where placement is 'ukraine'"))
+    else:
+        if venture.country == "UA":
+            problems.append(
+                (("venture", "country"), "placement 'abroad' requires a country other than UA")
+            )
+        if record.site is not None:
+            problems.append((("site",), "given although placement is 'abroad' (production outside Ukraine has no site here)"))
+
+    if record.dates.agreement < record.dates.memorandum:
+        problems.append(
+            (("dates", "agreement"), "is before dates.memorandum; the agreement follows the memorandum")
+        )
+    for sig_path, sig in _all_signatories(record):
+        poa = sig.power_of_attorney
+        if poa is not None and poa.date > record.dates.agreement:
+            problems.append(
+                (sig_path + ("power_of_attorney", "date"), "is after the agreement date")
+            )
+    return problems
+
+
+def _all_signatories(record: Record) -> list[tuple[tuple[str | int, ...], Signatory]]:
+    out: list[tuple[tuple[str | int, ...], Signatory]] = [
+        (("ministry", "signatory"), record.ministry.signatory)
+    ]
+    out += [(("shareholders", i, "signatory"), s.signatory) for i, s in enumerate(record.shareholders)]
+    return out
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema of the record, for editors' autocompletion and external validators."""
+    schema = Record.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
