@@ -130,7 +130,7 @@ def render(
     Example:
         dcity-docs render jv-agreement fixtures/DC-2026-014.yaml -l uk -l en -o out/
     """
-    from .rendering import render_documents
+    from .documents import render_documents
 
     record = load_record(file)
     written = render_documents(record, [document], list(dict.fromkeys(langs)), list(formats), out_dir)

@@ -185,7 +185,8 @@ class _Worker:
         env.pop("PYTHONHOME", None)
         env.pop("PYTHONPATH", None)
         # File names are passed as UTF-8 (Cyrillic names included).
-        if "UTF-8" not in (env.get("LC_ALL", "") + env.get("LANG", "")).upper().replace("UTF8", "UTF-8"):
+        ctype = env.get("LC_ALL") or env.get("LC_CTYPE") or env.get("LANG") or ""
+        if "UTF-8" not in ctype.upper().replace("UTF8", "UTF-8"):
             env["LC_ALL"] = "C.UTF-8"
         return env
 

@@ -1,0 +1,5 @@
+"""``python -m dcity_docs`` runs the command line."""
+
+from .cli import main
+
+main()

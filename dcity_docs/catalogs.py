@@ -1,0 +1,168 @@
+"""The wording of every document, looked up in the gettext catalogs under ``locales/``.
+
+Message ids are the English source text with a context (``msgctxt``) naming the document and
+clause; the Ukrainian catalog translates them, the English catalog may refine them. Placeholders
+are plain names (``{venture}``): a catalog string can never reach attributes, call code or run
+template syntax, whatever a translator types.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Mapping, Union
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+
+from .errors import TemplateProblem
+from .models import LANGS, BiText, Lang
+from .resources import locales_dir
+
+DOMAIN = "messages"
+PLACEHOLDER = r"[a-z_][a-z0-9_]*"
+
+
+@dataclass(frozen=True)
+class Bi:
+    """A finished text in both languages (what reaches a document)."""
+
+    uk: str
+    en: str
+
+    def __getitem__(self, lang: str) -> str:
+        if lang == "uk":
+            return self.uk
+        if lang == "en":
+            return self.en
+        raise KeyError(lang)
+
+    @classmethod
+    def same(cls, text: str) -> "Bi":
+        return cls(text, text)
+
+    @classmethod
+    def of(cls, text: "BiText | Bi") -> "Bi":
+        return cls(text.uk, text.en)
+
+    def map(self, func: Callable[[str, Lang], str]) -> "Bi":
+        return Bi(func(self.uk, "uk"), func(self.en, "en"))
+
+
+Value = Union[str, int, Bi, BiText, Callable[[Lang], str]]
+
+
+def _value(value: Value, lang: Lang) -> str:
+    if isinstance(value, (Bi, BiText)):
+        return value[lang]
+    if callable(value):
+        return value(lang)
+    return str(value)
+
+
+_FORMATTER = string.Formatter()
+
+
+def placeholders(text: str) -> list[str]:
+    """Names of the placeholders in a catalog string; raises on anything but plain names."""
+    import re
+
+    names: list[str] = []
+    try:
+        parsed = list(_FORMATTER.parse(text))
+    except ValueError as exc:
+        raise TemplateProblem(f"malformed placeholder in {text!r}: {exc}") from None
+    for _literal, field, spec, conversion in parsed:
+        if field is None:
+            continue
+        if not re.fullmatch(PLACEHOLDER, field) or spec or conversion:
+            raise TemplateProblem(
+                f"placeholder {{{field}{'!' + conversion if conversion else ''}"
+                f"{':' + spec if spec else ''}}} in {text!r} is not a plain name like {{venture}}"
+            )
+        names.append(field)
+    return names
+
+
+def fill(text: str, values: Mapping[str, str]) -> str:
+    """Substitute plain ``{name}`` placeholders; values are inserted literally, never evaluated."""
+    out: list[str] = []
+    for literal, field, _spec, _conv in _FORMATTER.parse(text):
+        out.append(literal)
+        if field is None:
+            continue
+        if field not in values:
+            raise TemplateProblem(f"placeholder {{{field}}} in {text!r} has no value")
+        out.append(values[field])
+    return "".join(out)
+
+
+class Catalogs:
+    """The uk and en catalogs of one locales folder, read once."""
+
+    def __init__(self, root: Path | None = None):
+        self.root = Path(root) if root else locales_dir()
+        self._catalogs: dict[str, Catalog] = {lang: self._read(lang) for lang in LANGS}
+
+    def _read(self, lang: str) -> Catalog:
+        path = self.root / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+        try:
+            with path.open("rb") as fh:
+                return read_po(fh, locale=lang, domain=DOMAIN)
+        except FileNotFoundError:
+            raise TemplateProblem(f"catalog {path} is missing") from None
+        except Exception as exc:  # babel raises various errors on a broken .po
+            raise TemplateProblem(f"catalog {path} cannot be read: {exc}") from None
+
+    def lookup(self, lang: Lang, context: str, msgid: str) -> str:
+        """The text for one language; a Ukrainian text must exist and be reviewed (not fuzzy)."""
+        message = self._catalogs[lang].get(msgid, context=context)
+        translated = message.string if message is not None else ""
+        if isinstance(translated, tuple):  # plural forms are not used in the wording
+            translated = translated[0]
+        fuzzy = message is not None and message.fuzzy
+        if lang == "en":
+            # The English catalog only refines the source text; a stale refinement is not used.
+            return translated if translated and not fuzzy else msgid
+        if not translated:
+            raise TemplateProblem(
+                f"no Ukrainian translation for [{context}] {msgid!r}; "
+                "run 'dcity-docs i18n update' and translate it"
+            )
+        if fuzzy:
+            raise TemplateProblem(
+                f"the Ukrainian translation of [{context}] {msgid!r} is marked fuzzy; "
+                "review it and clear the fuzzy flag"
+            )
+        return translated
+
+    def text(self, context: str, msgid: str, **values: Value) -> Bi:
+        """Both languages of one message, placeholders filled per language."""
+        expected = set(placeholders(msgid))
+        if expected != set(values):
+            raise TemplateProblem(
+                f"[{context}] {msgid!r} takes {sorted(expected)}, was given {sorted(values)}"
+            )
+        out = {}
+        for lang in LANGS:
+            template = self.lookup(lang, context, msgid)
+            found = set(placeholders(template))
+            if found != expected:
+                raise TemplateProblem(
+                    f"the {lang} text of [{context}] {msgid!r} has placeholders {sorted(found)}, "
+                    f"the source has {sorted(expected)}"
+                )
+            out[lang] = fill(template, {k: _value(v, lang) for k, v in values.items()})
+        return Bi(out["uk"], out["en"])
+
+
+@lru_cache(maxsize=8)
+def catalogs_for(root: str | None = None) -> Catalogs:
+    return Catalogs(Path(root) if root else None)
+
+
+def msg(context: str, msgid: str) -> tuple[str, str]:
+    """Marks a message for extraction (babel keyword ``msg:1c,2``) without translating it."""
+    return context, msgid

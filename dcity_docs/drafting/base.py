@@ -1,0 +1,213 @@
+"""The structure every document is drafted into: numbered blocks, a table, signatures.
+
+A document module writes blocks through :class:`Writer`, which takes every text from the
+catalogs (``w.T(context, source_text, **placeholders)``, extracted by Babel with the keyword
+``T:1c,2``) and numbers sections and clauses. The Word template only lays the structure out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..catalogs import Bi, Catalogs, Value
+from ..models import Lang
+
+BlockKind = Literal["title", "subtitle", "place_date", "heading", "clause", "para"]
+Mode = Literal["uk", "en", "bilingual"]
+LANG_TAGS = {"uk": "uk-UA", "en": "en-GB"}
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    text: Bi
+    num: str = ""
+
+
+@dataclass
+class TextPart:
+    blocks: list[Block] = field(default_factory=list)
+    kind: str = "text"
+
+
+@dataclass
+class TablePart:
+    head: list[Bi]
+    rows: list[list[Bi]]
+    foot: list[Bi]
+    kind: str = "table"
+
+
+@dataclass(frozen=True)
+class Signature:
+    party: Bi
+    entity: Bi
+    position: Bi
+    line: Bi
+    seal: Bi
+
+
+@dataclass
+class SignaturePart:
+    items: list[Signature]
+    kind: str = "signatures"
+
+
+Part = TextPart | TablePart | SignaturePart
+
+
+@dataclass
+class Draft:
+    """A finished document in both languages, before layout."""
+
+    key: str
+    title: Bi
+    parts: list[Part]
+    reference: Bi
+    headings: list[Bi]
+    marking: Bi | None = None
+    draft_mark: Bi | None = None
+    subject: Bi = Bi("", "")
+    prevailing: Lang = "uk"
+
+
+class Writer:
+    """Collects blocks; numbers sections (``1.``) and clauses (``1.1.``) as they come."""
+
+    def __init__(self, catalogs: Catalogs, context_prefix: str):
+        self.catalogs = catalogs
+        self.prefix = context_prefix
+        self.parts: list[Part] = []
+        self.headings: list[Bi] = []
+        self._section = 0
+        self._clause = 0
+
+    # -- wording ------------------------------------------------------------------------
+    def T(self, context: str, msgid: str, **values: Value) -> Bi:
+        """One catalog message in both languages. ``context`` is ``document|clause``."""
+        return self.catalogs.text(context, msgid, **values)
+
+    # -- structure ----------------------------------------------------------------------
+    def _text_part(self) -> TextPart:
+        if not self.parts or not isinstance(self.parts[-1], TextPart):
+            self.parts.append(TextPart())
+        part = self.parts[-1]
+        assert isinstance(part, TextPart)
+        return part
+
+    def block(self, kind: BlockKind, text: Bi, num: str = "") -> None:
+        self._text_part().blocks.append(Block(kind, text, num))
+
+    def title(self, text: Bi) -> None:
+        self.block("title", text)
+
+    def subtitle(self, text: Bi) -> None:
+        self.block("subtitle", text)
+
+    def place_date(self, text: Bi) -> None:
+        self.block("place_date", text)
+
+    def heading(self, text: Bi) -> None:
+        self._section += 1
+        self._clause = 0
+        self.headings.append(text)
+        self.block("heading", text, f"{self._section}.")
+
+    def clause(self, text: Bi) -> str:
+        """A numbered clause; returns its number so other clauses can refer to it."""
+        self._clause += 1
+        num = f"{self._section}.{self._clause}."
+        self.block("clause", text, num)
+        return num
+
+    def para(self, text: Bi) -> None:
+        self.block("para", text)
+
+    def table(self, head: list[Bi], rows: list[list[Bi]], foot: list[Bi]) -> None:
+        self.parts.append(TablePart(head, rows, foot))
+
+    def signatures(self, items: list[Signature]) -> None:
+        self.parts.append(SignaturePart(items))
+
+    @property
+    def section(self) -> int:
+        return self._section
+
+
+# --- from a draft to the context of one language of output ------------------------------
+
+
+def _pick(value: Any, mode: Mode) -> Any:
+    """Bi → str for one language; kept as {uk, en} for the bilingual layout."""
+    if isinstance(value, Bi):
+        return value[mode] if mode != "bilingual" else {"uk": value.uk, "en": value.en}
+    if isinstance(value, list):
+        return [_pick(v, mode) for v in value]
+    return value
+
+
+def context_for(draft: Draft, mode: Mode, labels: dict[str, Bi]) -> dict[str, Any]:
+    """What the Word template sees: plain strings and lists, nothing callable."""
+    parts: list[dict[str, Any]] = []
+    for part in draft.parts:
+        if isinstance(part, TextPart):
+            blocks = []
+            for b in part.blocks:
+                item: dict[str, Any] = {"kind": b.kind, "num": b.num}
+                if mode == "bilingual":
+                    item["uk"], item["en"] = b.text.uk, b.text.en
+                else:
+                    item["text"] = b.text[mode]
+                blocks.append(item)
+            parts.append({"kind": "text", "blocks": blocks})
+        elif isinstance(part, TablePart):
+            parts.append(
+                {
+                    "kind": "table",
+                    "head": _pick(part.head, mode),
+                    "rows": [{"cells": _pick(r, mode)} for r in part.rows],
+                    "foot": _pick(part.foot, mode),
+                }
+            )
+        else:
+            parts.append(
+                {
+                    "kind": "signatures",
+                    "signatories": [
+                        {
+                            "party": _pick(s.party, mode),
+                            "entity": _pick(s.entity, mode),
+                            "position": _pick(s.position, mode),
+                            "line": _pick(s.line, mode),
+                            "seal": _pick(s.seal, mode),
+                        }
+                        for s in part.items
+                    ],
+                }
+            )
+
+    def joined(value: Bi | None) -> str:
+        if value is None:
+            return ""
+        if mode == "bilingual":
+            return value.uk if value.uk == value.en else f"{value.uk} / {value.en}"
+        return value[mode]
+
+    page, of = labels["page"], labels["of"]
+    lang_tag = LANG_TAGS["uk" if mode == "bilingual" else mode]
+    return {
+        "bilingual": mode == "bilingual",
+        "doc": {"lang_tag": lang_tag},
+        "header": {"marking": joined(draft.marking), "draft": joined(draft.draft_mark)},
+        "footer": {
+            "ref": joined(draft.reference),
+            "uk_page": page.uk,
+            "uk_of": of.uk,
+            "en_page": page.en,
+            "en_of": of.en,
+            "one_page": page["uk" if mode == "bilingual" else mode],
+            "one_of": of["uk" if mode == "bilingual" else mode],
+        },
+        "parts": parts,
+    }

@@ -1,0 +1,367 @@
+"""Wording shared by the documents: parties, amounts, law and disputes, languages, signatures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel.lists import format_list
+
+from .. import declension, formatting
+from ..catalogs import Bi
+from ..models import ContributionKind, Product, Purpose, Record, Shareholder, Signatory
+from .base import Signature, Writer
+
+BABEL_LOCALES = {"uk": "uk", "en": "en_GB"}
+
+
+def uk_text(text: str) -> str:
+    """Ukrainian typography for record values: one apostrophe, no-break spaces (see formatting)."""
+    return formatting.typography_uk(text)
+
+
+def value(text: "Bi") -> Bi:
+    """A record's {uk, en} text, with Ukrainian typography applied to the Ukrainian side."""
+    return Bi(uk_text(text.uk), text.en)
+
+
+def date(d: dt.date) -> Bi:
+    return Bi(formatting.format_date(d, "uk"), formatting.format_date(d, "en"))
+
+
+def money(amount: Decimal, currency: str) -> Bi:
+    return Bi(formatting.format_money(amount, currency, "uk"), formatting.format_money(amount, currency, "en"))
+
+
+def count(n: int, noun: str, uk_case: str = "nominative") -> Bi:
+    return Bi(formatting.format_count(n, "uk", noun, uk_case), formatting.format_count(n, "en", noun))
+
+
+def percent(p: Decimal) -> Bi:
+    return Bi(formatting.format_percent(p, "uk"), formatting.format_percent(p, "en"))
+
+
+def country(code: str, uk_case: str = "nominative") -> Bi:
+    return Bi(formatting.country_name(code, "uk", uk_case), formatting.country_name(code, "en"))
+
+
+def joined(items: list[Bi]) -> Bi:
+    return Bi(
+        format_list([i.uk for i in items], locale=BABEL_LOCALES["uk"]),
+        format_list([i.en for i in items], locale=BABEL_LOCALES["en"]),
+    )
+
+
+def product_name(w: Writer, product: Product) -> Bi:
+    names = {
+        # TRANSLATORS: a product line of the venture, as it reads in a list after "production of".
+        Product.drones: w.T("product", "unmanned aerial vehicles (drones)"),
+        Product.missiles: w.T("product", "missile systems"),
+        Product.artillery: w.T("product", "artillery systems"),
+        Product.artillery_ammunition: w.T("product", "artillery ammunition"),
+        Product.electronic_warfare: w.T("product", "electronic warfare equipment"),
+        Product.armoured_vehicles: w.T("product", "armoured vehicles"),
+    }
+    return names[product]
+
+
+def products(w: Writer, record: Record) -> Bi:
+    return joined([product_name(w, p) for p in record.venture.products])
+
+
+def contribution_kind(w: Writer, kind: ContributionKind) -> Bi:
+    names = {
+        # TRANSLATORS: a kind of contribution to the venture, in a list in the shares table.
+        ContributionKind.money: w.T("contribution", "money"),
+        ContributionKind.equipment: w.T("contribution", "equipment"),
+        ContributionKind.premises: w.T("contribution", "use of production premises"),
+        ContributionKind.land_use_rights: w.T("contribution", "land use rights"),
+        ContributionKind.technology_licence: w.T("contribution", "a technology licence"),
+        ContributionKind.intellectual_property: w.T("contribution", "intellectual property rights"),
+        ContributionKind.workforce: w.T("contribution", "an undertaking to provide a qualified workforce"),
+    }
+    return names[kind]
+
+
+def purpose_recital(w: Writer, purpose: Purpose, record: Record) -> Bi:
+    if purpose is Purpose.western_government_orders:
+        codes = partner_countries(record)
+        if not codes:
+            return w.T(
+                "recital",
+                "the intention to receive and perform orders from the governments of partner States "
+                "for defence products made by the Venture;",
+            )
+        # TRANSLATORS: a recital; {countries} lists the partners' countries, in the genitive in
+        # Ukrainian («Данії та Норвегії»).
+        return w.T(
+            "recital",
+            "the intention to receive and perform orders from the governments of partner States, "
+            "including {countries}, for defence products made by the Venture;",
+            countries=joined([country(c, "genitive") for c in codes]),
+        )
+    if purpose is Purpose.eu_nato_market_access:
+        return w.T(
+            "recital",
+            "the intention of the Venture to operate in the European Union and to enter the markets "
+            "of member States of the North Atlantic Treaty Organization (NATO);",
+        )
+    return w.T(
+        "recital",
+        "the importance for the defence industry of Ukraine of quality assurance and of access to "
+        "the latest technologies, including through technology transfer within the Venture;",
+    )
+
+
+# --- parties ----------------------------------------------------------------------------
+
+
+def _genitive(sig: Signatory) -> tuple[str, str, str]:
+    name = sig.name_genitive or declension.genitive_name(sig.name.uk)
+    position = sig.position_genitive or declension.genitive_position(sig.position.uk)
+    authority = sig.authority_genitive or declension.genitive_authority(sig.authority.uk)
+    return uk_text(name), uk_text(position), uk_text(authority)
+
+
+def representation(w: Writer, sig: Signatory) -> Bi:
+    """«в особі <посади> <імені>, що діє на підставі <документа>» / "represented by ..., acting under ..."."""
+    name_gen, position_gen, authority_gen = _genitive(sig)
+    poa = sig.power_of_attorney
+    if sig.acts_under_power_of_attorney() and poa is not None:
+        # TRANSLATORS: a signatory acting under a power of attorney. {position} and {name} are in
+        # the genitive in Ukrainian (Заступника Міністра ..., Гнатюка Дмитра Олеговича).
+        return w.T(
+            "party",
+            "represented by {name}, {position}, acting under power of attorney No. {number} dated {date}",
+            name=Bi(name_gen, sig.name.en),
+            position=Bi(position_gen, sig.position.en),
+            number=poa.number,
+            date=date(poa.date),
+        )
+    # TRANSLATORS: {position}, {name} and {authority} are in the genitive in Ukrainian
+    # (Міністра оборони України Умєрова Рустема Енверовича ... Положення про ...).
+    return w.T(
+        "party",
+        "represented by {name}, {position}, acting under {authority}",
+        name=Bi(name_gen, sig.name.en),
+        position=Bi(position_gen, sig.position.en),
+        authority=Bi(authority_gen, sig.authority.en),
+    )
+
+
+def registration_label(w: Writer, scheme: str) -> Bi:
+    labels = {
+        # TRANSLATORS: the name of a company's registration number, before the number itself.
+        "ua.edrpou": w.T("registration", "EDRPOU code"),
+        "dk.cvr": w.T("registration", "CVR number"),
+        "no.orgnr": w.T("registration", "organisation number"),
+        "gb.vat": w.T("registration", "VAT registration number"),
+        "lei": w.T("registration", "Legal Entity Identifier (LEI)"),
+    }
+    return labels.get(scheme) or w.T("registration", "registration number")
+
+
+def shareholder_term(w: Writer, index: int) -> Bi:
+    # TRANSLATORS: the defined term of the n-th shareholder («Учасник 1»).
+    return w.T("party", "Shareholder {n}", n=str(index + 1))
+
+
+def ministry_intro(w: Writer, record: Record) -> Bi:
+    m = record.ministry
+    # TRANSLATORS: opening of the preamble. {ministry}: the ministry's name; {representation}:
+    # "represented by ..." as translated under the "party" context.
+    return w.T(
+        "party",
+        "the {ministry} (the “Ministry”), {representation},",
+        ministry=value(m.name),
+        representation=representation(w, m.signatory),
+    )
+
+
+def shareholder_intro(w: Writer, holder: Shareholder, index: int) -> Bi:
+    # TRANSLATORS: a shareholder in the preamble. {registered_in}: country in the genitive in
+    # Ukrainian (законодавством Данії); {label}: "EDRPOU code" etc.; {term}: "Shareholder 1".
+    return w.T(
+        "party",
+        "{name}, a legal entity registered under the laws of {registered_in}, {label} {number} "
+        "(“{term}”), {representation},",
+        name=value(holder.name),
+        registered_in=country(holder.country, "genitive"),
+        label=registration_label(w, holder.registration.scheme),
+        number=holder.registration.number,
+        term=shareholder_term(w, index),
+        representation=representation(w, holder.signatory),
+    )
+
+
+def shares_summary(w: Writer, record: Record) -> Bi:
+    items = [
+        # TRANSLATORS: one shareholder and its share in a list ("Polissia Armoury LLC – 51%").
+        w.T("party", "{name} – {share}", name=value(h.name), share=percent(h.share_percent))
+        for h in record.shareholders
+    ]
+    return joined(items)
+
+
+def partner_countries(record: Record) -> list[str]:
+    """Foreign States involved: the partners' countries and, for production abroad, its country."""
+    codes = [h.country for h in record.shareholders] + [record.venture.country]
+    return [c for c in dict.fromkeys(codes) if c != "UA"]
+
+
+def placement(w: Writer, record: Record) -> Bi:
+    if record.venture.placement == "ukraine":
+        return w.T("placement", "in Ukraine")
+    # TRANSLATORS: where production is placed abroad; {country} in the locative in Ukrainian.
+    return w.T("placement", "in {country}", country=country(record.venture.country, "locative"))
+
+
+# --- law, disputes, languages -------------------------------------------------------------
+
+
+def governing_law(w: Writer, record: Record) -> Bi:
+    code = record.governing_law
+    if code == "GB":
+        return w.T("law", "the laws of England and Wales")
+    # TRANSLATORS: the governing law; {country} in the genitive in Ukrainian (законодавство України).
+    return w.T("law", "the laws of {country}", country=country(code, "genitive"))
+
+
+def language_name(w: Writer, lang: str) -> Bi:
+    if lang == "uk":
+        # TRANSLATORS: the language of a text, as in "the Ukrainian text shall prevail".
+        return w.T("language", "Ukrainian")
+    return w.T("language", "English")
+
+
+def prevailing_clause(w: Writer, record: Record) -> Bi:
+    if record.prevailing_language == "uk":
+        return w.T(
+            "languages",
+            "In the event of any discrepancy between the Ukrainian and English texts, the Ukrainian "
+            "text shall prevail.",
+        )
+    return w.T(
+        "languages",
+        "In the event of any discrepancy between the Ukrainian and English texts, the English "
+        "text shall prevail.",
+    )
+
+
+def arbitrators(n: int) -> Bi:
+    return count(n, "arbitrator", "genitive")
+
+
+def disputes_clause(w: Writer, record: Record, instrument: Bi) -> Bi:
+    """The institution's model clause, spelled out; ``instrument`` is "this Agreement" (uk gen.)."""
+    d = record.disputes
+    seat = value(d.seat)
+    language = language_name(w, record.prevailing_language)
+    if d.forum == "icc":
+        # TRANSLATORS: ICC model clause. {instrument}: "this Agreement" (uk: «цього Договору»);
+        # {arbitrators}: "3 (three) arbitrators" (uk genitive: «3 (трьох) арбітрів»); {seat}: a city.
+        return w.T(
+            "disputes",
+            "All disputes arising out of or in connection with {instrument} shall be finally settled "
+            "under the Rules of Arbitration of the International Chamber of Commerce by {arbitrators} "
+            "appointed in accordance with the said Rules. The seat of arbitration shall be {seat}. "
+            "The language of the arbitration shall be {language}.",
+            instrument=instrument,
+            arbitrators=arbitrators(d.arbitrators),
+            seat=seat,
+            language=language,
+        )
+    if d.forum == "scc":
+        return w.T(
+            "disputes",
+            "Any dispute, controversy or claim arising out of or in connection with {instrument}, or "
+            "the breach, termination or invalidity thereof, shall be finally settled by arbitration in "
+            "accordance with the Arbitration Rules of the SCC Arbitration Institute. The arbitral "
+            "tribunal shall be composed of {arbitrators}. The seat of arbitration shall be {seat}. "
+            "The language of the arbitration shall be {language}.",
+            instrument=instrument,
+            arbitrators=arbitrators(d.arbitrators),
+            seat=seat,
+            language=language,
+        )
+    if d.forum == "lcia":
+        return w.T(
+            "disputes",
+            "Any dispute arising out of or in connection with {instrument}, including any question "
+            "regarding its existence, validity or termination, shall be referred to and finally "
+            "resolved by arbitration under the LCIA Rules, which Rules are deemed to be incorporated "
+            "by reference into this clause. The tribunal shall consist of {arbitrators}. The seat, or "
+            "legal place, of arbitration shall be {seat}. The language to be used in the arbitral "
+            "proceedings shall be {language}.",
+            instrument=instrument,
+            arbitrators=arbitrators(d.arbitrators),
+            seat=seat,
+            language=language,
+        )
+    # TRANSLATORS: disputes before the courts of Ukraine; {seat}: the city of the court.
+    return w.T(
+        "disputes",
+        "Any dispute arising out of or in connection with {instrument} shall be resolved by the "
+        "competent courts of Ukraine in {seat} in accordance with the procedural law of Ukraine.",
+        instrument=instrument,
+        seat=seat,
+    )
+
+
+# --- signatures --------------------------------------------------------------------------
+
+
+def _signature_line(sig: Signatory) -> Bi:
+    line = "_" * 22
+    return Bi(
+        f"{line} {uk_text(declension.signature_name(sig.name.uk))}",
+        f"{line} {declension.signature_name_en(sig.name.en)}",
+    )
+
+
+def signature_blocks(w: Writer, record: Record) -> list[Signature]:
+    ministry = record.ministry
+    items = [
+        Signature(
+            party=w.T("signatures", "Ministry:"),
+            entity=value(ministry.name),
+            position=value(ministry.signatory.position),
+            line=_signature_line(ministry.signatory),
+            # TRANSLATORS: the seal mark under the ministry's signature; English has none.
+            seal=Bi(w.T("signatures", "[seal]").uk, ""),
+        )
+    ]
+    for i, holder in enumerate(record.shareholders):
+        items.append(
+            Signature(
+                # TRANSLATORS: heads a signature block, e.g. "Shareholder 1:".
+                party=w.T("signatures", "{term}:", term=shareholder_term(w, i)),
+                entity=value(holder.name),
+                position=value(holder.signatory.position),
+                line=_signature_line(holder.signatory),
+                # TRANSLATORS: the seal mark of a company («М.П. (за наявності)»); English has none.
+                seal=Bi(w.T("signatures", "[seal, if any]").uk, ""),
+            )
+        )
+    return items
+
+
+def draft_mark(w: Writer, record: Record) -> Bi | None:
+    if not record.is_draft:
+        return None
+    # TRANSLATORS: marks a document that is not yet signed (2019 orthography: ПРОЄКТ).
+    return w.T("marking", "DRAFT")
+
+
+def page_labels(w: Writer) -> dict[str, Bi]:
+    # TRANSLATORS: footer "Page 3 of 7"; the numbers are Word fields placed after each word.
+    return {"page": w.T("footer", "Page"), "of": w.T("footer", "of")}
+
+
+def party_list(w: Writer, record: Record) -> None:
+    """The parties, numbered (1), (2), ... each defined once with its representative."""
+    intros = [ministry_intro(w, record)] + [
+        shareholder_intro(w, h, i) for i, h in enumerate(record.shareholders)
+    ]
+    for n, intro in enumerate(intros, start=1):
+        w.para(Bi(f"{n}) {intro.uk}", f"({n}) {intro.en}"))

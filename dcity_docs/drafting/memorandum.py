@@ -1,0 +1,205 @@
+"""Memorandum of understanding: intent to set up the venture, binding only on confidentiality,
+law and disputes (it is not a preliminary contract under art. 635 of the Civil Code of Ukraine)."""
+
+from __future__ import annotations
+
+from ..catalogs import Catalogs
+from ..models import Record
+from . import common as c
+from .base import Draft, Writer
+
+KEY = "memorandum"
+
+
+def draft(record: Record, catalogs: Catalogs) -> Draft:
+    w = Writer(catalogs, KEY)
+    venture = c.value(record.venture.name)
+    instrument = w.T("memorandum|instrument", "this Memorandum")
+
+    w.title(w.T("memorandum|title", "MEMORANDUM OF UNDERSTANDING"))
+    # TRANSLATORS: subtitle under the title; {venture} is the venture's name.
+    w.subtitle(w.T("memorandum|title", "on the establishment of the joint venture “{venture}”", venture=venture))
+    w.place_date(c.date(record.dates.memorandum))
+
+    w.para(w.T("memorandum|preamble", "The participants in this Memorandum are:"))
+    c.party_list(w, record)
+    # TRANSLATORS: closes the list of parties in the preamble of the memorandum.
+    w.para(w.T("memorandum|preamble", "each a “Participant” and together the “Participants”, taking into account:"))
+    for purpose in record.venture.purposes:
+        w.para(c.purpose_recital(w, purpose, record))
+    w.para(
+        w.T(
+            "memorandum|preamble",
+            "the Defence City programme of the Government of Ukraine for joint defence production "
+            "with partner States,",
+        )
+    )
+    w.para(w.T("memorandum|preamble", "have reached the following understanding:"))
+
+    w.heading(w.T("memorandum|subject", "Subject of the Memorandum"))
+    # TRANSLATORS: {products}: a list such as "unmanned aerial vehicles (drones) and artillery
+    # ammunition"; {placement}: "in Ukraine" or "in Norway".
+    w.clause(
+        w.T(
+            "memorandum|subject",
+            "The Participants intend to establish the joint venture “{venture}” (the “Venture”) for "
+            "the development and production of {products} {placement}.",
+            venture=venture,
+            products=c.products(w, record),
+            placement=c.placement(w, record),
+        )
+    )
+    w.clause(
+        w.T(
+            "memorandum|subject",
+            "The Participants intend the charter capital of the Venture to be {capital}, held as "
+            "follows: {shares}.",
+            capital=c.money(record.venture.capital.amount, record.venture.capital.currency),
+            shares=c.shares_summary(w, record),
+        )
+    )
+    w.clause(
+        w.T(
+            "memorandum|subject",
+            "The Participants intend the Venture to create {jobs} for citizens of Ukraine.",
+            jobs=c.count(record.venture.ukrainian_jobs, "job"),
+        )
+    )
+    w.clause(
+        w.T(
+            "memorandum|subject",
+            "The Participants intend to negotiate in good faith and to sign a joint-venture agreement "
+            "setting out the terms of the Venture in full.",
+        )
+    )
+
+    w.heading(w.T("memorandum|ministry", "Intentions of the Ministry"))
+    w.clause(
+        w.T(
+            "memorandum|ministry",
+            "The Ministry intends to sign the joint-venture agreement on behalf of the State within "
+            "its powers under the laws of Ukraine.",
+        )
+    )
+    if record.venture.placement == "ukraine":
+        w.clause(
+            w.T(
+                "memorandum|ministry",
+                "The Ministry intends to identify and make available a safe production site in Ukraine "
+                "for the Venture, taking account of the security situation.",
+            )
+        )
+        w.clause(
+            w.T(
+                "memorandum|ministry",
+                "The Ministry intends, within its competence, to take measures to protect the "
+                "Venture’s production in Ukraine, including its coordination with air defence, on "
+                "terms set out in a site-protection annex to the joint-venture agreement.",
+            )
+        )
+    else:
+        w.clause(
+            w.T(
+                "memorandum|ministry",
+                "The Ministry intends to support the Venture’s cooperation with the competent "
+                "authorities of {country} in connection with production placed there.",
+                country=c.country(record.venture.country, "genitive"),
+            )
+        )
+
+    w.heading(w.T("memorandum|shareholders", "Intentions of the Shareholders"))
+    w.clause(
+        w.T(
+            "memorandum|shareholders",
+            "Each Shareholder intends to make the contribution to the Venture stated against its "
+            "name in the joint-venture agreement.",
+        )
+    )
+    w.clause(
+        w.T(
+            "memorandum|shareholders",
+            "The Shareholders intend to give the Venture access to the technology and expertise needed "
+            "for production, in compliance with the export control laws that apply to each of them.",
+        )
+    )
+
+    w.heading(w.T("memorandum|confidentiality", "Confidentiality"))
+    confidentiality_section = w.section
+    w.clause(
+        w.T(
+            "memorandum|confidentiality",
+            "Each Participant shall keep confidential all information received from another "
+            "Participant in connection with {instrument} and shall not disclose it to third parties "
+            "without that Participant’s prior written consent, save as required by law.",
+            instrument=instrument,
+        )
+    )
+    w.clause(
+        w.T(
+            "memorandum|confidentiality",
+            "Information constituting State secrets or restricted information of Ukraine shall be "
+            "handled only in accordance with the laws of Ukraine on the protection of such information.",
+        )
+    )
+
+    w.heading(w.T("memorandum|nature", "Legal Nature of the Memorandum"))
+    law_section = w.section + 1  # the next section, governing law and disputes
+    w.clause(
+        w.T(
+            "memorandum|nature",
+            "This Memorandum records the Participants’ intentions. It creates no legally binding "
+            "obligations and is not a preliminary contract within the meaning of Article 635 of the "
+            "Civil Code of Ukraine, except for Sections {confidentiality} and {law}, which are binding.",
+            confidentiality=str(confidentiality_section),
+            law=str(law_section),
+        )
+    )
+    w.clause(
+        w.T(
+            "memorandum|nature",
+            "No Participant shall be liable to another for not concluding the joint-venture agreement.",
+        )
+    )
+
+    w.heading(w.T("memorandum|law", "Governing Law and Disputes"))
+    w.clause(
+        w.T(
+            "memorandum|law",
+            "This Memorandum shall be governed by and construed in accordance with {law}.",
+            law=c.governing_law(w, record),
+        )
+    )
+    w.clause(c.disputes_clause(w, record, instrument))
+
+    w.heading(w.T("memorandum|final", "Final Provisions"))
+    w.clause(
+        w.T(
+            "memorandum|final",
+            "This Memorandum shall enter into force on the date of its signing by all Participants "
+            "and shall remain in effect until the joint-venture agreement is signed or until any "
+            "Participant notifies the others in writing that it withdraws.",
+        )
+    )
+    w.clause(
+        w.T(
+            "memorandum|final",
+            "This Memorandum is made in the Ukrainian and English languages, in {copies}, one for each "
+            "Participant.",
+            copies=c.count(len(record.shareholders) + 1, "copy", "locative"),
+        )
+    )
+    w.clause(c.prevailing_clause(w, record))
+
+    w.heading(w.T("memorandum|signatures", "Signatures of the Participants"))
+    w.signatures(c.signature_blocks(w, record))
+
+    return Draft(
+        key=KEY,
+        title=w.T("memorandum|title", "Memorandum of Understanding"),
+        subject=w.T("memorandum|title", "Joint venture “{venture}”", venture=venture),
+        parts=w.parts,
+        reference=w.T("footer", "{id} · Memorandum of Understanding", id=record.id),
+        headings=w.headings,
+        draft_mark=c.draft_mark(w, record),
+        prevailing=record.prevailing_language,
+    )

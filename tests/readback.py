@@ -1,0 +1,33 @@
+"""Reading generated documents back as a lawyer would: all text, tables and headers included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+
+def docx_paragraphs(path: Path | str) -> list[str]:
+    """Every paragraph of the body (tables included), in document order."""
+    doc = Document(str(path))
+    return [Paragraph(p, doc).text for p in doc.element.body.iter(qn("w:p"))]
+
+
+def docx_text(path: Path | str) -> str:
+    return "\n".join(docx_paragraphs(path))
+
+
+def docx_header_footer_text(path: Path | str) -> str:
+    doc = Document(str(path))
+    out: list[str] = []
+    for section in doc.sections:
+        for part in (section.header, section.footer):
+            out += [Paragraph(p, part).text for p in part._element.iter(qn("w:p"))]
+    return "\n".join(out)
+
+
+def docx_run_languages(path: Path | str) -> set[str]:
+    doc = Document(str(path))
+    return {el.get(qn("w:val")) for el in doc.element.body.iter(qn("w:lang"))}

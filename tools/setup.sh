@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian/Ubuntu machine (as root, or with sudo) for dcity-docs: LibreOffice with
+# fonts that have full Cyrillic, poppler and gettext tools, then the package and its test extras.
+# Safe to run again: what is already there is skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null; then SUDO="sudo"; fi
+
+need=()
+command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+[ -d /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v msgfmt >/dev/null || need+=(gettext)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "setup: installing ${need[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+PYTHON="${PYTHON:-python3}"
+"$PYTHON" -m pip install -q --disable-pip-version-check -e ".[test]" 2>&1 | grep -v -E "^(WARNING: Running pip as|WARNING: Location)" || true
+"$PYTHON" -m dcity_docs --version >/dev/null
