@@ -225,7 +225,7 @@ def _restore_case(original: str, new: str) -> str:
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return new.upper()
     chars = list(new)
-    for i, (o, _) in enumerate(zip(original, new)):
+    for i, (o, _) in enumerate(zip(original, new, strict=False)):
         if o.isupper():
             chars[i] = chars[i].upper()
     return "".join(chars)
@@ -309,7 +309,7 @@ def _form(p: Any, case: str, agree: set[str], toponym: bool) -> str | None:
             best = best[:-1] + "у"
         elif best.endswith("я") and not p.word.endswith(("а", "я", "о", "е")):
             best = best[:-1] + "ю"
-    return best
+    return str(best)
 
 
 def _inflect_word(word: str, p: Any, case: str, agree: set[str], toponym: bool) -> str:

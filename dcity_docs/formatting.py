@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -161,13 +161,24 @@ _TEENS = {
     ),
 }
 _TENS = {
-    "nominative": ("", "", "двадцять", "тридцять", "сорок", "п’ятдесят", "шістдесят", "сімдесят", "вісімдесят", "дев’яносто"),
-    "genitive": ("", "", "двадцяти", "тридцяти", "сорока", "п’ятдесяти", "шістдесяти", "сімдесяти", "вісімдесяти", "дев’яноста"),
+    "nominative": (
+        "", "", "двадцять", "тридцять", "сорок", "п’ятдесят", "шістдесят", "сімдесят", "вісімдесят", "дев’яносто",
+    ),
+    "genitive": (
+        "", "", "двадцяти", "тридцяти", "сорока", "п’ятдесяти", "шістдесяти", "сімдесяти", "вісімдесяти", "дев’яноста",
+    ),
 }
 _HUNDREDS = {
-    "nominative": ("", "сто", "двісті", "триста", "чотириста", "п’ятсот", "шістсот", "сімсот", "вісімсот", "дев’ятсот"),
-    "genitive": ("", "ста", "двохсот", "трьохсот", "чотирьохсот", "п’ятисот", "шестисот", "семисот", "восьмисот", "дев’ятисот"),
-    "locative": ("", "ста", "двохстах", "трьохстах", "чотирьохстах", "п’ятистах", "шестистах", "семистах", "восьмистах", "дев’ятистах"),
+    "nominative": (
+        "", "сто", "двісті", "триста", "чотириста", "п’ятсот", "шістсот", "сімсот", "вісімсот", "дев’ятсот",
+    ),
+    "genitive": (
+        "", "ста", "двохсот", "трьохсот", "чотирьохсот", "п’ятисот", "шестисот", "семисот", "восьмисот", "дев’ятисот",
+    ),
+    "locative": (
+        "", "ста", "двохстах", "трьохстах", "чотирьохстах", "п’ятистах", "шестистах", "семистах", "восьмистах",
+        "дев’ятистах",
+    ),
 }
 _ZERO = {"nominative": "нуль", "accusative": "нуль", "genitive": "нуля", "locative": "нулі"}
 
@@ -291,7 +302,7 @@ def en_number_words(n: int) -> str:
     """British English cardinal without commas: ``one hundred and eighty``."""
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
         raise ValueError(f"expected a non-negative int, got {n!r}")
-    return num2words(n, lang="en").replace(",", "")
+    return str(num2words(n, lang="en")).replace(",", "")
 
 
 # --------------------------------------------------------------------------- counts
@@ -318,7 +329,11 @@ _COUNT_NOUNS_UK: dict[str, NounForms] = {
     ),
     "person": _noun("f", True, ("особа", "особи", "особу", "особі"), ("особи", "осіб", "особах")),
     "arbitrator": _noun("m", True, ("арбітр", "арбітра", "арбітра", "арбітрі"), ("арбітри", "арбітрів", "арбітрах")),
-    "copy": _noun("m", False, ("примірник", "примірника", "примірник", "примірнику"), ("примірники", "примірників", "примірниках")),
+    "copy": _noun(
+        "m", False,
+        ("примірник", "примірника", "примірник", "примірнику"),
+        ("примірники", "примірників", "примірниках"),
+    ),
 }
 _COUNT_NOUNS_EN: dict[str, tuple[str, str]] = {
     "year": ("year", "years"),
@@ -571,7 +586,7 @@ _EN_ARTICLE = re.compile(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _territories(locale: str) -> dict[str, str]:
     return dict(Locale.parse(locale).territories)
 
@@ -590,6 +605,13 @@ def _check_country(code: str) -> str:
     return code
 
 
+def _iso_name(code: str) -> str:
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        raise ValueError(f"unknown country code {code!r}")
+    return str(country.name)
+
+
 def _with_article(name: str, article: bool) -> str:
     return f"the {name}" if article and _EN_ARTICLE.search(name) else name
 
@@ -606,7 +628,7 @@ def country_name(code: str, lang: Lang, case: str = "nominative", *, article: bo
     _check_case(case, PLACE_CASES)
     code = _check_country(code)
     if lang == "en":
-        name = _COUNTRY_EN.get(code) or _territories("en_GB").get(code) or pycountry.countries.get(alpha_2=code).name
+        name = _COUNTRY_EN.get(code) or _territories("en_GB").get(code) or _iso_name(code)
         name = name.replace(" & ", " and ").replace("'", APOSTROPHE)
         return _with_article(name, article)
     if code in _COUNTRY_UK:
@@ -670,7 +692,8 @@ def _requote(text: str, inner: tuple[tuple[str, str], ...]) -> str:
     out: list[str] = []
     for ch in text:
         if ch in _OPENERS or ch in _CLOSERS or ch in ("“", '"'):
-            if ch in _CLOSERS or (ch == "“" and stack and stack[-1] == "„") or (ch == '"' and stack and stack[-1] == '"'):
+            closes = ch in _CLOSERS or (bool(stack) and (ch, stack[-1]) in (("“", "„"), ('"', '"')))
+            if closes:
                 level = max(len(stack) - 1, 0)
                 if stack:
                     stack.pop()

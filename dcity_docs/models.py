@@ -220,6 +220,10 @@ class Signatory(Strict):
     position: BiText
     authority: BiText
     power_of_attorney: PowerOfAttorney | None = None
+    gender: Literal["female", "male"] | None = Field(
+        default=None,
+        description="Only where the Ukrainian declension cannot tell from the name (e.g. Інгрід)",
+    )
     # Optional overrides where automatic Ukrainian declension gets a form wrong.
     name_genitive: Text | None = Field(default=None, description="Name in the genitive (uk)")
     position_genitive: Text | None = Field(default=None, description="Position in the genitive (uk)")

@@ -330,7 +330,8 @@ def test_money_contract_forms() -> None:
         (D("10"), "CHF", "10,00 (десять) швейцарських франків 00 сантимів", "CHF 10.00 (ten Swiss francs)"),
         (D("1.01"), "CHF", "1,01 (один) швейцарський франк 01 сантим", "CHF 1.01 (one Swiss franc and one centime)"),
         (D("2"), "CAD", "2,00 (два) канадські долари 00 центів", "CAD 2.00 (two Canadian dollars)"),
-        (D("25"), "CAD", "25,00 (двадцять п’ять) канадських доларів 00 центів", "CAD 25.00 (twenty-five Canadian dollars)"),
+        (D("25"), "CAD", "25,00 (двадцять п’ять) канадських доларів 00 центів",
+         "CAD 25.00 (twenty-five Canadian dollars)"),
     ],
 )
 def test_format_money(value: Decimal, currency: str, uk: str, en: str) -> None:
@@ -414,7 +415,8 @@ def test_money_rejects_bad_arguments() -> None:
         ("DK", "Данія", "Данії", "Данії", "Denmark"),
         ("NO", "Норвегія", "Норвегії", "Норвегії", "Norway"),
         ("GB", "Велика Британія", "Великої Британії", "Великій Британії", "the United Kingdom"),
-        ("US", "Сполучені Штати Америки", "Сполучених Штатів Америки", "Сполучених Штатах Америки", "the United States"),
+        ("US", "Сполучені Штати Америки", "Сполучених Штатів Америки", "Сполучених Штатах Америки",
+         "the United States"),
         ("NL", "Нідерланди", "Нідерландів", "Нідерландах", "the Netherlands"),
         ("CZ", "Чеська Республіка", "Чеської Республіки", "Чеській Республіці", "the Czech Republic"),
         ("DE", "Німеччина", "Німеччини", "Німеччині", "Germany"),

@@ -76,6 +76,7 @@ def _styles(doc) -> None:
         except KeyError:
             st = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         st.base_style = styles[base]
+        _plain_style(st)
         f = st.font
         f.name = FONT
         if size:
@@ -113,11 +114,60 @@ def _styles(doc) -> None:
     para_style("DC Signature Party", base="DC Signature", bold=True)
     para_style("DC Marking", size=10, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT, after=0)
     para_style("DC Footer", size=8.5, align=WD_ALIGN_PARAGRAPH.LEFT, after=0)
+    for name in ("Title", "Subtitle", "Heading 1", "DC Signature", "DC Table", "DC Marking", "DC Footer"):
+        ppr = styles[name].element.get_or_add_pPr()
+        ppr.insert_element_before(OxmlElement("w:suppressAutoHyphens"), *_PPR_AFTER_HYPHENS)
     # Headings carry an outline level so Word's navigation pane and PDF bookmarks find them.
     h1 = styles["Heading 1"].element.get_or_add_pPr()
+    for old in h1.findall(qn("w:outlineLvl")):
+        h1.remove(old)
     outline = OxmlElement("w:outlineLvl")
     outline.set(qn("w:val"), "0")
-    h1.append(outline)
+    h1.insert_element_before(outline, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+# Word refuses elements out of schema order, so each insertion names what must follow it.
+_PPR_AFTER_HYPHENS = (
+    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+    "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+    "w:sectPr", "w:pPrChange",
+)
+
+
+def _plain_style(style) -> None:
+    """Drop python-docx defaults that fight a legal layout: theme fonts, borders, letter spacing."""
+    el = style.element
+    for ppr in el.findall(qn("w:pPr")):
+        for child in ppr.findall(qn("w:pBdr")):
+            ppr.remove(child)
+    rpr = el.get_or_add_rPr()
+    for tag in ("w:rFonts", "w:spacing", "w:color", "w:kern"):
+        for child in rpr.findall(qn(tag)):
+            rpr.remove(child)
+    fonts = OxmlElement("w:rFonts")
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    rpr.insert(0, fonts)
+
+
+def _no_split(table) -> None:
+    """A signature block never breaks across pages."""
+    for row in table.rows:
+        trpr = row._tr.get_or_add_trPr()
+        trpr.append(OxmlElement("w:cantSplit"))
+
+
+def _hyphenation(doc) -> None:
+    """Justified text in narrow bilingual columns needs hyphenation (uk-UA and en-GB patterns)."""
+    settings = doc.settings.element
+    auto = OxmlElement("w:autoHyphenation")
+    anchor = settings.find(qn("w:defaultTabStop"))
+    if anchor is not None:
+        anchor.addnext(auto)
+    else:
+        settings.insert(0, auto)
 
 
 def _no_borders(table) -> None:
@@ -127,7 +177,7 @@ def _no_borders(table) -> None:
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
 
 
 def _grid_borders(table) -> None:
@@ -142,7 +192,7 @@ def _cell_margins(table, left_right_cm: float) -> None:
         el.set(qn("w:w"), str(int(left_right_cm * 567)))
         el.set(qn("w:type"), "dxa")
         mar.append(el)
-    tbl_pr.append(mar)
+    tbl_pr.insert_element_before(mar, "w:tblLook")
 
 
 def _widths(table, widths_cm: list[float]) -> None:
@@ -204,6 +254,7 @@ def _table_part(doc, fields: list[str], langs: list[str]) -> None:
 def _signature_part(doc, fields: list[str], langs: list[str]) -> None:
     table = doc.add_table(rows=3, cols=len(fields) if len(fields) > 1 else 2)
     _no_borders(table)
+    _no_split(table)
     _para(_clear(table.rows[0].cells[0]), "{%tr for s in part.signatories %}")
     _para(_clear(table.rows[2].cells[0]), "{%tr endfor %}")
     row = table.rows[1]
@@ -291,6 +342,7 @@ def build(doc_key: str) -> bytes:
     section.header_distance = Cm(1.0)
     section.footer_distance = Cm(1.0)
     _styles(doc)
+    _hyphenation(doc)
     _header_footer(doc)
 
     body = doc

@@ -13,6 +13,7 @@ command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 [ -d /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v msgfmt >/dev/null || need+=(gettext)
+[ -e /usr/share/hyphen/hyph_uk_UA.dic ] || need+=(hyphen-uk hyphen-en-gb)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
   $SUDO apt-get update -qq

@@ -117,7 +117,8 @@ def purpose_recital(w: Writer, purpose: Purpose, record: Record) -> Bi:
 
 
 def _genitive(sig: Signatory) -> tuple[str, str, str]:
-    name = sig.name_genitive or declension.genitive_name(sig.name.uk)
+    gender = {"female": "feminine", "male": "masculine"}.get(sig.gender or "")
+    name = sig.name_genitive or declension.genitive_name(sig.name.uk, gender)
     position = sig.position_genitive or declension.genitive_position(sig.position.uk)
     authority = sig.authority_genitive or declension.genitive_authority(sig.authority.uk)
     return uk_text(name), uk_text(position), uk_text(authority)
