@@ -138,6 +138,58 @@ def render(
         click.echo(str(path))
 
 
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write into; each venture gets OUTPUT/{id}/.",
+)
+@click.option("--pdfa", is_flag=True, help="Make the PDFs PDF/A-2b (archival).")
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    type=click.Choice(["docx", "pdf"]),
+    multiple=True,
+    default=("docx", "pdf"),
+    show_default=True,
+    help="Formats to keep; repeat for several.",
+)
+def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str, ...]) -> None:
+    """Make the complete document pack of each venture record.
+
+    Writes OUTPUT/{id}/: every applicable document in uk, en and bilingual, as DOCX and PDF;
+    {id}_pack.pdf, one bilingual PDF with a cover sheet and a bookmark per document; and
+    manifest.json with the SHA-256 of every file and of the record. A failed pack leaves the
+    previous one (if any) untouched.
+
+    \b
+    Example:
+        dcity-docs pack fixtures/DC-2026-014.yaml -o out/
+        dcity-docs pack fixtures/*.yaml -o out/ --pdfa
+    """
+    from .packs import build_pack
+
+    failed = 0
+    paths = record_files(list(files))
+    for path in paths:
+        try:
+            record = load_record(path)
+            made = build_pack(record, out_dir, record_bytes=path.read_bytes(),
+                              formats=tuple(dict.fromkeys(formats)), pdfa=pdfa)
+        except RecordInvalid as exc:
+            _echo_problems(exc)
+            failed += 1
+            continue
+        click.echo(f"{path}: {made.folder} ({len(made.files)} files)")
+    if failed:
+        raise PartialFailure(f"{failed} of {len(paths)} record(s) failed; their packs were not made")
+
+
 def run(argv: list[str] | None = None, prog_name: str = "dcity-docs", **extra: Any) -> int:
     """Run the CLI and return the exit code; the one place where errors become exit codes."""
     try:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .catalogs import Catalogs, catalogs_for
+from .catalogs import Bi, Catalogs, catalogs_for
 from .drafting import memorandum
 from .drafting.base import Draft, Mode, context_for
 from .drafting.common import page_labels
@@ -96,19 +96,35 @@ def docx_bytes(record: Record, key: str, mode: Mode, catalogs: Catalogs | None =
     """One document in one language of output, as the bytes of a .docx file."""
     catalogs = catalogs or catalogs_for()
     draft = draft_document(record, key, catalogs)
+    return draft_bytes(record, draft, document_type(key).template, mode, catalogs, templates)
+
+
+def draft_bytes(record: Record, draft: Draft, template_name: str, mode: Mode, catalogs: Catalogs,
+                templates: Path | None = None) -> bytes:
+    """Lay a finished draft out in one language of output with the named template."""
     labels = page_labels(Writer(catalogs, "footer"))
-    template = compiled((templates or templates_dir()) / document_type(key).template)
+    template = compiled((templates or templates_dir()) / template_name)
+    return template.render(context_for(draft, mode, labels), document_properties(record, draft, mode))
+
+
+def document_properties(record: Record, draft: Draft, mode: Mode) -> dict[str, str]:
+    """Title, subject, author and language for Word's document properties (and the PDF's)."""
+    def pick(value: "Bi") -> str:
+        return value[mode] if mode != "bilingual" else f"{value.uk} / {value.en}"
+
     lang = "uk" if mode == "bilingual" else mode
-    properties = {
-        "title": draft.title[lang] if mode != "bilingual" else f"{draft.title.uk} / {draft.title.en}",
-        "subject": draft.subject[lang] if mode != "bilingual" else f"{draft.subject.uk} / {draft.subject.en}",
+    return {
+        "title": pick(draft.title),
+        "subject": pick(draft.subject),
         "author": record.ministry.name[lang],
-        "language": {"uk": "uk-UA", "en": "en-GB", "bilingual": "uk-UA, en-GB"}[mode],
+        "language": LANGUAGE_TAGS[mode],
         "identifier": record.id,
         "keywords": "Defence City",
         "created": f"{record.dates.agreement.isoformat()}T00:00:00Z",
     }
-    return template.render(context_for(draft, mode, labels), properties)
+
+
+LANGUAGE_TAGS = {"uk": "uk-UA", "en": "en-GB", "bilingual": "uk-UA"}
 
 
 def render_documents(record: Record, keys: Iterable[str], modes: Iterable[str], formats: Iterable[str],

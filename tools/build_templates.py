@@ -32,6 +32,7 @@ DOCUMENTS = {
     "memorandum": "Memorandum of understanding",
     "jv-agreement": "Joint-venture agreement",
     "site-protection-annex": "Site-protection annex",
+    "pack-cover": "Cover sheet of a document pack",
 }
 
 

@@ -1,0 +1,54 @@
+"""The cover sheet of a venture's document pack: what the pack holds and for which venture."""
+
+from __future__ import annotations
+
+from ..catalogs import Bi, Catalogs
+from ..models import Record
+from . import common as c
+from .base import Draft, Writer
+
+KEY = "pack-cover"
+
+
+def stage_name(w: Writer, stage: str) -> Bi:
+    names = {
+        # TRANSLATORS: the stage a venture's documents are at, on the pack's cover sheet.
+        "negotiation": w.T("cover|stage", "under negotiation"),
+        "agreed": w.T("cover|stage", "agreed, not yet signed"),
+        "signed": w.T("cover|stage", "signed"),
+    }
+    return names[stage]
+
+
+def draft(record: Record, catalogs: Catalogs, titles: list[Bi]) -> Draft:
+    """``titles``: the documents in the pack, in order, as their titles read."""
+    w = Writer(catalogs, KEY)
+    venture = c.value(record.venture.name)
+    w.title(w.T("cover|title", "DOCUMENT PACK"))
+    # TRANSLATORS: under the cover's title; {venture}: the venture's name.
+    w.subtitle(w.T("cover|title", "Joint venture “{venture}”", venture=venture))
+    # TRANSLATORS: {id}: the venture's register number, e.g. DC-2026-014.
+    w.para(w.T("cover|details", "Register number: {id}", id=record.id))
+    w.para(w.T("cover|details", "Stage: {stage}", stage=stage_name(w, record.stage)))
+    w.para(w.T("cover|details", "Placement of production: {placement}", placement=c.placement(w, record)))
+    w.para(w.T("cover|details", "Date of the agreement: {date}", date=c.date(record.dates.agreement)))
+    w.heading(w.T("cover|contents", "Contents of the pack"))
+    for title in titles:
+        w.clause(title)
+    w.para(
+        w.T(
+            "cover|contents",
+            "Each document is given in Ukrainian, in English and in both languages side by side. "
+            "Where the texts differ, the language named in the document prevails.",
+        )
+    )
+    return Draft(
+        key=KEY,
+        title=w.T("cover|title", "Document pack"),
+        subject=w.T("cover|title", "Joint venture “{venture}”", venture=venture),
+        parts=w.parts,
+        reference=w.T("footer", "{id} · Document pack", id=record.id),
+        headings=w.headings,
+        draft_mark=c.draft_mark(w, record),
+        prevailing=record.prevailing_language,
+    )

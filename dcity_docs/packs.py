@@ -1,0 +1,239 @@
+"""A venture's complete document pack: every applicable document in uk, en and bilingual, as DOCX
+and PDF, one merged bilingual PDF with a cover sheet, and a manifest of SHA-256 hashes.
+
+The pack is built in a hidden folder beside its destination and renamed into place at the end,
+so an interrupted or failed run never leaves a half-made pack behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+
+from . import __version__, pdfs
+from .catalogs import Bi, Catalogs, catalogs_for
+from .conversion import convert_to_pdf
+from .documents import (
+    DOCUMENTS,
+    LANGUAGE_TAGS,
+    MODES,
+    applicable,
+    document_properties,
+    draft_bytes,
+    draft_document,
+    file_name,
+)
+from .drafting import cover
+from .drafting.base import Draft, Mode, Writer
+from .errors import OutputError
+from .models import Record
+from .rendering import write_atomic
+
+COVER_TEMPLATE = "agreements/pack-cover.docx"
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class PackFile:
+    path: Path
+    document: str
+    language: str
+    format: str
+
+
+@dataclass
+class Pack:
+    record: Record
+    folder: Path
+    files: list[PackFile] = field(default_factory=list)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _fixed_date(record: Record) -> dt.datetime:
+    """PDF dates come from the record, never from the clock (reproducible output)."""
+    return dt.datetime.combine(record.dates.agreement, dt.time(0, 0), tzinfo=dt.timezone.utc)
+
+
+def _bilingual_outline(pdf: Path) -> None:
+    """LibreOffice bookmarks both columns' headings; pair them as «1. Предмет / Subject»."""
+    reader = PdfReader(str(pdf))
+    items = [i for i in reader.outline if not isinstance(i, list)]
+    entries: list[tuple[str, int]] = []
+    index = 0
+    while index < len(items):
+        title = str(items[index].title)
+        page = reader.get_destination_page_number(items[index])
+        if index + 1 < len(items):
+            nxt = str(items[index + 1].title)
+            number, _, rest = nxt.partition(" ")
+            if title.split(" ", 1)[0] == number and number.endswith("."):
+                entries.append((f"{title} / {rest}", page))
+                index += 2
+                continue
+        entries.append((title, page))
+        index += 1
+    if entries:
+        pdfs.add_outline(pdf, entries, replace=True)
+
+
+def _finish_pdf(pdf: Path, record: Record, draft: Draft, mode: Mode) -> None:
+    props = document_properties(record, draft, mode)
+    pdfs.set_metadata(
+        pdf,
+        title=props["title"],
+        subject=props["subject"],
+        author=props["author"],
+        language=LANGUAGE_TAGS[mode],
+        keywords=props["keywords"],
+        fixed_date=_fixed_date(record),
+    )
+    if mode == "bilingual":
+        _bilingual_outline(pdf)
+    if draft.draft_mark is not None:
+        mark = draft.draft_mark
+        pdfs.add_watermark(pdf, mark[mode] if mode != "bilingual" else f"{mark.uk} / {mark.en}")
+
+
+def build_pack(
+    record: Record,
+    out_dir: Path,
+    *,
+    record_bytes: bytes,
+    formats: tuple[str, ...] = ("docx", "pdf"),
+    pdfa: bool = False,
+    catalogs: Catalogs | None = None,
+    timeout: float = 120,
+) -> Pack:
+    """Make ``out_dir/{id}/`` for one record; replaces an older pack only once the new one is whole."""
+    catalogs = catalogs or catalogs_for()
+    final = out_dir / record.id
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{record.id}.", suffix=".partial", dir=out_dir))
+    except OSError as exc:
+        raise OutputError(f"cannot write into {out_dir}: {exc.strerror}") from None
+    try:
+        pack = _build_into(record, work, record_bytes, formats, pdfa, catalogs, timeout)
+        _swap_into_place(work, final)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    pack.folder = final
+    for item in pack.files:
+        item.path = final / item.path.name
+    return pack
+
+
+def _build_into(record: Record, work: Path, record_bytes: bytes, formats: tuple[str, ...],
+                pdfa: bool, catalogs: Catalogs, timeout: float) -> Pack:
+    pack = Pack(record, work)
+    keys = applicable(record)
+    drafts = {key: draft_document(record, key, catalogs) for key in keys}
+    cover_draft = cover.draft(record, catalogs, [drafts[k].title for k in keys])
+    docx_files: list[tuple[Path, str, Mode, Draft]] = []
+    for key in keys:
+        for mode in MODES:
+            path = work / file_name(record, key, mode, "docx")
+            write_atomic(path, draft_bytes(record, drafts[key], DOCUMENTS[key].template, mode, catalogs))
+            docx_files.append((path, key, mode, drafts[key]))
+    cover_path = work / file_name(record, "pack-cover", "bilingual", "docx")
+    write_atomic(cover_path, draft_bytes(record, cover_draft, COVER_TEMPLATE, "bilingual", catalogs))
+
+    if "pdf" in formats:
+        pdf_paths = convert_to_pdf([p for p, *_ in docx_files] + [cover_path], work, timeout=timeout, pdfa=pdfa)
+        by_stem = {p.stem: p for p in pdf_paths}
+        for path, key, mode, draft in docx_files:
+            pdf = by_stem[path.stem]
+            _finish_pdf(pdf, record, draft, mode)
+            pack.files.append(PackFile(pdf, key, mode, "pdf"))
+        cover_pdf = by_stem[cover_path.stem]
+        _finish_pdf(cover_pdf, record, cover_draft, "bilingual")
+        merged = work / f"{record.id}_pack.pdf"
+        parts = [(_joined(cover_draft.title), cover_pdf)] + [
+            (_joined(drafts[k].title), by_stem[Path(file_name(record, k, "bilingual", "docx")).stem])
+            for k in keys
+        ]
+        pdfs.merge_pdfs(
+            parts,
+            merged,
+            title=f"{record.id}: {_joined(cover_draft.subject)}",
+            subject=_joined(cover_draft.title),
+            author=f"{record.ministry.name.uk} / {record.ministry.name.en}",
+            language="uk-UA",
+            keywords="Defence City",
+            fixed_date=_fixed_date(record),
+        )
+        pack.files.append(PackFile(merged, "pack", "bilingual", "pdf"))
+        cover_pdf.unlink()
+    cover_path.unlink()
+    if "docx" in formats:
+        pack.files[:0] = [PackFile(p, key, mode, "docx") for p, key, mode, _ in docx_files]
+    else:
+        for p, *_ in docx_files:
+            p.unlink()
+    write_atomic(work / MANIFEST, manifest_bytes(pack, record_bytes))
+    return pack
+
+
+def _joined(value: Bi) -> str:
+    return value.uk if value.uk == value.en else f"{value.uk} / {value.en}"
+
+
+def manifest(pack: Pack, record_bytes: bytes) -> dict[str, Any]:
+    """Every file with its hash and size; no clock time, so two runs compare equal."""
+    files = []
+    for item in sorted(pack.files, key=lambda f: f.path.name):
+        files.append(
+            {
+                "file": item.path.name,
+                "document": item.document,
+                "language": item.language,
+                "format": item.format,
+                "size": item.path.stat().st_size,
+                "sha256": sha256_file(item.path),
+            }
+        )
+    return {
+        "id": pack.record.id,
+        "stage": pack.record.stage,
+        "record_sha256": hashlib.sha256(record_bytes).hexdigest(),
+        "generator": f"dcity-docs {__version__}",
+        "files": files,
+    }
+
+
+def manifest_bytes(pack: Pack, record_bytes: bytes) -> bytes:
+    return (json.dumps(manifest(pack, record_bytes), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _swap_into_place(work: Path, final: Path) -> None:
+    """Rename the finished pack into place; an older pack is removed only after that succeeds."""
+    old: Path | None = None
+    try:
+        if final.exists():
+            old = final.with_name(f".{final.name}.old-{os.getpid()}")
+            os.replace(final, old)
+        os.replace(work, final)
+        os.chmod(final, 0o755)
+    except OSError as exc:
+        if old is not None and not final.exists():
+            os.replace(old, final)
+        raise OutputError(f"cannot put the pack in place at {final}: {exc.strerror}") from None
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

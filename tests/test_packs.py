@@ -1,0 +1,136 @@
+"""Complete packs with the real LibreOffice: files, PDF text and metadata, outline, watermark,
+manifest hashes, determinism, and nothing half-made on failure."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from dcity_docs.cli import cli
+from dcity_docs.documents import MODES, applicable
+from dcity_docs.errors import ConversionError
+from dcity_docs.loading import load_record
+from dcity_docs.packs import build_pack, sha256_file
+from dcity_docs.pdfs import outline_titles, page_texts
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+pytestmark = pytest.mark.libreoffice
+
+if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+    pytest.skip("LibreOffice is not installed", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def packs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("packs")
+    result = CliRunner().invoke(cli, ["pack", str(FIXTURES), "-o", str(out)])
+    assert result.exit_code == 0, result.output + result.stderr
+    return out
+
+
+@pytest.mark.parametrize("stem", ["DC-2026-014", "DC-2026-021", "DC-2026-030"])
+def test_pack_holds_every_document_in_every_language(packs: Path, stem: str) -> None:
+    record = load_record(FIXTURES / f"{stem}.yaml")
+    folder = packs / record.id
+    expected = {f"{record.id}_{doc}_{mode}.{fmt}" for doc in applicable(record) for mode in MODES
+                for fmt in ("docx", "pdf")}
+    expected |= {f"{record.id}_pack.pdf", "manifest.json"}
+    assert {p.name for p in folder.iterdir()} == expected
+    if record.venture.placement == "abroad":
+        assert not any("site-protection-annex" in name for name in expected)
+
+
+@pytest.mark.parametrize("stem", ["DC-2026-014", "DC-2026-021", "DC-2026-030"])
+def test_manifest_hashes_match_the_files(packs: Path, stem: str) -> None:
+    folder = packs / stem
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["record_sha256"] == hashlib.sha256((FIXTURES / f"{stem}.yaml").read_bytes()).hexdigest()
+    listed = {entry["file"] for entry in manifest["files"]}
+    assert listed == {p.name for p in folder.iterdir()} - {"manifest.json"}
+    for entry in manifest["files"]:
+        path = folder / entry["file"]
+        assert entry["sha256"] == sha256_file(path)
+        assert entry["size"] == path.stat().st_size
+        assert entry["format"] == path.suffix[1:]
+
+
+def test_pdf_text_metadata_and_watermark_on_a_draft(packs: Path) -> None:
+    folder = packs / "DC-2026-014"
+    uk = folder / "DC-2026-014_memorandum_uk.pdf"
+    pages = page_texts(uk)
+    assert "Міністерство оборони України" in "".join(pages)
+    assert "взаєморозуміння" in "".join(pages).lower()
+    assert all("ПРОЄКТ" in page for page in pages)  # the watermark, on every page
+    reader = PdfReader(str(uk))
+    assert reader.metadata is not None and reader.metadata.title == "Меморандум про взаєморозуміння"
+    assert str(reader.trailer["/Root"]["/Lang"]) == "uk-UA"
+    en_pages = page_texts(folder / "DC-2026-014_memorandum_en.pdf")
+    assert all("DRAFT" in page for page in en_pages)
+
+
+def test_no_watermark_on_a_signed_venture(packs: Path) -> None:
+    for pdf in (packs / "DC-2026-030").glob("*.pdf"):
+        text = "".join(page_texts(pdf))
+        assert "DRAFT" not in text and "ПРОЄКТ" not in text, pdf.name
+
+
+@pytest.mark.parametrize("stem", ["DC-2026-014", "DC-2026-030"])
+def test_merged_pack_outline_names_every_document(packs: Path, stem: str) -> None:
+    record = load_record(FIXTURES / f"{stem}.yaml")
+    titles = [t for t in outline_titles(packs / stem / f"{stem}_pack.pdf") if isinstance(t, str)]
+    assert titles[0].startswith("Пакет документів")
+    assert len(titles) == 1 + len(applicable(record))
+    assert any("Меморандум про взаєморозуміння / Memorandum of Understanding" == t for t in titles)
+
+
+def test_two_runs_give_identical_docx_and_manifest(packs: Path, tmp_path: Path) -> None:
+    record = load_record(FIXTURES / "DC-2026-014.yaml")
+    again = build_pack(record, tmp_path, record_bytes=(FIXTURES / "DC-2026-014.yaml").read_bytes())
+    first = packs / "DC-2026-014"
+    for docx in first.glob("*.docx"):
+        assert (again.folder / docx.name).read_bytes() == docx.read_bytes(), docx.name
+    assert (again.folder / "manifest.json").read_bytes() == (first / "manifest.json").read_bytes()
+
+
+def test_failed_conversion_leaves_the_old_pack_and_nothing_half_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record = load_record(FIXTURES / "DC-2026-030.yaml")
+    old = tmp_path / record.id
+    old.mkdir()
+    (old / "manifest.json").write_text("old")
+    broken = tmp_path / "soffice"
+    broken.write_text("#!/bin/sh\necho 'crashed' >&2\nexit 1\n")
+    broken.chmod(0o755)
+    monkeypatch.setenv("DCITY_SOFFICE", str(broken))
+    with pytest.raises(ConversionError):
+        build_pack(record, tmp_path, record_bytes=b"x", timeout=10)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([record.id, "soffice"])
+    assert [p.name for p in old.iterdir()] == ["manifest.json"]
+
+
+def test_missing_libreoffice_is_exit_3_with_the_install_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DCITY_SOFFICE", str(tmp_path / "no-such-soffice"))
+    result = CliRunner().invoke(cli, ["pack", str(FIXTURES / "DC-2026-030.yaml"), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 3
+    assert "apt-get install" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert not (tmp_path / "o" / "DC-2026-030").exists()
+
+
+def test_pack_reports_a_bad_record_and_makes_the_good_ones(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text((FIXTURES / "DC-2026-030.yaml").read_text(encoding="utf-8").replace("stage: signed", "stage: done"))
+    result = CliRunner().invoke(cli, ["pack", str(bad), str(FIXTURES / "DC-2026-030.yaml"), "-o", str(tmp_path / "o"),
+                                      "-f", "docx"])
+    assert result.exit_code == 1
+    assert f"{bad}:" in result.stderr and "stage" in result.stderr
+    assert (tmp_path / "o" / "DC-2026-030" / "manifest.json").exists()
