@@ -110,6 +110,77 @@ def _finish_pdf(pdf: Path, record: Record, draft: Draft, mode: Mode) -> None:
         pdfs.add_watermark(pdf, mark[mode] if mode != "bilingual" else f"{mark.uk} / {mark.en}")
 
 
+@dataclass
+class PackJob:
+    """A pack between its phases: DOCX rendered in a hidden folder, PDFs still to convert.
+
+    Batches prepare many jobs, convert all their DOCX files in as few LibreOffice calls as they
+    like, then finish each job; :func:`build_pack` does the three phases for one record.
+    """
+
+    record: Record
+    record_bytes: bytes
+    final: Path
+    work: Path
+    formats: tuple[str, ...]
+    keys: list[str]
+    drafts: dict[str, Draft]
+    cover_draft: Draft
+    docx_files: list[tuple[Path, str, Mode]]
+    cover_path: Path
+
+    @property
+    def conversion_inputs(self) -> list[Path]:
+        if "pdf" not in self.formats:
+            return []
+        return [p for p, _, _ in self.docx_files] + [self.cover_path]
+
+    def abort(self) -> None:
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+def prepare_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
+                 formats: tuple[str, ...] = ("docx", "pdf"), catalogs: Catalogs | None = None) -> PackJob:
+    """Phase 1: draft every applicable document and write its DOCX files into a hidden folder."""
+    catalogs = catalogs or catalogs_for()
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{record.id}.", suffix=".partial", dir=out_dir))
+    except OSError as exc:
+        raise OutputError(f"cannot write into {out_dir}: {exc.strerror}") from None
+    try:
+        keys = applicable(record)
+        drafts = {key: draft_document(record, key, catalogs) for key in keys}
+        cover_draft = cover.draft(record, catalogs, [drafts[k].title for k in keys])
+        docx_files: list[tuple[Path, str, Mode]] = []
+        for key in keys:
+            for mode in MODES:
+                path = work / file_name(record, key, mode, "docx")
+                write_atomic(path, draft_bytes(record, drafts[key], DOCUMENTS[key].template, mode, catalogs))
+                docx_files.append((path, key, mode))
+        cover_path = work / file_name(record, "pack-cover", "bilingual", "docx")
+        write_atomic(cover_path, draft_bytes(record, cover_draft, COVER_TEMPLATE, "bilingual", catalogs))
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return PackJob(record, record_bytes, out_dir / record.id, work, formats, keys, drafts,
+                   cover_draft, docx_files, cover_path)
+
+
+def finish_pack(job: PackJob, pdf_paths: list[Path] | None = None) -> Pack:
+    """Phase 3: finish the PDFs, merge the pack, write the manifest, rename into place."""
+    try:
+        pack = _finish_into(job, pdf_paths or [])
+        _swap_into_place(job.work, job.final)
+    except BaseException:
+        job.abort()
+        raise
+    pack.folder = job.final
+    for item in pack.files:
+        item.path = job.final / item.path.name
+    return pack
+
+
 def build_pack(
     record: Record,
     out_dir: Path,
@@ -121,59 +192,37 @@ def build_pack(
     timeout: float = 120,
 ) -> Pack:
     """Make ``out_dir/{id}/`` for one record; replaces an older pack only once the new one is whole."""
-    catalogs = catalogs or catalogs_for()
-    final = out_dir / record.id
+    job = prepare_pack(record, out_dir, record_bytes=record_bytes, formats=formats, catalogs=catalogs)
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{record.id}.", suffix=".partial", dir=out_dir))
-    except OSError as exc:
-        raise OutputError(f"cannot write into {out_dir}: {exc.strerror}") from None
-    try:
-        pack = _build_into(record, work, record_bytes, formats, pdfa, catalogs, timeout)
-        _swap_into_place(work, final)
+        pdf_paths = convert_to_pdf(job.conversion_inputs, job.work, timeout=timeout, pdfa=pdfa) \
+            if job.conversion_inputs else []
     except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
+        job.abort()
         raise
-    pack.folder = final
-    for item in pack.files:
-        item.path = final / item.path.name
-    return pack
+    return finish_pack(job, pdf_paths)
 
 
-def _build_into(record: Record, work: Path, record_bytes: bytes, formats: tuple[str, ...],
-                pdfa: bool, catalogs: Catalogs, timeout: float) -> Pack:
+def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
+    record, work = job.record, job.work
     pack = Pack(record, work)
-    keys = applicable(record)
-    drafts = {key: draft_document(record, key, catalogs) for key in keys}
-    cover_draft = cover.draft(record, catalogs, [drafts[k].title for k in keys])
-    docx_files: list[tuple[Path, str, Mode, Draft]] = []
-    for key in keys:
-        for mode in MODES:
-            path = work / file_name(record, key, mode, "docx")
-            write_atomic(path, draft_bytes(record, drafts[key], DOCUMENTS[key].template, mode, catalogs))
-            docx_files.append((path, key, mode, drafts[key]))
-    cover_path = work / file_name(record, "pack-cover", "bilingual", "docx")
-    write_atomic(cover_path, draft_bytes(record, cover_draft, COVER_TEMPLATE, "bilingual", catalogs))
-
-    if "pdf" in formats:
-        pdf_paths = convert_to_pdf([p for p, *_ in docx_files] + [cover_path], work, timeout=timeout, pdfa=pdfa)
+    if "pdf" in job.formats:
         by_stem = {p.stem: p for p in pdf_paths}
-        for path, key, mode, draft in docx_files:
+        for path, key, mode in job.docx_files:
             pdf = by_stem[path.stem]
-            _finish_pdf(pdf, record, draft, mode)
+            _finish_pdf(pdf, record, job.drafts[key], mode)
             pack.files.append(PackFile(pdf, key, mode, "pdf"))
-        cover_pdf = by_stem[cover_path.stem]
-        _finish_pdf(cover_pdf, record, cover_draft, "bilingual")
+        cover_pdf = by_stem[job.cover_path.stem]
+        _finish_pdf(cover_pdf, record, job.cover_draft, "bilingual")
         merged = work / f"{record.id}_pack.pdf"
-        parts = [(_joined(cover_draft.title), cover_pdf)] + [
-            (_joined(drafts[k].title), by_stem[Path(file_name(record, k, "bilingual", "docx")).stem])
-            for k in keys
+        parts = [(_joined(job.cover_draft.title), cover_pdf)] + [
+            (_joined(job.drafts[k].title), by_stem[Path(file_name(record, k, "bilingual", "docx")).stem])
+            for k in job.keys
         ]
         pdfs.merge_pdfs(
             parts,
             merged,
-            title=f"{record.id}: {_joined(cover_draft.subject)}",
-            subject=_joined(cover_draft.title),
+            title=f"{record.id}: {_joined(job.cover_draft.subject)}",
+            subject=_joined(job.cover_draft.title),
             author=f"{record.ministry.name.uk} / {record.ministry.name.en}",
             language="uk-UA",
             keywords="Defence City",
@@ -181,13 +230,13 @@ def _build_into(record: Record, work: Path, record_bytes: bytes, formats: tuple[
         )
         pack.files.append(PackFile(merged, "pack", "bilingual", "pdf"))
         cover_pdf.unlink()
-    cover_path.unlink()
-    if "docx" in formats:
-        pack.files[:0] = [PackFile(p, key, mode, "docx") for p, key, mode, _ in docx_files]
+    job.cover_path.unlink()
+    if "docx" in job.formats:
+        pack.files[:0] = [PackFile(p, key, mode, "docx") for p, key, mode in job.docx_files]
     else:
-        for p, *_ in docx_files:
+        for p, _, _ in job.docx_files:
             p.unlink()
-    write_atomic(work / MANIFEST, manifest_bytes(pack, record_bytes))
+    write_atomic(work / MANIFEST, manifest_bytes(pack, job.record_bytes))
     return pack
 
 
