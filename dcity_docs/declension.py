@@ -144,6 +144,18 @@ def _family_genitive(family: str, gender: str) -> str:
     return " ".join(parts)
 
 
+_HARD_CONSONANT_END = re.compile(r"[бвгґдджзклмнпрстфхцчшщ]$", re.IGNORECASE)
+
+
+def _given_genitive(name: str, sex: str, foreign: bool) -> str:
+    """shevchenko drops the vowel of foreign men's names in -ер/-ел (Алістер → «Алістра», as if
+    «вітер → вітру»); foreign names keep their stem, so such a result falls back to stem + «а»."""
+    declined = _shevchenko_genitive(sex, given_name=name)["given_name"]
+    if foreign and sex == "masculine" and _HARD_CONSONANT_END.search(name) and not declined.startswith(name):
+        return name + "а"
+    return declined
+
+
 def genitive_name(full_name: str, gender: str | None = None, *, order: NameOrder | None = None) -> str:
     """The name in the genitive, in the record's word order.
 
@@ -154,8 +166,9 @@ def genitive_name(full_name: str, gender: str | None = None, *, order: NameOrder
     """
     person = parse_person_uk(full_name, order=order)
     sex = _resolve_gender(person, gender)
-    given = _shevchenko_genitive(sex, given_name=person.given)["given_name"]
-    middle = tuple(_shevchenko_genitive(sex, given_name=m)["given_name"] for m in person.middle)
+    foreign = person.patronymic is None
+    given = _given_genitive(person.given, sex, foreign)
+    middle = tuple(_given_genitive(m, sex, foreign) for m in person.middle)
     patronymic = (
         _shevchenko_genitive(sex, patronymic_name=person.patronymic)["patronymic_name"]
         if person.patronymic

@@ -128,14 +128,18 @@ LANGUAGE_TAGS = {"uk": "uk-UA", "en": "en-GB", "bilingual": "uk-UA"}
 
 
 def render_documents(record: Record, keys: Iterable[str], modes: Iterable[str], formats: Iterable[str],
-                     out_dir: Path) -> list[Path]:
-    """Write each document in each language; returns the paths written."""
+                     out_dir: Path, catalogs: Catalogs | None = None) -> list[Path]:
+    """Write each document in each language; returns the paths written.
+
+    ``catalogs``: the wording to use (default: the project's own), e.g. a translator's copy of
+    the locales folder being previewed.
+    """
     formats = list(formats)
     written: list[Path] = []
     docx_paths: list[Path] = []
     for key in keys:
         for mode in modes:
-            data = docx_bytes(record, key, mode)  # type: ignore[arg-type]
+            data = docx_bytes(record, key, mode, catalogs)  # type: ignore[arg-type]
             path = out_dir / file_name(record, key, mode, "docx")
             write_atomic(path, data)
             docx_paths.append(path)

@@ -66,3 +66,9 @@ class EnvironmentProblem(DcityError):
     """Something outside the project is missing (LibreOffice, fonts)."""
 
     exit_code = 3
+
+
+class CatalogCheckFailed(DcityError):
+    """The translation catalogs failed ``dcity-docs i18n check``; the problems were printed."""
+
+    exit_code = 1

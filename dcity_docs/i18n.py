@@ -2,37 +2,213 @@
 
 extract: sources → ``locales/messages.pot``; update: .pot → ``{uk,en}/LC_MESSAGES/messages.po``
 (changed source text is marked fuzzy for review); compile: .po → .mo; check and stats report.
+
+Every message gets translator comments at extraction: the document and clause (from its
+``msgctxt``), one line per placeholder (from :data:`PLACEHOLDERS`) and any ``# TRANSLATORS:``
+comment in the source. The extraction settings are those of ``babel.cfg`` at the repository root,
+so ``pybabel extract -F babel.cfg -k T:1c,2 -c TRANSLATORS: -s -o /tmp/x.pot .`` finds the same
+messages (a test keeps the two in step). Library functions return data; the CLI prints.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import io
+import os
+import re
+import shutil
+import string
+import subprocess
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
-from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages import checkers
+from babel.messages.catalog import Catalog, Message, TranslationError
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_keywords
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
 
-from .catalogs import DOMAIN
+from .catalogs import DOMAIN, PLACEHOLDER
+from .errors import InputError, TemplateProblem
 from .models import LANGS
 from .rendering import write_atomic
 
 PROJECT = "dcity-docs"
-KEYWORDS = {"T": ((1, "c"), 2)}
-COMMENT_TAGS = ("TRANSLATORS:",)
+PACKAGE = "dcity_docs"
+
+# --- extraction settings: keep in step with babel.cfg (tests/test_i18n.py compares them) --------
+METHOD_MAP: list[tuple[str, str]] = [(f"{PACKAGE}/**.py", "python")]
+"""Patterns relative to the repository root, as in ``babel.cfg``."""
+KEYWORD_SPECS: tuple[str, ...] = ("T:1c,2", "msg:1c,2")
+"""``w.T(context, source_text, ...)`` and ``catalogs.msg(context, source_text)``."""
+COMMENT_TAGS: tuple[str, ...] = ("TRANSLATORS:",)
+KEYWORDS = {**DEFAULT_KEYWORDS, **parse_keywords(KEYWORD_SPECS)}
+"""As pybabel uses them: Babel's default keywords plus ours (``-k`` adds, it does not replace)."""
+
 FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 """Catalog headers carry this date, not the clock, so regenerating the .pot changes nothing."""
+WIDTH = 96
+BRACE_FLAG = "python-brace-format"
+"""Set on every message with a placeholder, so msgfmt and Poedit/Lokalize check placeholders."""
+
+# --- what translators are told about each message ----------------------------------------------
+DOCUMENTS: dict[str, str] = {
+    "memorandum": "memorandum of understanding",
+    "jv-agreement": "joint-venture agreement",
+    "annex": "site-protection annex to the joint-venture agreement",
+    "cover": "cover sheet of the document pack",
+}
+"""Context prefixes (``document|clause``) → the document's name in the translator comment."""
+DOCUMENT_ALIASES: dict[str, str] = {"site-protection-annex": "annex"}
+SHARED = "shared"
+"""A context without ``|`` (``party``, ``disputes``) is wording shared by all documents."""
+GROUPS: tuple[str, ...] = ("memorandum", "jv-agreement", "annex", "cover", SHARED)
+"""The documents ``stats`` reports, in this order."""
+
+PLACEHOLDERS: dict[str, str] = {
+    "address": "a postal address, exactly as in the record",
+    "annex_no": "the annex's number, e.g. 1",
+    "arbitrators": "the number of arbitrators in figures and words, e.g. “3 (three) arbitrators”; "
+    "in Ukrainian already in the genitive («3 (трьох) арбітрів»)",
+    "authority": "the document the signatory acts under; in Ukrainian already in the genitive",
+    "bic": "a bank's BIC (SWIFT code), exactly as in the record",
+    "capacity": "how many people the shelter holds, in figures and words, e.g. “50 (fifty) "
+    "persons”; in Ukrainian already in the accusative",
+    "capital": "the charter capital, an amount of money already formatted with its currency",
+    "clause": "the number of the clause referred to, e.g. 3.1",
+    "codename": "the site's codename, already in quotation marks",
+    "confidentiality": "the number of the confidentiality section, e.g. 4",
+    "copy": "the number of this copy of the document, e.g. 1",
+    "copies": "the number of copies in figures and words, e.g. “3 (three) copies”; in Ukrainian "
+    "already in the locative («у 3 (трьох) примірниках»)",
+    "countries": "a list of countries, already joined (“Denmark and Norway”); in Ukrainian "
+    "already in the genitive",
+    "country": "a country's name, already in the Ukrainian case the clause needs",
+    "date": "a date, already formatted",
+    "disputes": "the number of the disputes section, e.g. 12",
+    "hours": "a number of hours in figures and words, e.g. “24 (twenty-four) hours”; in "
+    "Ukrainian already in the genitive",
+    "iban": "a bank account number (IBAN), printed in groups of four",
+    "id": "the venture record's identifier, e.g. DC-2026-014",
+    "in_region": "where the site is, preposition included, e.g. “in the Zhytomyr region” "
+    "(context “annex|region”)",
+    "instrument": "the document referring to itself, e.g. “this Memorandum” (translated under "
+    "the document's “instrument” context)",
+    "items": "the items of a list except the last, already separated by commas",
+    "jobs": "a number of jobs in figures and words, e.g. “250 (two hundred and fifty) jobs”",
+    "label": "the name of a registration number, e.g. “EDRPOU code” (context “registration”)",
+    "language": "the name of a language, e.g. “English” (context “language”)",
+    "law": "the governing law, e.g. “the laws of Ukraine” (context “law”)",
+    "last": "the last item of a list",
+    "marking": "the classification marking, e.g. “FOR OFFICIAL USE ONLY” (context "
+    "“annex|marking”)",
+    "ministry": "the ministry's name",
+    "months": "a number of months in figures and words, e.g. “6 (six) months”; in Ukrainian "
+    "already in the case the clause needs",
+    "n": "a number, e.g. 1 in “Shareholder 1”",
+    "name": "the name of a person or company; a person's name is already in the Ukrainian "
+    "case the clause needs",
+    "number": "a number or code exactly as in the record (a registration, agreement or power "
+    "of attorney number)",
+    "period": "a period in figures and words, e.g. “30 (thirty) calendar days”; in Ukrainian "
+    "already in the case the clause needs (the genitive after «протягом»)",
+    "placement": "where production is placed, e.g. “in Ukraine” (context “placement”)",
+    "position": "the signatory's position; in Ukrainian already in the genitive",
+    "products": "a list of product lines, already joined (context “product”)",
+    "regime": "an export control regime (a law or regulation), as translated under its own "
+    "context; in Ukrainian already in the genitive",
+    "region": "a region of Ukraine or a city, already in the Ukrainian locative",
+    "registered_in": "the country of registration; in Ukrainian already in the genitive",
+    "representation": "“represented by …”, as translated under the “party” context",
+    "seat": "a city: the seat of the arbitration or of the court",
+    "section": "the number of the section referred to, e.g. 5",
+    "share": "a shareholder's share as a percentage, e.g. “51%”",
+    "shareholders": "the shareholders' defined terms, already joined, e.g. “Shareholder 1 and "
+    "Shareholder 2”",
+    "shares": "a list of shareholders with their shares, e.g. “Polissia Armoury LLC – 51% and "
+    "Nordic Defence AS – 49%”",
+    "stage": "the stage the documents are at, e.g. “under negotiation” (context “cover|stage”)",
+    "term": "a defined term, e.g. “Shareholder 1” (context “party”)",
+    "venture": "the venture's name",
+}
+"""Every placeholder's meaning, for the translator comments; a test fails on a missing one."""
+PLACEHOLDERS_IN_CONTEXT: dict[tuple[str, str], str] = {
+    ("memorandum|nature", "law"): "the number of the governing-law section, e.g. 6",
+    ("jv-agreement|term", "law"): "the number of the governing-law section, e.g. 11",
+    ("jv-agreement|term", "term"): "the agreement's term in figures and words, e.g. “10 (ten) "
+    "years”; in Ukrainian already in the accusative",
+}
+"""Where a placeholder means something else in one context."""
 
 
 def source_root() -> Path:
     return Path(__file__).resolve().parent
 
 
+def document_of(context: str | None) -> str:
+    """The document a message belongs to, by its context prefix (``shared`` when none)."""
+    if not context or "|" not in context:
+        return SHARED
+    prefix = context.split("|", 1)[0]
+    return DOCUMENT_ALIASES.get(prefix, prefix)
+
+
+def describe_context(context: str | None) -> str:
+    """``jv-agreement|capital`` → ``Document: joint-venture agreement; clause: capital.``"""
+    if not context:
+        return "Document: unknown (this message has no context)."
+    if "|" not in context:
+        return f"Document: all documents (shared wording); clause: {context}."
+    prefix, clause = context.split("|", 1)
+    name = DOCUMENTS.get(DOCUMENT_ALIASES.get(prefix, prefix), prefix)
+    return f"Document: {name}; clause: {clause.replace('|', ', ')}."
+
+
+def describe_placeholder(context: str | None, name: str) -> str | None:
+    return PLACEHOLDERS_IN_CONTEXT.get((context or "", name)) or PLACEHOLDERS.get(name)
+
+
+_FORMATTER = string.Formatter()
+
+
+def _fields(text: str) -> list[str]:
+    """The raw placeholders of a text (``{x}``, ``{x.y}``, ``{0}``, ``{x!r}``); raises ValueError."""
+    out = []
+    for _literal, field, spec, conversion in _FORMATTER.parse(text):
+        if field is None:
+            continue
+        out.append("{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
+    return out
+
+
+def _plain(raw: str) -> str | None:
+    """The name of a plain placeholder ``{name}``, None for anything else."""
+    match = re.fullmatch(r"\{(" + PLACEHOLDER + r")\}", raw)
+    return match.group(1) if match else None
+
+
+def _names(text: str) -> list[str]:
+    try:
+        return [n for n in (_plain(f) for f in _fields(text)) if n]
+    except ValueError:
+        return []
+
+
+def translator_comments(context: str | None, msgid: str, explicit: Iterable[str] = ()) -> list[str]:
+    """The ``#.`` lines of one message: document and clause, each placeholder, the source's note."""
+    lines = [describe_context(context)]
+    for name in dict.fromkeys(_names(msgid)):
+        lines.append(f"{{{name}}}: {describe_placeholder(context, name) or 'NOT DESCRIBED YET'}.")
+    return lines + [c for c in explicit if c.strip()]
+
+
 def extract(source: Path | None = None) -> Catalog:
     """Every message the documents use, with its context and translator comments."""
-    root = source or source_root()
+    root = Path(source) if source else source_root()
     catalog = Catalog(
         project=PROJECT,
         version="",
@@ -44,23 +220,116 @@ def extract(source: Path | None = None) -> Catalog:
         charset="utf-8",
         fuzzy=False,
     )
+    # babel.cfg's patterns are relative to the repository root; here we walk the package itself
+    # (or a copy of it, wherever it is) and name files as they are named from the root.
+    method_map = [(_inside_package(pattern), method) for pattern, method in METHOD_MAP]
     for filename, lineno, message, comments, context in extract_from_dir(
         str(root),
-        method_map=[("**.py", "python")],
+        method_map=method_map,
         keywords=KEYWORDS,
         comment_tags=COMMENT_TAGS,
         strip_comment_tags=True,
     ):
-        rel = Path("dcity_docs") / filename
-        catalog.add(message, None, [(rel.as_posix(), lineno)], auto_comments=comments, context=context)
+        rel = Path(PACKAGE) / filename
+        msgid = message if isinstance(message, str) else message[0]
+        flags = [BRACE_FLAG] if _has_placeholder(msgid) else []
+        catalog.add(message, None, [(rel.as_posix(), lineno)],
+                    auto_comments=translator_comments(context, msgid, comments),
+                    flags=flags, context=context)
     return catalog
 
 
+def _inside_package(pattern: str) -> str:
+    prefix = f"{PACKAGE}/"
+    return pattern[len(prefix):] if pattern.startswith(prefix) else pattern
+
+
+def _has_placeholder(text: str) -> bool:
+    try:
+        return bool(_fields(text))
+    except ValueError:
+        return False
+
+
+def extraction_warnings(catalog: Catalog) -> list[str]:
+    """What a developer must fix in the source: no context, an unknown document, a placeholder
+    that is not a plain name or has no description in :data:`PLACEHOLDERS`."""
+    out = []
+    for m in catalog:
+        if not m.id:
+            continue
+        msgid = m.id if isinstance(m.id, str) else m.id[0]
+        where = ":".join(str(x) for x in m.locations[0]) if m.locations else "?"
+        label = f'{where}: [{m.context or ""}] "{_short(msgid)}"'
+        if not m.context:
+            out.append(f"{label}: no context; use w.T(\"document|clause\", ...)")
+        elif "|" in m.context and document_of(m.context) not in DOCUMENTS:
+            out.append(f"{label}: unknown document {document_of(m.context)!r}; add it to i18n.DOCUMENTS")
+        try:
+            raws = _fields(msgid)
+        except ValueError as exc:
+            out.append(f"{label}: malformed placeholder ({exc})")
+            continue
+        for raw in raws:
+            name = _plain(raw)
+            if name is None:
+                out.append(f"{label}: placeholder {raw} is not a plain name like {{venture}}")
+            elif describe_placeholder(m.context, name) is None:
+                out.append(f"{label}: placeholder {{{name}}} is not described in i18n.PLACEHOLDERS")
+    return out
+
+
 def catalog_bytes(catalog: Catalog, *, omit_header: bool = False) -> bytes:
+    """The file's bytes: fixed width, source order, previous msgids of fuzzy entries kept
+    (``#|``), obsolete entries dropped.
+
+    Babel guesses ``python-format`` from a ``%`` in the text ("51% of the votes"); the wording
+    never uses %-formatting, so the guess is dropped rather than have msgfmt reject a translation.
+    Babel wraps a long previous msgid as prose (``#| agreement."``), which no PO tool can read
+    back, so the ``#|`` lines are written here in proper PO string syntax instead.
+    """
+    for message in catalog:
+        message.flags.discard("python-format")
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=96, sort_output=False, omit_header=omit_header,
-             include_previous=True, ignore_obsolete=True)
-    return buffer.getvalue()
+    write_po(buffer, catalog, width=WIDTH, sort_output=False, omit_header=omit_header,
+             include_previous=False, ignore_obsolete=True)
+    data = buffer.getvalue()
+    messages = [m for m in catalog if m.id]
+    if not any(m.fuzzy and m.previous_id for m in messages):
+        return data
+    charset = catalog.charset or "utf-8"
+    blocks = data.decode(charset).split("\n\n")
+    first = 0 if omit_header else 1
+    if blocks[-1] != "" or len(blocks) - 1 - first != len(messages):  # pragma: no cover
+        raise TemplateProblem("unexpected layout from babel's write_po; cannot add #| lines")
+    for block_no, message in enumerate(messages, start=first):
+        if message.fuzzy and message.previous_id:
+            lines = blocks[block_no].split("\n")
+            at = next(i for i, line in enumerate(lines) if line.startswith(("msgctxt ", "msgid ")))
+            previous = f"#| msgid {normalize(message.previous_id[0], prefix='#| ', width=WIDTH)}"
+            blocks[block_no] = "\n".join(lines[:at] + previous.split("\n") + lines[at:])
+    return "\n\n".join(blocks).encode(charset)
+
+
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _restore_previous(catalog: Catalog) -> Catalog:
+    """Babel reads ``#| msgid`` lines as translator comments ("| msgid ..."); make them the
+    message's previous msgid again, so that update and check can show what the source used to be."""
+    for message in [*catalog, *catalog.obsolete.values()]:
+        piped = [c for c in message.user_comments if c.startswith("|")]
+        if not piped:
+            continue
+        message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+        text = " ".join(c[1:].strip() for c in piped)
+        if text.startswith("msgid ") and not message.previous_id:
+            text = text.split(" msgid_plural ", 1)[0][len("msgid "):]
+            pieces = _QUOTED.findall(text)
+            if not pieces and text.startswith('"'):  # a line cut by Babel's own writer
+                pieces = [text if text.endswith('"') else text + '"']
+            message.previous_id = ["".join(unescape(p) for p in pieces)]
+    return catalog
 
 
 def pot_path(locales: Path) -> Path:
@@ -79,11 +348,24 @@ def write_template(locales: Path, source: Path | None = None) -> Path:
 
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
     with path.open("rb") as fh:
-        return read_po(fh, locale=locale, domain=DOMAIN)
+        return _restore_previous(read_po(fh, locale=locale, domain=DOMAIN))
+
+
+def _require(path: Path, hint: str) -> None:
+    if not path.is_file():
+        raise InputError(f"{path} is missing; {hint}")
 
 
 def update(locales: Path) -> dict[str, int]:
-    """Merge the .pot into each .po; returns the number of fuzzy entries per language."""
+    """Merge the .pot into each .po; returns the number of fuzzy entries per language.
+
+    Changed source text is matched to its old entry and marked fuzzy with the old msgid kept
+    (``#|``) for review. Obsolete entries are dropped, not kept as ``#~``: git keeps the history
+    and a changed text already carries its old translation over as a fuzzy entry. Babel forgets
+    the ``#|`` line when it merges an entry that is still fuzzy; it is restored here, so running
+    update twice never loses what the translator has to compare against.
+    """
+    _require(pot_path(locales), "run 'dcity-docs i18n extract' first")
     template = read_catalog(pot_path(locales))
     result: dict[str, int] = {}
     for lang in LANGS:
@@ -94,7 +376,12 @@ def update(locales: Path) -> dict[str, int]:
             catalog = Catalog(locale=lang, domain=DOMAIN, project=PROJECT, version="",
                               creation_date=FIXED_DATE, revision_date=FIXED_DATE, fuzzy=False,
                               copyright_holder="dcity-docs contributors")
+        previous = {(m.id, m.context): m.previous_id for m in catalog if m.id and m.fuzzy and m.previous_id}
         catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
+        for message in catalog:
+            key = (message.id, message.context)
+            if message.fuzzy and not message.previous_id and key in previous:
+                message.previous_id = previous[key]
         catalog.revision_date = FIXED_DATE
         catalog.creation_date = FIXED_DATE
         catalog.fuzzy = False
@@ -104,8 +391,10 @@ def update(locales: Path) -> dict[str, int]:
 
 
 def compile_catalogs(locales: Path) -> list[Path]:
+    """.po → .mo beside it (fuzzy entries left out); the .mo files are build output, not committed."""
     written = []
     for lang in LANGS:
+        _require(po_path(locales, lang), "run 'dcity-docs i18n update' first")
         catalog = read_catalog(po_path(locales, lang), lang)
         buffer = io.BytesIO()
         write_mo(buffer, catalog, use_fuzzy=False)
@@ -113,3 +402,341 @@ def compile_catalogs(locales: Path) -> list[Path]:
         write_atomic(out, buffer.getvalue())
         written.append(out)
     return written
+
+
+# --- check -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CatalogProblem:
+    """One problem, printed as ``FILE:LINE: [context] "msgid…": problem``."""
+
+    file: str
+    line: int
+    problem: str
+    context: str | None = None
+    msgid: str | None = None
+
+    def __str__(self) -> str:
+        what = f' [{self.context or ""}] "{_short(self.msgid)}":' if self.msgid is not None else ""
+        return f"{self.file}:{self.line}:{what} {self.problem}"
+
+
+def _short(text: str | None, limit: int = 60) -> str:
+    text = (text or "").replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
+_TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+
+
+def placeholder_problems(source: str, translation: str) -> list[str]:
+    """Placeholders must be the source's plain ``{name}``s, as many times each, nothing else."""
+    try:
+        wanted = _fields(source)
+    except ValueError as exc:
+        return [f"the source text has a malformed placeholder ({exc}); a developer must fix it"]
+    try:
+        found = _fields(translation)
+    except ValueError as exc:
+        return [f"malformed placeholder ({exc}); write placeholders exactly as in the source, "
+                "e.g. {venture}"]
+    problems = [f"placeholder {raw} is not a plain name; copy placeholders from the source unchanged"
+                for raw in dict.fromkeys(found) if _plain(raw) is None]
+    problems += [f"the source text has placeholder {raw}, which is not a plain name; a developer "
+                 "must fix it" for raw in dict.fromkeys(wanted) if _plain(raw) is None]
+    have = Counter(n for n in map(_plain, found) if n)
+    need = Counter(n for n in map(_plain, wanted) if n)
+    if have != need:
+        problems.append(f"placeholders differ: the source has {_listing(need)}, "
+                        f"the translation has {_listing(have)}")
+    return problems
+
+
+def markup_problems(source: str, translation: str) -> list[str]:
+    """Tags must match the source's; template syntax never belongs in a translation."""
+    problems = []
+    tags_src, tags_tr = Counter(_TAG.findall(source)), Counter(_TAG.findall(translation))
+    if tags_src != tags_tr:
+        problems.append(f"markup differs: the source has {_listing(tags_src, braces=False)}, "
+                        f"the translation has {_listing(tags_tr, braces=False)}")
+    extra = Counter(_TEMPLATE_SYNTAX.findall(translation)) - Counter(_TEMPLATE_SYNTAX.findall(source))
+    if extra:
+        problems.append(f"template syntax {' '.join(sorted(extra))} in the translation; a translation "
+                        "is plain text with {name} placeholders only")
+    return problems
+
+
+def _listing(counts: Counter[str], braces: bool = True) -> str:
+    if not counts:
+        return "none"
+    items = []
+    for item, n in sorted(counts.items()):
+        shown = f"{{{item}}}" if braces else item
+        items.append(shown if n == 1 else f"{shown} ×{n}")
+    return ", ".join(items)
+
+
+def _read_checked(path: Path, locale: str | None, problems: list[CatalogProblem]) -> Catalog | None:
+    try:
+        with path.open("rb") as fh:
+            return _restore_previous(read_po(fh, locale=locale, domain=DOMAIN, abort_invalid=True))
+    except PoFileError as exc:
+        problems.append(CatalogProblem(_shown(path), getattr(exc, "lineno", 0) or 1,
+                                       f"cannot be read: {exc}"))
+    except Exception as exc:  # babel raises various errors on a broken file
+        problems.append(CatalogProblem(_shown(path), 1, f"cannot be read: {exc}"))
+    return None
+
+
+def _comments(message: Message) -> str:
+    """The translator comments as text: a file wraps long ones over several ``#.`` lines."""
+    return " ".join(" ".join(message.auto_comments).split())
+
+
+def _flags(message: Message) -> set[str]:
+    """Flags that matter when comparing catalogs (not Babel's guess, not the review state)."""
+    return set(message.flags) - {"python-format", "fuzzy"}
+
+
+def _problem(path: Path, message: Message, text: str) -> CatalogProblem:
+    msgid = message.id if isinstance(message.id, str) else message.id[0]
+    return CatalogProblem(_shown(path), message.lineno or 1, text, message.context or "", msgid)
+
+
+def _string(message: Message) -> str:
+    return message.string[0] if isinstance(message.string, (list, tuple)) else (message.string or "")
+
+
+def _message_problems(path: Path, lang: str, catalog: Catalog) -> list[CatalogProblem]:
+    problems = []
+    if catalog.fuzzy:
+        problems.append(CatalogProblem(_shown(path), 1, "the header entry is marked fuzzy; clear "
+                                       "its fuzzy flag"))
+    for message in catalog:
+        if not message.id:
+            continue
+        source = message.id if isinstance(message.id, str) else message.id[0]
+        text = _string(message)
+        if message.fuzzy:
+            was = (f' (its translation was carried over from "{_short(message.previous_id[0])}")'
+                   if message.previous_id else "")
+            problems.append(_problem(path, message, f"marked fuzzy{was}; review the translation "
+                                     "against the source, then clear the fuzzy flag"))
+        if not text:
+            if lang == "uk":
+                problems.append(_problem(path, message, "not translated"))
+            continue
+        for text_problem in placeholder_problems(source, text) + markup_problems(source, text):
+            problems.append(_problem(path, message, text_problem))
+    for message in catalog.obsolete.values():
+        problems.append(_problem(path, message, "obsolete entry (#~) left in the file; delete it "
+                                 "('dcity-docs i18n update' drops obsolete entries)"))
+    return problems
+
+
+def _sync_problems(pot: Path, template: Catalog, path: Path, catalog: Catalog) -> list[CatalogProblem]:
+    """A .po is up to date when it has exactly the .pot's messages with the .pot's comments."""
+    problems = []
+    rel = f"{path.parent.parent.name}/{path.parent.name}/{path.name}"
+    for message in template:
+        if not message.id:
+            continue
+        mine = catalog.get(message.id, context=message.context)
+        if mine is None:
+            problems.append(_problem(pot, message, f"missing from {rel}, which is out of date with "
+                                     "the .pot; run 'dcity-docs i18n update'"))
+        elif _comments(mine) != _comments(message) or not _flags(message) <= _flags(mine):
+            problems.append(_problem(path, mine, "translator comments or flags differ from the .pot; "
+                                     "run 'dcity-docs i18n update'"))
+    for message in catalog:
+        if message.id and template.get(message.id, context=message.context) is None:
+            problems.append(_problem(path, message, "not in the .pot any more (its source text "
+                                     "changed or was removed); run 'dcity-docs i18n update'"))
+    return problems
+
+
+def _stale_problems(pot: Path, template: Catalog, source: Path | None) -> list[CatalogProblem]:
+    """The committed .pot must be exactly what extraction gives now."""
+    fresh = extract(source)
+    if catalog_bytes(fresh) == pot.read_bytes():
+        return []
+    hint = "run 'dcity-docs i18n extract' then 'dcity-docs i18n update'"
+    problems = []
+    commented: list[Message] = []
+    moved = 0
+    for message in fresh:
+        if not message.id:
+            continue
+        old = template.get(message.id, context=message.context)
+        if old is None:
+            file, line = message.locations[0] if message.locations else (_shown(pot), 1)
+            msgid = message.id if isinstance(message.id, str) else message.id[0]
+            problems.append(CatalogProblem(str(file), int(line or 1), f"in the source but not in "
+                                           f"{_shown(pot)}, which is out of date; {hint}",
+                                           message.context or "", msgid))
+        elif _comments(old) != _comments(message) or _flags(old) != _flags(message):
+            commented.append(old)
+        elif old.locations != message.locations:
+            moved += 1
+    for message in template:
+        if message.id and fresh.get(message.id, context=message.context) is None:
+            problems.append(_problem(pot, message, f"no longer in the source; the .pot is out of "
+                                     f"date; {hint}"))
+    if commented:  # one line, not one per message: a changed description touches many
+        more = f" (and {len(commented) - 1} more message(s))" if len(commented) > 1 else ""
+        problems.append(_problem(pot, commented[0], f"translator comments or flags changed in the "
+                                 f"source{more}; the .pot is out of date; {hint}"))
+    if moved or not problems:
+        detail = f"{moved} message(s) moved in the source" if moved else "the source changed"
+        problems.append(CatalogProblem(_shown(pot), 1, f"out of date with a fresh extraction "
+                                       f"({detail}); {hint}"))
+    return problems
+
+
+def _msgfmt_problems(path: Path, catalog: Catalog | None, msgfmt: str) -> list[CatalogProblem]:
+    """GNU msgfmt's own verdict (--check: format, header, domain); its warnings are not failures."""
+    env = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C"}
+    run = subprocess.run([msgfmt, "--check", "-o", os.devnull, str(path)], capture_output=True,
+                         text=True, env=env, check=False)
+    if run.returncode == 0:
+        return []
+    entries = sorted(((m.lineno, m) for m in _all_messages(catalog)), key=lambda x: x[0])
+    lines = [n for n, _m in entries]
+    problems = []
+    for raw in (run.stderr + run.stdout).splitlines():
+        match = re.match(r"^(.*?):(\d+): (.*)$", raw)
+        if not match:
+            if raw.strip() and not re.match(r"^\S*msgfmt: found \d+ fatal errors?", raw):
+                problems.append(CatalogProblem(_shown(path), 1, f"msgfmt: {raw.strip()}"))
+            continue
+        line, text = int(match.group(2)), match.group(3)
+        if text.startswith("warning:"):
+            continue
+        at = bisect.bisect_right(lines, line) - 1
+        if at >= 0 and entries[at][1].id:
+            found = _problem(path, entries[at][1], f"msgfmt: {text}")
+            problems.append(CatalogProblem(found.file, line, found.problem, found.context, found.msgid))
+        else:
+            problems.append(CatalogProblem(_shown(path), line, f"msgfmt: {text}"))
+    if not problems:
+        problems.append(CatalogProblem(_shown(path), 1, f"msgfmt --check failed: "
+                                       f"{(run.stderr or run.stdout).strip()}"))
+    return problems
+
+
+def _all_messages(catalog: Catalog | None) -> list[Message]:
+    if catalog is None:
+        return []
+    return [m for m in catalog if m.lineno] + [m for m in catalog.obsolete.values() if m.lineno]
+
+
+def _babel_problems(path: Path, catalog: Catalog | None) -> list[CatalogProblem]:
+    """Without msgfmt: Babel's checkers. Its python_format checker is skipped on purpose: Babel
+    flags any ``%`` as %-formatting, which the wording never uses (placeholders are checked above)."""
+    if catalog is None:
+        return []
+    problems = []
+    for message in catalog:
+        if not message.id:
+            continue
+        for checker in (checkers.num_plurals,):
+            try:
+                checker(catalog, message)
+            except TranslationError as exc:
+                problems.append(_problem(path, message, f"babel: {exc}"))
+    return problems
+
+
+def msgfmt_program() -> str | None:
+    return shutil.which("msgfmt")
+
+
+def check(locales: Path, source: Path | None = None, *,
+          use_msgfmt: bool | None = None) -> list[CatalogProblem]:
+    """Everything that must hold before the catalogs are committed; an empty list means all is well.
+
+    ``use_msgfmt``: None runs GNU msgfmt when it is on PATH (else Babel's checkers); False never.
+    """
+    if not locales.is_dir():
+        raise InputError(f"{locales} is not a folder of catalogs")
+    msgfmt = msgfmt_program() if use_msgfmt is not False else None
+    if use_msgfmt and msgfmt is None:
+        raise InputError("msgfmt (GNU gettext) is not on PATH")
+    problems: list[CatalogProblem] = []
+    pot = pot_path(locales)
+    template: Catalog | None = None
+    if not pot.is_file():
+        problems.append(CatalogProblem(_shown(pot), 1, "missing; run 'dcity-docs i18n extract'"))
+    else:
+        template = _read_checked(pot, None, problems)
+        if template is not None:
+            problems += _stale_problems(pot, template, source)
+        problems += _msgfmt_problems(pot, template, msgfmt) if msgfmt else []
+    for lang in LANGS:
+        path = po_path(locales, lang)
+        if not path.is_file():
+            problems.append(CatalogProblem(_shown(path), 1, "missing; run 'dcity-docs i18n update'"))
+            continue
+        catalog = _read_checked(path, lang, problems)
+        if catalog is not None:
+            problems += _message_problems(path, lang, catalog)
+            if template is not None:
+                problems += _sync_problems(pot, template, path, catalog)
+        problems += _msgfmt_problems(path, catalog, msgfmt) if msgfmt else _babel_problems(path, catalog)
+    return problems
+
+
+# --- stats -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Coverage:
+    """Counts of one locale's messages in one document."""
+
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float | None:
+        return 100.0 * self.translated / self.total if self.total else None
+
+
+def stats(locales: Path) -> dict[str, dict[str, Coverage]]:
+    """Coverage per locale and per document (by context prefix), plus ``all``."""
+    result: dict[str, dict[str, Coverage]] = {}
+    for lang in LANGS:
+        path = po_path(locales, lang)
+        _require(path, "run 'dcity-docs i18n update' first")
+        try:
+            catalog = read_catalog(path, lang)
+        except Exception as exc:
+            raise TemplateProblem(f"catalog {path} cannot be read: {exc}") from None
+        per: dict[str, Coverage] = {group: Coverage() for group in GROUPS}
+        for message in catalog:
+            if not message.id:
+                continue
+            counts = per.setdefault(document_of(message.context), Coverage())
+            if message.fuzzy:
+                counts.fuzzy += 1
+            elif _string(message):
+                counts.translated += 1
+            else:
+                counts.untranslated += 1
+        per["all"] = Coverage(sum(c.translated for c in per.values()), sum(c.fuzzy for c in per.values()),
+                              sum(c.untranslated for c in per.values()))
+        result[lang] = per
+    return result

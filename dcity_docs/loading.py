@@ -13,7 +13,13 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 
 from .errors import Problem, RecordInvalid
 from .models import Record, check_rules
@@ -22,6 +28,10 @@ MAX_RECORD_BYTES = 1_000_000
 """A venture record is a few kilobytes; anything this large is a mistake or an attack."""
 
 RECORD_SUFFIXES = (".yaml", ".yml", ".json")
+
+MAX_NESTING = 32
+"""A record nests about six levels deep. Deeper nesting is refused while parsing: ruamel's scanner
+slows down quadratically on deeply nested flow collections (a megabyte of ``[`` takes hours)."""
 
 Path_ = tuple[str | int, ...]
 
@@ -90,8 +100,15 @@ _SAFE_TAGS = {
 
 def _refuse_aliases_and_tags(yaml: YAML, text: str, file: str) -> None:
     """Anchors and aliases allow 'billion laughs' expansion; tags could name Python objects."""
+    depth = 0
     for event in yaml.parse(text):
         line = event.start_mark.line + 1 if event.start_mark else None
+        if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise _one(file, line, f"the record nests more than {MAX_NESTING} levels deep")
+        elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            depth -= 1
         if isinstance(event, AliasEvent):
             raise _one(file, line, "YAML aliases (*name) are not allowed in a record; write the value out")
         if getattr(event, "anchor", None):
@@ -140,8 +157,10 @@ def parse_text(text: str, file: str) -> Source:
             json.loads(text, object_pairs_hook=_no_duplicate_json_keys)
         except json.JSONDecodeError as exc:
             raise _one(file, exc.lineno, f"invalid JSON: {exc.msg}") from None
-        except _DuplicateJsonKey as exc:
-            raise _one(file, None, f"duplicate key {exc.args[0]!r}") from None
+        except _DuplicateJsonKey:
+            pass  # the YAML parser below reports it with its line
+        except RecursionError:
+            raise _one(file, None, f"the record nests more than {MAX_NESTING} levels deep") from None
     yaml = _yaml()
     try:
         _refuse_aliases_and_tags(yaml, text, file)
@@ -155,7 +174,8 @@ def parse_text(text: str, file: str) -> Source:
         line = mark.line + 1 if mark else None
         raise _one(file, line, f"invalid YAML: {exc.problem or exc.context}") from None
     except YAMLError as exc:
-        raise _one(file, None, f"invalid YAML: {exc}") from None
+        first = (str(exc).splitlines() or [""])[0]  # one problem, one line
+        raise _one(file, None, f"invalid YAML: {first}") from None
     except RecursionError:
         raise _one(file, None, "the YAML nests too deeply") from None
     if not isinstance(data, CommentedMap):
@@ -191,31 +211,77 @@ def read_source(path: Path) -> Source:
     if size > MAX_RECORD_BYTES:
         raise _one(file, None, f"file is {size:,} bytes; a record may be at most {MAX_RECORD_BYTES:,}")
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as stream:  # bounded: a device or pipe reports size 0
+            raw = stream.read(MAX_RECORD_BYTES + 1)
     except OSError as exc:
         raise _one(file, None, f"cannot read: {exc.strerror}") from None
+    if len(raw) > MAX_RECORD_BYTES:
+        raise _one(file, None, f"file is over {MAX_RECORD_BYTES:,} bytes, the most a record may be")
     return parse_text(decode(raw, file), file)
 
 
 _MESSAGES = {
     "extra_forbidden": "unknown field (not in the record contract; check the spelling)",
     "missing": "required field is missing",
+    "string_type": "must be text; put it in quotes",
+    "int_type": "must be a whole number (e.g. 10), written without quotes",
+    "int_parsing": "must be a whole number (e.g. 10), written without quotes",
+    "int_from_float": "must be a whole number (e.g. 10), without decimals",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "list_type": "must be a list, e.g. [first, second]",
+    "string_too_short": "must not be empty",
 }
+
+_ID_RULE = "capitals, digits and hyphens, 3 to 32 characters, e.g. DC-2026-014"
 
 
 def _message(error: dict[str, Any]) -> str:
+    """A pydantic error in words a legal officer can act on (no 'Input should be ...')."""
     kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    if kind in ("extra_forbidden", "missing"):
+        return _MESSAGES[kind]
+    if value is None:
+        return "has no value; fill it in"
     if kind in _MESSAGES:
         return _MESSAGES[kind]
     msg = str(error["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         if msg.startswith(prefix):
             msg = msg[len(prefix) :]
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        if ctx.get("class_name") == "BiText":
+            return "must be given in both languages, as uk: ... and en: ..."
+        return "must be a group of fields, not a single value"
+    if kind in ("too_short", "too_long"):
+        if isinstance(value, str):
+            return "must not be empty" if kind == "too_short" else "is too long"
+        limit = ctx.get("min_length" if kind == "too_short" else "max_length")
+        entries = "entry" if limit == 1 else "entries"
+        return f"must have at {'least' if kind == 'too_short' else 'most'} {limit} {entries}"
+    if kind == "string_pattern_mismatch":
+        field = error["loc"][-1] if error["loc"] else ""
+        if field == "id":
+            return f"{value!r} is not a valid register number ({_ID_RULE})"
+        if field == "scheme":
+            return f"{value!r} is not a python-stdnum validator name (e.g. ua.edrpou, dk.cvr, no.orgnr)"
+        return f"{value!r} is not in the expected form"
+    bounds = {
+        "greater_than_equal": ("at least", "ge"),
+        "greater_than": ("more than", "gt"),
+        "less_than_equal": ("at most", "le"),
+        "less_than": ("less than", "lt"),
+    }
+    if kind in bounds:
+        words, key = bounds[kind]
+        return f"{value!r} is out of range: must be {words} {ctx.get(key)}"
     if kind.startswith("date_"):
-        msg = f"{error.get('input')!r} is not a real date ({msg.split(', ', 1)[-1]})"
+        return f"{value!r} is not a real date ({msg.split(', ', 1)[-1]})"
     if kind in ("literal_error", "enum"):
-        msg = f"{error.get('input')!r} is not allowed: {msg[0].lower()}{msg[1:]}"
-    return msg
+        return f"{value!r} is not allowed; it must be {ctx.get('expected', msg)}"
+    return msg.replace("Input should be", "must be")
 
 
 def _dotted(path: Path_) -> str:
@@ -250,7 +316,10 @@ def record_files(inputs: list[Path]) -> list[Path]:
     files: list[Path] = []
     for item in inputs:
         if item.is_dir():
-            files += sorted(p for p in item.iterdir() if p.suffix.lower() in RECORD_SUFFIXES)
+            found = sorted(p for p in item.iterdir() if p.suffix.lower() in RECORD_SUFFIXES)
+            if not found:
+                raise _one(str(item), None, "no record files (.yaml, .yml, .json) in this folder")
+            files += found
         else:
             files.append(item)
     return files

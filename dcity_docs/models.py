@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 import pycountry
 from pydantic import (
     BaseModel,
+    AfterValidator,
     BeforeValidator,
     ConfigDict,
     WithJsonSchema,
@@ -63,6 +64,7 @@ Text = Annotated[
     str,
     BeforeValidator(_plain_string),
     StringConstraints(min_length=1),
+    AfterValidator(_no_control_chars),
     WithJsonSchema({"type": "string", "minLength": 1}),
 ]
 
@@ -80,6 +82,8 @@ def _decimal_string(value: Any) -> Decimal:
     if not isinstance(value, str):
         raise ValueError("must be a decimal string such as \"12500000.00\"")
     text = value.strip()
+    if text.startswith("-"):
+        raise ValueError(f"{value!r} is negative; it must be positive")
     if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", text):
         raise ValueError(f"{value!r} is not a plain decimal number (digits, optional '.' and decimals)")
     try:
@@ -166,6 +170,9 @@ RegionCode = Annotated[
 def _date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         raise ValueError("must be a date (YYYY-MM-DD), not a date and time")
+    if isinstance(value, (bool, int, float)):
+        # pydantic would read a number as a Unix timestamp (0 -> 1 January 1970).
+        raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
     if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
     return value
@@ -236,7 +243,7 @@ class Signatory(Strict):
 
 
 class Registration(Strict):
-    scheme: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(\.[a-z_]+)?$|^[a-z_]+$")] = Field(
+    scheme: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)?$")] = Field(
         description="A python-stdnum validator, e.g. ua.edrpou, dk.cvr, no.orgnr, gb.vat, lei"
     )
     number: Text
@@ -278,7 +285,7 @@ class Bank(Strict):
     def _bic(cls, value: str) -> str:
         if not stdnum_bic.is_valid(value):
             raise ValueError(f"{value!r} is not a valid BIC (8 or 11 characters, e.g. PBANUA2X)")
-        return value
+        return stdnum_bic.compact(value)
 
 
 class Shareholder(Strict):
@@ -404,17 +411,20 @@ class Record(Strict):
 RuleProblem = tuple[tuple[str | int, ...], str]
 
 
-def _registration_problem(scheme: str, number: str) -> str | None:
+def _registration_problem(scheme: str, number: str) -> tuple[str, str] | None:
+    """(field of ``registration`` at fault, message), or None when the number passes."""
     try:
         module = importlib.import_module(f"stdnum.{scheme}")
     except ImportError:
-        return f"scheme {scheme!r} is not a python-stdnum validator (e.g. ua.edrpou, dk.cvr, no.orgnr)"
+        return "scheme", (
+            f"scheme {scheme!r} is not a python-stdnum validator (e.g. ua.edrpou, dk.cvr, no.orgnr)"
+        )
     validate = getattr(module, "is_valid", None)
     if validate is None:
-        return f"scheme {scheme!r} is not a python-stdnum validator"
+        return "scheme", f"scheme {scheme!r} is not a python-stdnum validator"
     if not validate(number):
         name = getattr(module, "__doc__", "") or scheme
-        return f"{number!r} is not a valid {name.splitlines()[0].strip().rstrip('.')} ({scheme})"
+        return "number", f"{number!r} is not a valid {name.splitlines()[0].strip().rstrip('.')} ({scheme})"
     return None
 
 
@@ -453,7 +463,7 @@ def check_rules(record: Record) -> list[RuleProblem]:
         total += value.amount
         problem = _registration_problem(holder.registration.scheme, holder.registration.number)
         if problem:
-            problems.append((("shareholders", i, "registration", "number"), problem))
+            problems.append((("shareholders", i, "registration", problem[0]), problem[1]))
         problems += _signatory_problems(holder.signatory, ("shareholders", i, "signatory"))
     if total != capital.amount:
         problems.append(

@@ -37,6 +37,7 @@ from .drafting.base import Draft, Mode, Writer
 from .errors import OutputError
 from .models import Record
 from .rendering import write_atomic
+from .resources import templates_dir
 
 COVER_TEMPLATE = "agreements/pack-cover.docx"
 MANIFEST = "manifest.json"
@@ -55,6 +56,31 @@ class Pack:
     record: Record
     folder: Path
     files: list[PackFile] = field(default_factory=list)
+
+
+def _tool_files(catalogs: Catalogs) -> list[tuple[str, Path]]:
+    """Every file a pack is made from besides the record: the agreement templates and catalogs."""
+    templates = templates_dir()
+    files = [(f"templates/{p.relative_to(templates).as_posix()}", p)
+             for p in sorted((templates / "agreements").rglob("*.docx"))]
+    files += [(f"locales/{p.relative_to(catalogs.root).as_posix()}", p)
+              for p in sorted(catalogs.root.glob("*/LC_MESSAGES/*.po"))]
+    return files
+
+
+def inputs_sha256(record_bytes: bytes, *, formats: tuple[str, ...] = ("docx", "pdf"), pdfa: bool = False,
+                  catalogs: Catalogs | None = None) -> str:
+    """SHA-256 of everything a pack is made from: the record's bytes, every agreement template,
+    the .po catalogs, the dcity-docs version and the output options. Two packs with the same hash
+    are the same pack, so a batch can skip one whose hash has not changed."""
+    digest = hashlib.sha256()
+    digest.update(f"dcity-docs {__version__}\n".encode())
+    options = {"formats": sorted(set(formats)), "pdfa": bool(pdfa)}
+    digest.update(json.dumps(options, sort_keys=True).encode() + b"\n")
+    for name, path in _tool_files(catalogs or catalogs_for()):
+        digest.update(f"{name} {sha256_file(path)}\n".encode())
+    digest.update(f"record {hashlib.sha256(record_bytes).hexdigest()}\n".encode())
+    return digest.hexdigest()
 
 
 def sha256_file(path: Path) -> str:
@@ -128,6 +154,7 @@ class PackJob:
     cover_draft: Draft
     docx_files: list[tuple[Path, str, Mode]]
     cover_path: Path
+    inputs_sha256: str = ""
 
     @property
     def conversion_inputs(self) -> list[Path]:
@@ -140,9 +167,14 @@ class PackJob:
 
 
 def prepare_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
-                 formats: tuple[str, ...] = ("docx", "pdf"), catalogs: Catalogs | None = None) -> PackJob:
-    """Phase 1: draft every applicable document and write its DOCX files into a hidden folder."""
+                 formats: tuple[str, ...] = ("docx", "pdf"), catalogs: Catalogs | None = None,
+                 pdfa: bool = False) -> PackJob:
+    """Phase 1: draft every applicable document and write its DOCX files into a hidden folder.
+
+    ``pdfa`` only goes into the manifest's ``inputs_sha256`` (conversion is phase 2).
+    """
     catalogs = catalogs or catalogs_for()
+    digest = inputs_sha256(record_bytes, formats=formats, pdfa=pdfa, catalogs=catalogs)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{record.id}.", suffix=".partial", dir=out_dir))
@@ -164,7 +196,7 @@ def prepare_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
         shutil.rmtree(work, ignore_errors=True)
         raise
     return PackJob(record, record_bytes, out_dir / record.id, work, formats, keys, drafts,
-                   cover_draft, docx_files, cover_path)
+                   cover_draft, docx_files, cover_path, digest)
 
 
 def finish_pack(job: PackJob, pdf_paths: list[Path] | None = None) -> Pack:
@@ -192,7 +224,7 @@ def build_pack(
     timeout: float = 120,
 ) -> Pack:
     """Make ``out_dir/{id}/`` for one record; replaces an older pack only once the new one is whole."""
-    job = prepare_pack(record, out_dir, record_bytes=record_bytes, formats=formats, catalogs=catalogs)
+    job = prepare_pack(record, out_dir, record_bytes=record_bytes, formats=formats, catalogs=catalogs, pdfa=pdfa)
     try:
         pdf_paths = convert_to_pdf(job.conversion_inputs, job.work, timeout=timeout, pdfa=pdfa) \
             if job.conversion_inputs else []
@@ -236,7 +268,7 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
     else:
         for p, _, _ in job.docx_files:
             p.unlink()
-    write_atomic(work / MANIFEST, manifest_bytes(pack, job.record_bytes))
+    write_atomic(work / MANIFEST, manifest_bytes(pack, job.record_bytes, job.inputs_sha256 or None))
     return pack
 
 
@@ -244,8 +276,11 @@ def _joined(value: Bi) -> str:
     return value.uk if value.uk == value.en else f"{value.uk} / {value.en}"
 
 
-def manifest(pack: Pack, record_bytes: bytes) -> dict[str, Any]:
-    """Every file with its hash and size; no clock time, so two runs compare equal."""
+def manifest(pack: Pack, record_bytes: bytes, inputs_sha256: str | None = None) -> dict[str, Any]:
+    """Every file with its hash and size; no clock time, so two runs compare equal.
+
+    ``inputs_sha256`` (see :func:`inputs_sha256`) tells a later batch whether the pack is current.
+    """
     files = []
     for item in sorted(pack.files, key=lambda f: f.path.name):
         files.append(
@@ -258,17 +293,21 @@ def manifest(pack: Pack, record_bytes: bytes) -> dict[str, Any]:
                 "sha256": sha256_file(item.path),
             }
         )
-    return {
+    out: dict[str, Any] = {
         "id": pack.record.id,
         "stage": pack.record.stage,
         "record_sha256": hashlib.sha256(record_bytes).hexdigest(),
-        "generator": f"dcity-docs {__version__}",
-        "files": files,
     }
+    if inputs_sha256:
+        out["inputs_sha256"] = inputs_sha256
+    out["generator"] = f"dcity-docs {__version__}"
+    out["files"] = files
+    return out
 
 
-def manifest_bytes(pack: Pack, record_bytes: bytes) -> bytes:
-    return (json.dumps(manifest(pack, record_bytes), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def manifest_bytes(pack: Pack, record_bytes: bytes, inputs_sha256: str | None = None) -> bytes:
+    data = manifest(pack, record_bytes, inputs_sha256)
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _swap_into_place(work: Path, final: Path) -> None:

@@ -1,0 +1,443 @@
+"""Site-protection annex to the joint-venture agreement: only where production is placed in Ukraine.
+
+What it holds (``../shared/contract``): the agreement by number and date; the site by codename and
+region (never an address: not even the parties' addresses or registration numbers, which lead to an
+address in a public register and, with the region, could locate the site); the measures the
+record's flags turn on, each saying who does what; incident notice within N hours; shelter
+capacity; the classification marking with the copy number in the header of every page.
+
+Where the site is classified ``secret`` only a stub is drafted: it says that the site details are
+set out in a separate document handled under the Law of Ukraine on State secrets, and gives none.
+"""
+
+from __future__ import annotations
+
+from .. import formatting
+from ..catalogs import Bi, Catalogs
+from ..errors import DocumentNotApplicable
+from ..models import Record, Shareholder, Site
+from . import common as c
+from .base import Draft, Writer
+
+KEY = "site-protection-annex"
+
+#: The annex's number in the joint-venture agreement (the agreement refers to it as Annex No. 1).
+ANNEX_NO = "1"
+#: The copy number printed next to the classification marking. Copy No. 1 is the Ministry's.
+COPY_NO = "1"
+
+# Ukrainian euphony: «в» before a vowel (в Івано-Франківській області), «у» before a consonant
+# (у Житомирській області). A character class, not wording.
+_UK_VOWELS = frozenset("АЕЄИІЇОУЮЯаеєиіїоуюя")
+
+
+def region_in(w: Writer, code: str) -> Bi:
+    """The region with its preposition: in Zhytomyr Oblast / у Житомирській області (locative)."""
+    uk = formatting.region_name(code, "uk", "locative")
+    en = formatting.region_name(code, "en")
+    region = Bi(uk, en)
+    if uk[:1] in _UK_VOWELS:
+        # TRANSLATORS: where the site is; {region} is in the locative in Ukrainian and begins with
+        # a vowel, so the preposition is «в» (в Івано-Франківській області).
+        return w.T("annex|region-before-vowel", "in {region}", region=region)
+    # TRANSLATORS: where the site is; {region} is in the locative in Ukrainian and begins with a
+    # consonant, so the preposition is «у» (у Житомирській області, у місті Києві).
+    return w.T("annex|region", "in {region}", region=region)
+
+
+def codename(site: Site) -> Bi:
+    """The site's codename in quotation marks; quotes inside it become the inner pair."""
+    name = c.value(site.codename)
+    return Bi(formatting.quote_uk(name.uk), formatting.quote_en(name.en))
+
+
+def marking(w: Writer, record: Record) -> Bi | None:
+    """Classification marking with the copy number, for the header of every page; None if public."""
+    assert record.site is not None
+    level = record.site.classification
+    if level == "public":
+        return None
+    if level == "restricted":
+        # TRANSLATORS: the restricted-information marking («Для службового користування»).
+        grade = w.T("annex|marking", "RESTRICTED")
+    else:
+        # TRANSLATORS: the State-secret marking of the degree «Таємно».
+        grade = w.T("annex|marking", "SECRET")
+    # TRANSLATORS: the header of every page: {marking} is the classification marking, {copy} the
+    # number of this copy («Для службового користування, Прим. № 1»). Keep a no-break space in «№ 1».
+    return w.T("annex|marking", "{marking}, Copy No. {copy}", marking=grade, copy=COPY_NO)
+
+
+def _agreement(record: Record) -> dict[str, Bi | str]:
+    return {"number": record.agreement_no, "date": c.date(record.dates.agreement)}
+
+
+def _shareholder_brief(w: Writer, holder: Shareholder, index: int) -> Bi:
+    # TRANSLATORS: a shareholder in the annex's preamble: by name and defined term only (no
+    # registration number or address); {term}: "Shareholder 1"; {representation}: "represented by ...".
+    return w.T(
+        "annex|preamble",
+        "{name} (“{term}”), {representation},",
+        name=c.value(holder.name),
+        term=c.shareholder_term(w, index),
+        representation=c.representation(w, holder.signatory),
+    )
+
+
+def _title_and_parties(w: Writer, record: Record) -> None:
+    # TRANSLATORS: the annex's title. {annex_no}: "1"; {number}: the agreement's number
+    # (DC-2026-014); {date}: the agreement's date. Keep no-break spaces in «№ 1».
+    w.title(
+        w.T(
+            "annex|title",
+            "ANNEX No. {annex_no} to the Joint Venture Agreement No. {number} dated {date}",
+            annex_no=ANNEX_NO,
+            **_agreement(record),
+        )
+    )
+    # TRANSLATORS: the annex's subtitle, under its title («Про захист виробничого майданчика»).
+    w.subtitle(w.T("annex|title", "Site Protection"))
+
+    w.para(w.T("annex|preamble", "The parties to this Annex are:"))
+    intros = [c.ministry_intro(w, record)] + [
+        _shareholder_brief(w, h, i) for i, h in enumerate(record.shareholders)
+    ]
+    for n, intro in enumerate(intros, start=1):
+        w.para(Bi(f"{n}) {intro.uk}", f"({n}) {intro.en}"))
+    # TRANSLATORS: closes the list of parties in the annex's preamble.
+    w.para(
+        w.T(
+            "annex|preamble",
+            "each a “Party” and together the “Parties”. The Parties have agreed as follows:",
+        )
+    )
+
+
+def _general(w: Writer, record: Record, venture: Bi) -> None:
+    w.heading(w.T("annex|general", "General Provisions"))
+    # TRANSLATORS: {number} and {date}: the joint-venture agreement's number and date.
+    w.clause(
+        w.T(
+            "annex|general",
+            "This Annex forms an integral part of the Joint Venture Agreement No. {number} dated "
+            "{date} (the “Agreement”).",
+            **_agreement(record),
+        )
+    )
+    # TRANSLATORS: {venture}: the venture's name.
+    w.clause(
+        w.T(
+            "annex|general",
+            "Terms defined in the Agreement have the same meanings in this Annex. The “Venture” "
+            "means the joint venture “{venture}” established under the Agreement.",
+            venture=venture,
+        )
+    )
+
+
+def _final(w: Writer, record: Record) -> None:
+    w.heading(w.T("annex|final", "Final Provisions"))
+    w.clause(
+        w.T(
+            "annex|final",
+            "This Annex shall enter into force simultaneously with the Agreement and shall remain "
+            "in force for the term of the Agreement.",
+        )
+    )
+    w.clause(
+        w.T(
+            "annex|final",
+            "This Annex may be amended only by a written agreement signed by all the Parties.",
+        )
+    )
+    # TRANSLATORS: {copies}: "3 (three) copies", in the locative in Ukrainian («у 3 (трьох) примірниках»).
+    w.clause(
+        w.T(
+            "annex|final",
+            "This Annex is made in the Ukrainian and English languages, in {copies}, one for each Party.",
+            copies=c.count(len(record.shareholders) + 1, "copy", "locative"),
+        )
+    )
+    w.clause(c.prevailing_clause(w, record))
+
+    w.heading(w.T("annex|signatures", "Signatures of the Parties"))
+    w.signatures(c.signature_blocks(w, record))
+
+
+def _measures(w: Writer, record: Record) -> None:
+    assert record.site is not None
+    protection = record.site.protection
+    w.heading(w.T("annex|measures", "Protection Measures"))
+    ministry_acts = False
+    if protection.guarded_perimeter:
+        ministry_acts = True
+        guards = w.clause(
+            w.T(
+                "annex|measures",
+                "The Ministry shall, through the units it designates, organise the guarding of the "
+                "perimeter of the Site and access control at the Site.",
+            )
+        )
+        # TRANSLATORS: {clause}: the number of the clause on guarding, e.g. "3.1".
+        w.clause(
+            w.T(
+                "annex|measures",
+                "The Shareholders shall procure that the Venture gives the units referred to in "
+                "clause {clause} access to the Site and to the premises they need to perform their "
+                "duties, provides them with lists of the persons and vehicles authorised to enter the "
+                "Site, keeps those lists up to date and complies with the access regime established "
+                "at the Site.",
+                clause=guards.rstrip("."),
+            )
+        )
+    if protection.air_defence_coordination:
+        ministry_acts = True
+        w.clause(
+            w.T(
+                "annex|measures",
+                "The Ministry shall coordinate the cover of the Site by air defence forces and assets "
+                "with the competent command of the Armed Forces of Ukraine.",
+            )
+        )
+        w.clause(
+            w.T(
+                "annex|measures",
+                "The Shareholders shall procure that the Venture appoints a person responsible for "
+                "liaison with the Ministry on air defence matters and acts during air-raid alerts in "
+                "accordance with the procedure agreed with the Ministry.",
+            )
+        )
+    if protection.shelter_capacity > 0:
+        # TRANSLATORS: {capacity}: "220 (two hundred and twenty) persons", in the accusative in
+        # Ukrainian after «розраховану не менше ніж на» (на 220 (двісті двадцять) осіб, на 2 (двох) осіб).
+        w.clause(
+            w.T(
+                "annex|measures",
+                "The Shareholders shall procure that the Venture keeps at the Site a civil protection "
+                "structure (shelter) designed for not less than {capacity}, maintains it in "
+                "accordance with the Code of Civil Protection of Ukraine in a condition ready for "
+                "immediate use, and ensures that every person present at the Site can reach it when "
+                "an air-raid alert is given.",
+                capacity=c.count(protection.shelter_capacity, "person", "accusative"),
+            )
+        )
+    if ministry_acts:
+        w.clause(
+            w.T(
+                "annex|measures",
+                "The Ministry shall take the measures provided for in this Section within its "
+                "competence under the laws of Ukraine.",
+            )
+        )
+    w.clause(
+        w.T(
+            "annex|measures",
+            "The measures provided for in this Annex do not relieve the Shareholders or the Venture "
+            "of their obligations under the laws of Ukraine on civil protection.",
+        )
+    )
+
+
+def _incidents(w: Writer, record: Record) -> None:
+    assert record.site is not None
+    hours = record.site.protection.incident_notice_hours
+    w.heading(w.T("annex|incidents", "Incident Notification"))
+    # TRANSLATORS: {hours}: "2 (two) hours", in the genitive in Ukrainian after «протягом»
+    # (протягом 2 (двох) годин).
+    w.clause(
+        w.T(
+            "annex|incidents",
+            "The Shareholders shall procure that the Venture notifies the Ministry of any incident "
+            "concerning the Site, including any strike on or damage to the Site, any unauthorised "
+            "entry or attempted entry to the Site and any loss or disclosure of information about "
+            "the Site, without delay and in any event within {hours} of the Venture becoming aware "
+            "of it, through the communication channels agreed with the Ministry, and subsequently "
+            "reports to the Ministry in writing on the circumstances of the incident.",
+            hours=c.count(hours, "hour", "genitive"),
+        )
+    )
+    w.clause(
+        w.T(
+            "annex|incidents",
+            "The Ministry shall inform the Venture without delay of any threat to the Site that "
+            "becomes known to it, to the extent permitted by the laws of Ukraine.",
+        )
+    )
+
+
+def _confidentiality(w: Writer, record: Record) -> None:
+    assert record.site is not None
+    w.heading(w.T("annex|confidentiality", "Confidentiality of Information about the Site"))
+    if record.site.classification == "restricted":
+        w.clause(
+            w.T(
+                "annex|confidentiality",
+                "Each Party shall handle information about the Site and this Annex in accordance "
+                "with the laws of Ukraine on official information, shall give access to them only "
+                "to those of its employees and advisers who need it for the performance of the "
+                "Agreement and are bound by a duty of confidentiality, and shall not transmit them "
+                "over unprotected communication channels.",
+            )
+        )
+        # TRANSLATORS: the copies of a restricted annex; «Прим. № 1» in the header is Copy No. 1.
+        w.clause(
+            w.T(
+                "annex|confidentiality",
+                "The copies of this Annex are numbered, and the number of each copy appears in the "
+                "header of every page. Copy No. 1 is kept by the Ministry and the following copies by "
+                "the Shareholders in the order in which they are listed in the preamble. No other "
+                "copies of or extracts from this Annex may be made without the prior written consent "
+                "of the Ministry.",
+            )
+        )
+    else:
+        w.clause(
+            w.T(
+                "annex|confidentiality",
+                "Each Party shall keep information about the Site confidential, shall give access to "
+                "it only to those of its employees and advisers who need it for the performance of "
+                "the Agreement and are bound by a duty of confidentiality, and shall not publish or "
+                "otherwise disclose the location of the Site.",
+            )
+        )
+    w.clause(
+        w.T(
+            "annex|confidentiality",
+            "If information about the Site is classified as a State secret, it shall thereafter be "
+            "handled only in accordance with the Law of Ukraine “On State Secrets”.",
+        )
+    )
+    w.clause(
+        w.T(
+            "annex|confidentiality",
+            "The obligations under this Section shall survive the termination of the Agreement.",
+        )
+    )
+
+
+def _site(w: Writer, record: Record) -> None:
+    site = record.site
+    assert site is not None
+    w.heading(w.T("annex|site", "Production Site"))
+    # TRANSLATORS: {in_region}: "in Zhytomyr Oblast" («у Житомирській області»), translated under
+    # "annex|region"; {codename}: the site's codename in quotation marks.
+    w.clause(
+        w.T(
+            "annex|site",
+            "The Venture’s production site is located {in_region} and is referred to in this Annex "
+            "and in all correspondence between the Parties by the codename {codename} (the “Site”).",
+            in_region=region_in(w, site.region),
+            codename=codename(site),
+        )
+    )
+    w.clause(
+        w.T(
+            "annex|site",
+            "The address, coordinates and other details from which the location of the Site can be "
+            "established are not stated in this Annex and shall be communicated between the Parties "
+            "only through channels agreed with the Ministry.",
+        )
+    )
+    if site.classification == "restricted":
+        # TRANSLATORS: the marking is «Для службового користування».
+        w.clause(
+            w.T(
+                "annex|site",
+                "Information about the Site, including its location, production and protection, is "
+                "official information with restricted access under the laws of Ukraine, and documents "
+                "containing it, including this Annex, bear the marking “RESTRICTED”.",
+            )
+        )
+    else:
+        w.clause(
+            w.T(
+                "annex|site",
+                "Information about the Site bears no classification marking. The Parties shall "
+                "nonetheless treat it as confidential information under the Agreement.",
+            )
+        )
+
+
+def _full(w: Writer, record: Record, venture: Bi) -> None:
+    _general(w, record, venture)
+    w.clause(
+        w.T(
+            "annex|general",
+            "This Annex sets out the measures for the protection of the Venture’s production site in "
+            "Ukraine and the obligations of the Parties in respect of those measures.",
+        )
+    )
+    w.clause(
+        w.T(
+            "annex|general",
+            "In the event of any conflict between this Annex and the other provisions of the "
+            "Agreement on matters governed by this Annex, this Annex shall prevail.",
+        )
+    )
+    _site(w, record)
+    _measures(w, record)
+    _incidents(w, record)
+    _confidentiality(w, record)
+
+
+def _stub(w: Writer, record: Record, venture: Bi) -> None:
+    """Secret site: the details are in a separate document under the State secrets law; none here."""
+    _general(w, record, venture)
+    w.clause(
+        w.T(
+            "annex|stub",
+            "The details of the Venture’s production site, the measures for its protection and the "
+            "obligations of the Parties in respect of those measures are set out in a separate "
+            "document, which forms an integral part of this Annex and is prepared, handled and "
+            "stored in accordance with the Law of Ukraine “On State Secrets”.",
+        )
+    )
+    w.clause(
+        w.T(
+            "annex|stub",
+            "Access to that document is given only to persons who hold a security clearance for "
+            "access to State secrets of the appropriate form and who need it for the performance of "
+            "the Agreement.",
+        )
+    )
+    w.clause(
+        w.T(
+            "annex|stub",
+            "No details of the Venture’s production site or of its protection shall be included in "
+            "the Agreement, in this Annex or in any other document that is not handled in accordance "
+            "with that Law.",
+        )
+    )
+
+
+def draft(record: Record, catalogs: Catalogs) -> Draft:
+    if record.venture.placement != "ukraine" or record.site is None:
+        # documents.SiteAnnexType refuses these first; this guards direct calls.
+        raise DocumentNotApplicable(
+            f"{record.id}: the site-protection annex applies only to production placed in Ukraine"
+        )
+    w = Writer(catalogs, KEY)
+    venture = c.value(record.venture.name)
+
+    _title_and_parties(w, record)
+    if record.site.classification == "secret":
+        _stub(w, record, venture)
+    else:
+        _full(w, record, venture)
+    _final(w, record)
+
+    return Draft(
+        key=KEY,
+        # TRANSLATORS: the annex's name in document properties and lists of documents.
+        title=w.T("annex|title", "Site Protection Annex"),
+        subject=w.T("annex|title", "Joint venture “{venture}”", venture=venture),
+        parts=w.parts,
+        # TRANSLATORS: page footer; {id}: the venture's register number; {annex_no}: "1".
+        reference=w.T(
+            "footer", "{id} · Annex No. {annex_no}: Site Protection", id=record.id, annex_no=ANNEX_NO
+        ),
+        headings=w.headings,
+        marking=marking(w, record),
+        draft_mark=c.draft_mark(w, record),
+        prevailing=record.prevailing_language,
+    )
