@@ -109,6 +109,8 @@ def _styles(doc) -> None:
     para_style("Body Text", align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=4)
     para_style("DC Clause", base="Body Text", align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=4)
     para_style("DC Place Date", align=WD_ALIGN_PARAGRAPH.LEFT, after=12)
+    para_style("DC Details", align=WD_ALIGN_PARAGRAPH.LEFT, after=1, indent=0.5)
+    para_style("DC After Table", size=4, after=6)
     para_style("DC Table", size=9.5, align=WD_ALIGN_PARAGRAPH.LEFT, after=2)
     para_style("DC Table Head", base="DC Table", bold=True)
     para_style("DC Signature", size=10.5, align=WD_ALIGN_PARAGRAPH.LEFT, after=2)
@@ -222,6 +224,8 @@ def _block_paragraphs(cell, field: str, lang: str) -> None:
     _para(cell, "{{ b.%s }}" % field, "DC Place Date", lang)
     _tag(cell, "{%p elif b.kind == 'heading' %}")
     _para(cell, "{{ b.num }} {{ b.%s }}" % field, "Heading 1", lang)
+    _tag(cell, "{%p elif b.kind == 'detail' %}")
+    _para(cell, "{{ b.%s }}" % field, "DC Details", lang)
     _tag(cell, "{%p elif b.kind == 'clause' %}")
     _para(cell, "{{ b.num }} {{ b.%s }}" % field, "DC Clause", lang)
     _tag(cell, "{%p else %}")
@@ -250,6 +254,7 @@ def _table_part(doc, fields: list[str], langs: list[str]) -> None:
     _para(_clear(rows[1].cells[0]), "{%tr for r in part.rows %}")
     _para(_clear(rows[3].cells[0]), "{%tr endfor %}")
     _widths(table, [5.2, 2.0, 4.2, 5.6])
+    _para(doc, "", "DC After Table")  # breathing space before the next clause
 
 
 def _signature_part(doc, fields: list[str], langs: list[str]) -> None:

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from ..catalogs import Bi, Catalogs, Value
 from ..models import Lang
 
-BlockKind = Literal["title", "subtitle", "place_date", "heading", "clause", "para"]
+BlockKind = Literal["title", "subtitle", "place_date", "heading", "clause", "para", "detail"]
 Mode = Literal["uk", "en", "bilingual"]
 LANG_TAGS = {"uk": "uk-UA", "en": "en-GB"}
 
@@ -123,6 +123,10 @@ class Writer:
 
     def para(self, text: Bi) -> None:
         self.block("para", text)
+
+    def detail(self, text: Bi) -> None:
+        """A short line of particulars (address, IBAN): left-aligned, never stretched."""
+        self.block("detail", text)
 
     def table(self, head: list[Bi], rows: list[list[Bi]], foot: list[Bi]) -> None:
         self.parts.append(TablePart(head, rows, foot))

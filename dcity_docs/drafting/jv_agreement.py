@@ -992,16 +992,16 @@ def _notices(w: Writer) -> None:
 
 def _detail_lines(w: Writer, address: Bi, label: Bi, number: str, bank: tuple[str, str] | None) -> None:
     # TRANSLATORS: a line of a Party's details: its address.
-    w.para(w.T("jv-agreement|details", "Address: {address}", address=c.value(address)))
+    w.detail(w.T("jv-agreement|details", "Address: {address}", address=c.value(address)))
     # TRANSLATORS: a line of a Party's details: {label} is the name of its registration number
     # ("EDRPOU code", "CVR number"), {number} the number as the record gives it.
-    w.para(w.T("jv-agreement|details", "{label}: {number}", label=_capitalised(label), number=number))
+    w.detail(w.T("jv-agreement|details", "{label}: {number}", label=_capitalised(label), number=number))
     if bank is not None:
         iban, bic = bank
         # TRANSLATORS: a line of a Party's details: {iban} printed in groups of four.
-        w.para(w.T("jv-agreement|details", "IBAN: {iban}", iban=formatting.format_iban(iban)))
+        w.detail(w.T("jv-agreement|details", "IBAN: {iban}", iban=formatting.format_iban(iban)))
         # TRANSLATORS: a line of a Party's details: the bank's BIC (SWIFT code) as given.
-        w.para(w.T("jv-agreement|details", "BIC: {bic}", bic=bic))
+        w.detail(w.T("jv-agreement|details", "BIC: {bic}", bic=bic))
 
 
 def _details(w: Writer, record: Record) -> None:
