@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -11,7 +15,10 @@ from .drafting import memorandum
 from .drafting.base import Draft, Mode, context_for
 from .drafting.common import page_labels
 from .drafting.base import Writer
-from .errors import DocumentNotApplicable
+from pypdf import PdfReader
+
+from . import pdfs
+from .errors import DocumentNotApplicable, OutputError
 from .models import Record
 from .rendering import compiled, write_atomic
 from .resources import templates_dir
@@ -128,28 +135,102 @@ LANGUAGE_TAGS = {"uk": "uk-UA", "en": "en-GB", "bilingual": "uk-UA"}
 
 
 def render_documents(record: Record, keys: Iterable[str], modes: Iterable[str], formats: Iterable[str],
-                     out_dir: Path, catalogs: Catalogs | None = None) -> list[Path]:
+                     out_dir: Path, catalogs: Catalogs | None = None, *, pdfa: bool = False,
+                     templates: Path | None = None, timeout: float = 120) -> list[Path]:
     """Write each document in each language; returns the paths written.
 
     ``catalogs``: the wording to use (default: the project's own), e.g. a translator's copy of
-    the locales folder being previewed.
+    the locales folder being previewed. PDFs are converted and finished (metadata, outline,
+    draft watermark) in a hidden folder and only then moved into ``out_dir``, so an interrupted
+    run never leaves an unmarked draft behind.
     """
+    catalogs = catalogs or catalogs_for()
     formats = list(formats)
+    modes = list(modes)
+    drafts = {key: draft_document(record, key, catalogs) for key in keys}
     written: list[Path] = []
-    docx_paths: list[Path] = []
-    for key in keys:
-        for mode in modes:
-            data = docx_bytes(record, key, mode, catalogs)  # type: ignore[arg-type]
-            path = out_dir / file_name(record, key, mode, "docx")
-            write_atomic(path, data)
-            docx_paths.append(path)
-            if "docx" in formats:
+    if "pdf" not in formats:
+        for key, draft in drafts.items():
+            for mode in modes:
+                path = out_dir / file_name(record, key, mode, "docx")
+                write_atomic(path, draft_bytes(record, draft, DOCUMENTS[key].template, mode, catalogs, templates))  # type: ignore[arg-type]
                 written.append(path)
-    if "pdf" in formats:
-        from .conversion import convert_to_pdf
+        return written
 
-        written += convert_to_pdf(docx_paths, out_dir)
-        for path in docx_paths:
-            if "docx" not in formats:
-                path.unlink(missing_ok=True)
-    return written
+    from .conversion import convert_to_pdf
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{record.id}.", suffix=".partial", dir=out_dir))
+    except OSError as exc:
+        raise OutputError(f"cannot write into {out_dir}: {exc.strerror}") from None
+    try:
+        made: list[tuple[Path, str, str]] = []
+        for key, draft in drafts.items():
+            for mode in modes:
+                path = staging / file_name(record, key, mode, "docx")
+                write_atomic(path, draft_bytes(record, draft, DOCUMENTS[key].template, mode, catalogs, templates))  # type: ignore[arg-type]
+                made.append((path, key, mode))
+        pdf_paths = {p.stem: p for p in convert_to_pdf([p for p, _, _ in made], staging, timeout=timeout, pdfa=pdfa)}
+        for path, key, mode in made:
+            finish_pdf(pdf_paths[path.stem], record, drafts[key], mode)  # type: ignore[arg-type]
+        for path, _, _ in made:
+            for suffix in ("docx", "pdf"):
+                if suffix not in formats:
+                    continue
+                source = path.with_suffix(f".{suffix}")
+                target = out_dir / source.name
+                os.replace(source, target)
+                written.append(target)
+    except OSError as exc:
+        raise OutputError(f"cannot write into {out_dir}: {exc.strerror}") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return sorted(written)
+
+
+def fixed_date(record: Record) -> dt.datetime:
+    """PDF dates come from the record, never from the clock (reproducible output)."""
+    return dt.datetime.combine(record.dates.agreement, dt.time(0, 0), tzinfo=dt.timezone.utc)
+
+
+def _bilingual_outline(pdf: Path) -> None:
+    """LibreOffice bookmarks both columns' headings; pair them as «1. Предмет / Subject»."""
+    reader = PdfReader(str(pdf))
+    items = [i for i in reader.outline if not isinstance(i, list)]
+    entries: list[tuple[str, int]] = []
+    index = 0
+    while index < len(items):
+        title = str(items[index].title)
+        page = reader.get_destination_page_number(items[index])
+        if index + 1 < len(items):
+            nxt = str(items[index + 1].title)
+            number, _, rest = nxt.partition(" ")
+            if title.split(" ", 1)[0] == number and number.endswith("."):
+                entries.append((f"{title} / {rest}", page))
+                index += 2
+                continue
+        entries.append((title, page))
+        index += 1
+    if entries:
+        pdfs.add_outline(pdf, entries, replace=True)
+
+
+def finish_pdf(pdf: Path, record: Record, draft: Draft, mode: Mode) -> None:
+    """Metadata (title, subject, author, language), a readable outline and, on drafts, the
+    diagonal ПРОЄКТ / DRAFT watermark on every page."""
+    props = document_properties(record, draft, mode)
+    pdfs.set_metadata(
+        pdf,
+        title=props["title"],
+        subject=props["subject"],
+        author=props["author"],
+        language=LANGUAGE_TAGS[mode],
+        keywords=props["keywords"],
+        fixed_date=fixed_date(record),
+    )
+    if mode == "bilingual":
+        _bilingual_outline(pdf)
+    if draft.draft_mark is not None:
+        mark = draft.draft_mark
+        pdfs.add_watermark(pdf, mark[mode] if mode != "bilingual" else f"{mark.uk} / {mark.en}")

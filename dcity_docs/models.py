@@ -206,6 +206,18 @@ class BiText(Strict):
             raise ValueError("the Ukrainian text contains no Cyrillic letters")
         return value
 
+    @field_validator("en")
+    @classmethod
+    def _latin(cls, value: str) -> str:
+        if _CYRILLIC.search(value):
+            from .declension import transliterate
+
+            raise ValueError(
+                "the English text contains Cyrillic letters; Ukrainian names are written in the "
+                f"official transliteration (Cabinet Resolution No. 55 of 2010): {transliterate(value)!r}"
+            )
+        return value
+
     def __getitem__(self, lang: str) -> str:
         if lang not in LANGS:
             raise KeyError(lang)

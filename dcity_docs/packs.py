@@ -17,23 +17,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pypdf import PdfReader
-
 from . import __version__, pdfs
 from .catalogs import Bi, Catalogs, catalogs_for
 from .conversion import convert_to_pdf
 from .documents import (
     DOCUMENTS,
-    LANGUAGE_TAGS,
     MODES,
     applicable,
-    document_properties,
     draft_bytes,
     draft_document,
     file_name,
+    finish_pdf,
+    fixed_date,
 )
 from .drafting import cover
-from .drafting.base import Draft, Mode, Writer
+from .drafting.base import Draft, Mode
 from .errors import OutputError
 from .models import Record
 from .rendering import write_atomic
@@ -89,51 +87,6 @@ def sha256_file(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 16), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _fixed_date(record: Record) -> dt.datetime:
-    """PDF dates come from the record, never from the clock (reproducible output)."""
-    return dt.datetime.combine(record.dates.agreement, dt.time(0, 0), tzinfo=dt.timezone.utc)
-
-
-def _bilingual_outline(pdf: Path) -> None:
-    """LibreOffice bookmarks both columns' headings; pair them as «1. Предмет / Subject»."""
-    reader = PdfReader(str(pdf))
-    items = [i for i in reader.outline if not isinstance(i, list)]
-    entries: list[tuple[str, int]] = []
-    index = 0
-    while index < len(items):
-        title = str(items[index].title)
-        page = reader.get_destination_page_number(items[index])
-        if index + 1 < len(items):
-            nxt = str(items[index + 1].title)
-            number, _, rest = nxt.partition(" ")
-            if title.split(" ", 1)[0] == number and number.endswith("."):
-                entries.append((f"{title} / {rest}", page))
-                index += 2
-                continue
-        entries.append((title, page))
-        index += 1
-    if entries:
-        pdfs.add_outline(pdf, entries, replace=True)
-
-
-def _finish_pdf(pdf: Path, record: Record, draft: Draft, mode: Mode) -> None:
-    props = document_properties(record, draft, mode)
-    pdfs.set_metadata(
-        pdf,
-        title=props["title"],
-        subject=props["subject"],
-        author=props["author"],
-        language=LANGUAGE_TAGS[mode],
-        keywords=props["keywords"],
-        fixed_date=_fixed_date(record),
-    )
-    if mode == "bilingual":
-        _bilingual_outline(pdf)
-    if draft.draft_mark is not None:
-        mark = draft.draft_mark
-        pdfs.add_watermark(pdf, mark[mode] if mode != "bilingual" else f"{mark.uk} / {mark.en}")
 
 
 @dataclass
@@ -241,10 +194,10 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
         by_stem = {p.stem: p for p in pdf_paths}
         for path, key, mode in job.docx_files:
             pdf = by_stem[path.stem]
-            _finish_pdf(pdf, record, job.drafts[key], mode)
+            finish_pdf(pdf, record, job.drafts[key], mode)
             pack.files.append(PackFile(pdf, key, mode, "pdf"))
         cover_pdf = by_stem[job.cover_path.stem]
-        _finish_pdf(cover_pdf, record, job.cover_draft, "bilingual")
+        finish_pdf(cover_pdf, record, job.cover_draft, "bilingual")
         merged = work / f"{record.id}_pack.pdf"
         parts = [(_joined(job.cover_draft.title), cover_pdf)] + [
             (_joined(job.drafts[k].title), by_stem[Path(file_name(record, k, "bilingual", "docx")).stem])
@@ -258,7 +211,7 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
             author=f"{record.ministry.name.uk} / {record.ministry.name.en}",
             language="uk-UA",
             keywords="Defence City",
-            fixed_date=_fixed_date(record),
+            fixed_date=fixed_date(record),
         )
         pack.files.append(PackFile(merged, "pack", "bilingual", "pdf"))
         cover_pdf.unlink()

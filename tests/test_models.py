@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -395,3 +396,20 @@ def test_json_schema_has_the_draft(example_text):
     schema = json_schema()
     assert schema["$schema"].endswith("2020-12/schema")
     assert "id" in schema["properties"] and schema["additionalProperties"] is False
+
+
+def test_cyrillic_in_an_english_text_is_refused_with_the_official_transliteration(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dcity_docs.cli import cli
+
+    text = (Path(__file__).resolve().parent.parent / "fixtures" / "DC-2026-014.yaml").read_text(encoding="utf-8")
+    old = "name: {uk: Коваленко Ірина Петрівна, en: Iryna Kovalenko}"
+    assert text.count(old) == 1
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace(old, "name: {uk: Коваленко Ірина Петрівна, en: Коваленко Ірина}"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(bad)])
+    assert result.exit_code == 1
+    line = text[: text.index(old)].count("\n") + 1
+    assert f"{bad}:{line}: shareholders.0.signatory.name.en: the English text contains Cyrillic letters" in result.stderr
+    assert "'Kovalenko Iryna'" in result.stderr
