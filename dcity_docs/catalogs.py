@@ -8,6 +8,7 @@ template syntax, whatever a translator types.
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,8 +68,15 @@ _FORMATTER = string.Formatter()
 
 def placeholders(text: str) -> list[str]:
     """Names of the placeholders in a catalog string; raises on anything but plain names."""
-    import re
+    return list(_placeholders(text))
 
+
+_PLACEHOLDER_RE = re.compile(PLACEHOLDER)
+
+
+@lru_cache(maxsize=4096)
+def _placeholders(text: str) -> tuple[str, ...]:
+    """Parsed once per distinct text: the same few hundred strings come back for every document."""
     names: list[str] = []
     try:
         parsed = list(_FORMATTER.parse(text))
@@ -77,13 +85,30 @@ def placeholders(text: str) -> list[str]:
     for _literal, field, spec, conversion in parsed:
         if field is None:
             continue
-        if not re.fullmatch(PLACEHOLDER, field) or spec or conversion:
+        if not _PLACEHOLDER_RE.fullmatch(field) or spec or conversion:
             raise TemplateProblem(
                 f"placeholder {{{field}{'!' + conversion if conversion else ''}"
                 f"{':' + spec if spec else ''}}} in {text!r} is not a plain name like {{venture}}"
             )
         names.append(field)
-    return names
+    return tuple(names)
+
+
+Segments = tuple[tuple[str, "str | None"], ...]
+
+
+def _segments(text: str) -> Segments:
+    """``text`` as (literal, placeholder name or None) pairs, for :func:`_fill_segments`."""
+    return tuple((literal, field) for literal, field, _spec, _conv in _FORMATTER.parse(text))
+
+
+def _fill_segments(segments: Segments, values: Mapping[str, str]) -> str:
+    out: list[str] = []
+    for literal, field in segments:
+        out.append(literal)
+        if field is not None:
+            out.append(values[field])
+    return "".join(out)
 
 
 def fill(text: str, values: Mapping[str, str]) -> str:
@@ -105,6 +130,9 @@ class Catalogs:
     def __init__(self, root: Path | None = None):
         self.root = Path(root) if root else locales_dir()
         self._catalogs: dict[str, Catalog] = {lang: self._read(lang) for lang in LANGS}
+        # (context, msgid) -> its placeholders and each language's parsed text, once checked: a
+        # document asks for the same few hundred messages every time it is drafted.
+        self._checked: dict[tuple[str, str], tuple[frozenset[str], dict[str, Segments]]] = {}
 
     def _read(self, lang: str) -> Catalog:
         path = self.root / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
@@ -140,12 +168,25 @@ class Catalogs:
 
     def text(self, context: str, msgid: str, **values: Value) -> Bi:
         """Both languages of one message, placeholders filled per language."""
-        expected = set(placeholders(msgid))
-        if expected != set(values):
+        checked = self._checked.get((context, msgid))
+        expected = checked[0] if checked is not None else frozenset(placeholders(msgid))
+        if expected != values.keys():
             raise TemplateProblem(
                 f"[{context}] {msgid!r} takes {sorted(expected)}, was given {sorted(values)}"
             )
-        out = {}
+        if checked is None:
+            checked = self._check(context, msgid)
+        segments = checked[1]
+        out = {
+            lang: _fill_segments(segments[lang], {k: _value(v, lang) for k, v in values.items()})
+            for lang in LANGS
+        }
+        return Bi(out["uk"], out["en"])
+
+    def _check(self, context: str, msgid: str) -> tuple[frozenset[str], dict[str, Segments]]:
+        """Look a message up in both catalogs and check its placeholders (raises on any problem)."""
+        expected = frozenset(placeholders(msgid))
+        segments: dict[str, Segments] = {}
         for lang in LANGS:
             template = self.lookup(lang, context, msgid)
             found = set(placeholders(template))
@@ -154,8 +195,10 @@ class Catalogs:
                     f"the {lang} text of [{context}] {msgid!r} has placeholders {sorted(found)}, "
                     f"the source has {sorted(expected)}"
                 )
-            out[lang] = fill(template, {k: _value(v, lang) for k, v in values.items()})
-        return Bi(out["uk"], out["en"])
+            segments[lang] = _segments(template)
+        checked = (expected, segments)
+        self._checked[(context, msgid)] = checked
+        return checked
 
 
 @lru_cache(maxsize=8)

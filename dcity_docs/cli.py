@@ -50,6 +50,42 @@ def _echo_problems(error: RecordInvalid) -> None:
         click.echo(str(problem), err=True)
 
 
+def _templates_option(func: Any) -> Any:
+    return click.option(
+        "--templates",
+        "templates",
+        type=click.Path(file_okay=False, exists=True, path_type=Path),
+        default=None,
+        help="Folder of your own Word templates: DIR/agreements/NAME.docx replaces the bundled "
+        "template of that name (memorandum.docx, jv-agreement.docx, ...); the others stay bundled.",
+    )(func)
+
+
+def _parse_converter(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    from .conversion import converter_from_spec
+    from .errors import InputError
+
+    try:
+        return converter_from_spec(value)
+    except InputError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+
+
+def _converter_option(func: Any) -> Any:
+    """``--converter``: who makes the PDFs (shared by render, pack and batch)."""
+    return click.option(
+        "--converter",
+        "converter",
+        metavar="SPEC",
+        default=None,
+        envvar="DCITY_CONVERTER",
+        callback=_parse_converter,
+        help="Who converts to PDF: 'soffice' (default: a LibreOffice process per run) or "
+        "unoserver://HOST:PORT[,HOST:PORT...] (running unoserver servers, documents spread across "
+        "them; see the README). Also read from $DCITY_CONVERTER.",
+    )(func)
+
+
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def validate(files: tuple[Path, ...]) -> None:
@@ -126,9 +162,12 @@ def schema(indent: int) -> None:
     default=None,
     help="Take the wording from this catalogs folder (to preview a translation).",
 )
+@click.option("--pdfa", is_flag=True, help="With -f pdf: make PDF/A-2b (archival) files.")
+@_templates_option
+@_converter_option
 def render(
     document: str, file: Path, langs: tuple[str, ...], formats: tuple[str, ...], out_dir: Path,
-    locales: Path | None = None,
+    locales: Path | None = None, pdfa: bool = False, templates: Path | None = None, converter: Any = None,
 ) -> None:
     """Render one DOCUMENT for the venture record FILE.
 
@@ -139,11 +178,14 @@ def render(
         dcity-docs render jv-agreement fixtures/DC-2026-014.yaml -l uk -l en -o out/
     """
     from .catalogs import Catalogs
-    from .documents import render_documents
+    from .documents import check_templates_dir, render_documents
 
+    if templates is not None:
+        check_templates_dir(templates)
     record = load_record(file)
     written = render_documents(record, [document], list(dict.fromkeys(langs)), list(formats), out_dir,
-                               catalogs=Catalogs(locales) if locales else None)
+                               catalogs=Catalogs(locales) if locales else None, pdfa=pdfa, templates=templates,
+                               converter=converter)
     for path in written:
         click.echo(str(path))
 
@@ -169,7 +211,10 @@ def render(
     show_default=True,
     help="Formats to keep; repeat for several.",
 )
-def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str, ...]) -> None:
+@_templates_option
+@_converter_option
+def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str, ...],
+         templates: Path | None = None, converter: Any = None) -> None:
     """Make the complete document pack of each venture record.
 
     Writes OUTPUT/{id}/: every applicable document in uk, en and bilingual, as DOCX and PDF;
@@ -182,15 +227,19 @@ def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str,
         dcity-docs pack fixtures/DC-2026-014.yaml -o out/
         dcity-docs pack fixtures/*.yaml -o out/ --pdfa
     """
+    from .documents import check_templates_dir
     from .packs import build_pack
 
+    if templates is not None:
+        check_templates_dir(templates)
     failed = 0
     paths = record_files(list(files))
     for path in paths:
         try:
             record = load_record(path)
             made = build_pack(record, out_dir, record_bytes=path.read_bytes(),
-                              formats=tuple(dict.fromkeys(formats)), pdfa=pdfa)
+                              formats=tuple(dict.fromkeys(formats)), pdfa=pdfa, templates=templates,
+                              converter=converter)
         except RecordInvalid as exc:
             _echo_problems(exc)
             failed += 1
@@ -198,6 +247,116 @@ def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str,
         click.echo(f"{path}: {made.folder} ({len(made.files)} files)")
     if failed:
         raise PartialFailure(f"{failed} of {len(paths)} record(s) failed; their packs were not made")
+
+
+class _BatchProgress:
+    """A batch's progress on stderr: a bar with counts and ETA on a terminal, log lines otherwise."""
+
+    def __init__(self, tty: bool):
+        self.tty = tty
+        self.bar: Any = None
+
+    def __call__(self, event: Any) -> None:
+        if event.kind == "start" and self.tty:
+            self.bar = click.progressbar(length=event.total, label="Packs", show_eta=True, show_pos=True,
+                                         file=sys.stderr, item_show_func=lambda item: item or "")
+            self.bar.__enter__()
+        elif event.kind == "start":
+            click.echo(f"batch: {event.total} record(s)", err=True)
+        elif event.kind == "record":
+            result = event.result
+            if self.bar is not None:
+                self.bar.update(1, f"{result.status} {result.id or result.origin}")
+            else:
+                name = f"{result.id} ({result.origin})" if result.id else result.origin
+                click.echo(f"[{event.done}/{event.total}] {result.status}: {name}", err=True)
+        elif self.bar is None:
+            click.echo(f"batch: {event.message}", err=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt  # SIGTERM cleans up like Ctrl-C: unfinished packs are removed
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write into; each venture gets OUTPUT/{id}/, the reports go in OUTPUT/.",
+)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Records drafted and LibreOffice processes run at once [default: number of CPUs].")
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    type=click.Choice(["docx", "pdf"]),
+    multiple=True,
+    default=("docx", "pdf"),
+    show_default=True,
+    help="Formats to keep (packs and reports); repeat for several.",
+)
+@click.option("--pdfa", is_flag=True, help="Make the PDFs PDF/A-2b (archival).")
+@click.option("--wait", is_flag=True, help="Wait for another batch writing into OUTPUT instead of refusing.")
+@_converter_option
+def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tuple[str, ...], pdfa: bool,
+          wait: bool, converter: Any = None) -> None:
+    """Make the document packs of many ventures, with a batch report and a portfolio register.
+
+    INPUTS are record files (YAML, JSON), folders of them, or registers (CSV or XLSX, one venture
+    a row; see the README). Each valid record gets OUTPUT/{id}/ exactly as `pack` makes it; an
+    invalid one is listed with all its errors and the others go on. OUTPUT/batch-report.* lists
+    every document made with its SHA-256 and every record that failed; OUTPUT/portfolio-register.*
+    tables all ventures with totals by placement, stage and country, and a chart.
+
+    Run again after an interruption: packs whose record, templates, catalogs and tool version are
+    unchanged are skipped. Exit 0 when every record got its pack, 1 when any failed.
+
+    \b
+    Example:
+        dcity-docs batch fixtures/ -o out/
+        dcity-docs batch fixtures/register.xlsx -o out/ -j 4 -f docx
+        dcity-docs batch new/*.yaml fixtures/register.csv -o out/ --wait
+    """
+    import signal
+
+    from .batch import run_batch
+
+    show = _BatchProgress(sys.stderr.isatty())
+    previous = None
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread (embedded use): leave signals alone
+        pass
+    try:
+        from .conversion import using_converter
+
+        with using_converter(converter):  # every conversion of the batch (packs, reports) goes there
+            result = run_batch(list(inputs), out_dir, formats=formats, pdfa=pdfa, jobs=jobs, wait=wait,
+                               progress=show)
+    finally:
+        show.close()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    for failed in result.failed:
+        for problem in failed.problems:
+            click.echo(problem, err=True)
+    click.echo(f"{len(result.made)} made, {len(result.skipped)} skipped (unchanged), "
+               f"{len(result.failed)} failed, of {len(result.results)} record(s), in {out_dir}")
+    for path in result.reports:
+        click.echo(str(path))
+    if result.failed:
+        raise PartialFailure(f"{len(result.failed)} of {len(result.results)} record(s) failed; "
+                             f"they are listed in {out_dir / 'batch-report'}.*")
 
 
 def run(argv: list[str] | None = None, prog_name: str = "dcity-docs", **extra: Any) -> int:

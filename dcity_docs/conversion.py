@@ -17,11 +17,23 @@ Guarantees:
   into place with :func:`os.replace` only once every document converted, so a
   failure never leaves a half-written PDF and never replaces a good old one.
 
+Who converts is a :class:`Converter`: :class:`SofficeConverter` (the default) starts LibreOffice
+for each call as above; :class:`UnoserverPool` sends each document to long-lived LibreOffice
+processes run by ``unoserver`` (start-up paid once per server, not per call), spread across
+the servers (each takes the next document as soon as it is free), a document that fails on one
+server tried once more on another. :func:`converter_from_spec` reads the CLI's ``--converter``
+value; :func:`using_converter` makes a converter the default of every :func:`convert_to_pdf`
+call that names none (how a caller that knows nothing of converters, a batch, uses one).
+
 This module is a library: it never prints and never exits.
 """
 
 from __future__ import annotations
 
+import contextlib
+import http.client
+import ipaddress
+import itertools
 import json
 import os
 import shutil
@@ -29,7 +41,9 @@ import signal
 import subprocess
 import tempfile
 import threading
-from collections.abc import Sequence
+import xmlrpc.client
+from collections import deque
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +53,13 @@ from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError, O
 __all__ = [
     "INSTALL_COMMAND",
     "SOFFICE_ENV",
+    "Converter",
+    "SofficeConverter",
+    "UnoserverPool",
+    "converter_from_spec",
     "convert_to_pdf",
+    "default_converter",
+    "using_converter",
     "convert_to_argument",
     "find_soffice",
     "is_complete_pdf",
@@ -340,6 +360,389 @@ def _run_chunk(
         worker.close()
 
 
+# --------------------------------------------------------------------------
+# Converters
+# --------------------------------------------------------------------------
+
+
+class Converter:
+    """Who turns DOCX into PDF. :func:`convert_to_pdf` checks the inputs, gives the converter a
+    staging folder and moves the PDFs into place; the converter only has to write
+    ``staging / (stem + ".pdf")`` for every file, or raise :class:`ConversionError` naming the
+    files it could not convert (:class:`EnvironmentProblem` when it cannot work at all)."""
+
+    def check(self) -> None:
+        """Raise :class:`EnvironmentProblem` early (before any folder is made) if it cannot work."""
+
+    def convert(self, files: Sequence[Path], staging: Path, *, timeout: float, pdfa: bool, workers: int) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release what the converter holds (nothing for these two: servers are not ours to stop)."""
+
+
+class SofficeConverter(Converter):
+    """One ``soffice --convert-to`` call per :data:`BATCH_SIZE` documents, ``workers`` at once."""
+
+    def __repr__(self) -> str:
+        return "SofficeConverter()"
+
+    def check(self) -> None:
+        find_soffice()
+
+    def convert(self, files: Sequence[Path], staging: Path, *, timeout: float, pdfa: bool, workers: int) -> None:
+        soffice = find_soffice()
+        convert_to = convert_to_argument(pdfa=pdfa)
+        cancelled = threading.Event()
+        chunks = _chunks(files, workers)
+        if len(chunks) == 1:
+            _run_chunk(soffice, staging, chunks[0], timeout, convert_to, cancelled)
+            return
+        errors: list[BaseException] = []
+        with ThreadPoolExecutor(max_workers=len(chunks), thread_name_prefix="dcity-soffice") as pool:
+            futures = [
+                pool.submit(_run_chunk, soffice, staging, chunk, timeout, convert_to, cancelled)
+                for chunk in chunks
+            ]
+            for fut in futures:
+                try:
+                    fut.result()
+                except BaseException as exc:  # noqa: BLE001 - collected, re-raised below
+                    cancelled.set()  # other workers stop after their current call
+                    errors.append(exc)
+        if errors:
+            env_problems = [e for e in errors if isinstance(e, EnvironmentProblem)]
+            if env_problems:
+                raise env_problems[0]
+            conv = [e for e in errors if isinstance(e, ConversionError)]
+            if len(conv) == len(errors):
+                raise ConversionError("\n".join(str(e) for e in conv))
+            raise errors[0]
+
+
+# --- unoserver -------------------------------------------------------------------------------------
+
+UNOSERVER_SCHEME = "unoserver://"
+#: The XML-RPC API of unoserver this client speaks (``convert`` with nine positional arguments).
+UNOSERVER_API = "3"
+UNOSERVER_HINT = (
+    "start one with: unoserver --port PORT --uno-port UNO_PORT --user-installation DIR "
+    "(see the README, section \"Conversion servers\")"
+)
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    host: str
+    port: int
+
+    def __str__(self) -> str:
+        return f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
+
+    @property
+    def url(self) -> str:
+        return f"http://{self}/"
+
+    @property
+    def local(self) -> bool:
+        """A server on this machine reads our files and writes the PDFs itself (no upload)."""
+        if self.host == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(self.host).is_loopback
+        except ValueError:
+            return False
+
+
+class _ServerDown(Exception):
+    """The server did not answer (refused, timed out, broken connection): take it out of the call."""
+
+
+class _TimeoutTransport(xmlrpc.client.Transport):
+    """XML-RPC over HTTP with a socket timeout, so a hung server cannot hang us."""
+
+    def __init__(self, timeout: float):
+        super().__init__()
+        self._timeout = timeout
+
+    def make_connection(self, host: object) -> http.client.HTTPConnection:
+        conn = super().make_connection(host)  # type: ignore[arg-type]
+        conn.timeout = self._timeout
+        return conn
+
+
+def _unoserver_filter_options(pdfa: bool) -> list[str]:
+    """The same PDF export options as :func:`convert_to_argument`, in unoserver's ``Name=value`` form."""
+    options = ["ExportBookmarks=true", "UseTaggedPDF=true"]
+    if pdfa:
+        options.append("SelectPdfVersion=2")
+    return options
+
+
+class UnoserverPool(Converter):
+    """Long-lived LibreOffice processes behind ``unoserver`` (XML-RPC), one document at a time each.
+
+    Each server gets the next document as soon as it has finished the last (least busy first,
+    so a slow document never holds the others up). A document that fails is tried once more, on
+    another server where there is one. A server that does not answer, or answers nothing within
+    ``timeout`` seconds, is left out for the rest of the call and its document goes to another.
+    A server on this machine (loopback address) reads the DOCX and writes the PDF itself; a remote
+    one is sent the document's bytes and sends the PDF back.
+    """
+
+    def __init__(self, servers: Sequence[ServerAddress | tuple[str, int] | str]):
+        parsed: list[ServerAddress] = []
+        for item in servers:
+            if isinstance(item, ServerAddress):
+                parsed.append(item)
+            elif isinstance(item, tuple):
+                parsed.append(ServerAddress(item[0], int(item[1])))
+            else:
+                parsed.append(_parse_address(item))
+        if not parsed:
+            raise InputError("a unoserver pool needs at least one HOST:PORT")
+        self.servers: tuple[ServerAddress, ...] = tuple(dict.fromkeys(parsed))
+        self._lock = threading.Lock()
+        self._verified: set[ServerAddress] = set()
+        self._attempts = itertools.count(1)
+        #: Documents each server converted (successfully), over the pool's life: for tests, stats.
+        self.converted: dict[ServerAddress, int] = {s: 0 for s in self.servers}
+
+    def __repr__(self) -> str:
+        return f"UnoserverPool({', '.join(str(s) for s in self.servers)})"
+
+    @property
+    def spec(self) -> str:
+        return UNOSERVER_SCHEME + ",".join(str(s) for s in self.servers)
+
+    def _proxy(self, server: ServerAddress, timeout: float) -> xmlrpc.client.ServerProxy:
+        return xmlrpc.client.ServerProxy(server.url, transport=_TimeoutTransport(timeout), allow_none=True)
+
+    def _call(self, server: ServerAddress, timeout: float, method: str, *args: object) -> object:
+        """One XML-RPC call; a server that does not answer becomes :class:`_ServerDown`."""
+        proxy = self._proxy(server, timeout)
+        try:
+            return getattr(proxy, method)(*args)
+        except xmlrpc.client.Fault:
+            raise
+        except (OSError, http.client.HTTPException, xmlrpc.client.ProtocolError, xmlrpc.client.ResponseError) as exc:
+            what = "no answer" if isinstance(exc, TimeoutError) else type(exc).__name__
+            raise _ServerDown(f"unoserver {server}: {what} ({exc or 'timed out'})") from None
+        finally:
+            proxy("close")()
+
+    def _verify(self, server: ServerAddress, timeout: float) -> None:
+        """Once per server: it answers and speaks our API version (as unoserver's own client checks)."""
+        if server in self._verified:
+            return
+        try:
+            info = self._call(server, min(timeout, 30.0), "info")
+        except xmlrpc.client.Fault as exc:
+            raise _ServerDown(f"unoserver {server}: {exc.faultString}") from None
+        api = info.get("api") if isinstance(info, dict) else None
+        if api != UNOSERVER_API:
+            raise _ServerDown(f"unoserver {server} speaks API {api!r}, this client API {UNOSERVER_API}")
+        with self._lock:
+            self._verified.add(server)
+
+    def _convert_one(self, server: ServerAddress, docx: Path, staging: Path, timeout: float, pdfa: bool) -> None:
+        """Convert one document on one server into ``staging``; raises _ServerDown or ConversionError."""
+        self._verify(server, timeout)
+        final = _expected(staging, docx)
+        # Each attempt writes its own file: a server given up on (timed out) that finishes late can
+        # never overwrite the PDF another server made.
+        attempt = staging / f".{next(self._attempts)}.{final.name}"
+        options = _unoserver_filter_options(pdfa)
+        try:
+            if server.local:
+                self._call(server, timeout, "convert", str(docx), None, str(attempt), "pdf",
+                           "writer_pdf_Export", options, False, None, None)
+            else:
+                data = xmlrpc.client.Binary(docx.read_bytes())
+                result = self._call(server, timeout, "convert", None, data, None, "pdf",
+                                    "writer_pdf_Export", options, False, None, None)
+                if isinstance(result, xmlrpc.client.Binary):
+                    attempt.write_bytes(result.data)
+        except xmlrpc.client.Fault as exc:
+            attempt.unlink(missing_ok=True)
+            message = " ".join(str(exc.faultString).split())[-_OUTPUT_TAIL:]
+            if "DisposedException" in message or "Binary URP bridge" in message:
+                raise _ServerDown(f"unoserver {server}: its LibreOffice is gone ({message})") from None
+            raise ConversionError(f"unoserver {server} could not convert {docx}: {message}") from None
+        if not is_complete_pdf(attempt):
+            attempt.unlink(missing_ok=True)
+            raise ConversionError(f"unoserver {server} produced no valid PDF for {docx}")
+        os.replace(attempt, final)
+        with self._lock:
+            self.converted[server] += 1
+
+    def convert(self, files: Sequence[Path], staging: Path, *, timeout: float, pdfa: bool, workers: int) -> None:
+        """Spread ``files`` over the servers; ``workers`` is ignored (one document per server at a time)."""
+        _Dispatch(self, list(files), staging, timeout, pdfa).run()
+
+
+@dataclass
+class _Task:
+    docx: Path
+    tried: list[ServerAddress] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+class _Dispatch:
+    """One :meth:`UnoserverPool.convert` call: a thread per server, each taking the next document."""
+
+    def __init__(self, pool: UnoserverPool, files: list[Path], staging: Path, timeout: float, pdfa: bool):
+        self.pool = pool
+        self.staging = staging
+        self.timeout = timeout
+        self.pdfa = pdfa
+        self.pending: deque[_Task] = deque(_Task(f) for f in files)
+        self.in_flight = 0
+        self.alive: list[ServerAddress] = list(pool.servers)
+        self.down: dict[ServerAddress, str] = {}
+        self.failed: list[_Task] = []
+        self.succeeded = 0
+        self.document_errors = 0  # failures of a document, not of a server
+        self.cond = threading.Condition()
+
+    def _next(self, server: ServerAddress) -> _Task | None:
+        """The next task for ``server`` (a retry only on a server it has not failed on, if any is
+        alive); None when nothing is left for it."""
+        with self.cond:
+            while True:
+                if server not in self.alive:
+                    return None
+                for task in self.pending:
+                    others = [s for s in self.alive if s not in task.tried]
+                    if server not in task.tried or not others:
+                        self.pending.remove(task)
+                        self.in_flight += 1
+                        return task
+                if not self.pending and self.in_flight == 0:
+                    return None
+                self.cond.wait()
+
+    def _done(self, task: _Task, server: ServerAddress, error: str | None, server_down: bool) -> None:
+        with self.cond:
+            self.in_flight -= 1
+            if server_down and server in self.alive:
+                self.alive.remove(server)
+                self.down[server] = error or "no answer"
+            if error is None:
+                self.succeeded += 1
+            else:
+                self.document_errors += 0 if server_down else 1
+                task.tried.append(server)
+                task.errors.append(error)
+                if len(task.tried) >= 2:  # tried once more: it fails
+                    self.failed.append(task)
+                else:
+                    self.pending.appendleft(task)
+            self.cond.notify_all()
+
+    def stop(self) -> None:
+        with self.cond:
+            self.pending.clear()
+            self.alive.clear()
+            self.cond.notify_all()
+
+    def _serve(self, server: ServerAddress) -> None:
+        while (task := self._next(server)) is not None:
+            try:
+                self.pool._convert_one(server, task.docx, self.staging, self.timeout, self.pdfa)
+            except _ServerDown as exc:
+                self._done(task, server, str(exc), True)
+            except ConversionError as exc:
+                self._done(task, server, str(exc), False)
+            except Exception as exc:  # noqa: BLE001 - an unexpected error must not leave the others waiting
+                self._done(task, server, f"{type(exc).__name__}: {exc}", True)
+            except BaseException:  # Ctrl-C in the calling thread: stop everything
+                self._done(task, server, "interrupted", True)
+                self.stop()
+                raise
+            else:
+                self._done(task, server, None, False)
+
+    def run(self) -> None:
+        servers = list(self.pool.servers)
+        if len(servers) == 1:
+            self._serve(servers[0])
+        else:
+            threads = [threading.Thread(target=self._serve, args=(s,), name=f"dcity-unoserver-{s}", daemon=True)
+                       for s in servers]
+            try:
+                for t in threads:
+                    t.start()
+                for t in threads:
+                    t.join()
+            except BaseException:  # Ctrl-C: the threads finish the document they have, take no more
+                self.stop()
+                raise
+        left = list(self.pending)  # every server went down with these still to do
+        if not self.failed and not left:
+            return
+        if self.succeeded == 0 and not self.alive and not self.document_errors:
+            reasons = "; ".join(self.down.values())
+            raise EnvironmentProblem(f"no unoserver answered ({reasons}); {UNOSERVER_HINT}")
+        lines = [f"{t.docx}: " + " / ".join(t.errors) for t in self.failed]
+        if left:
+            reasons = "; ".join(self.down.values())
+            lines.append(f"no unoserver left ({reasons}) for: {_names([t.docx for t in left])}")
+        raise ConversionError("unoserver could not convert every document:\n" + "\n".join(lines))
+
+
+def _parse_address(text: str) -> ServerAddress:
+    text = text.strip()
+    if text.startswith("["):
+        host, sep, port = text[1:].partition("]:")
+    else:
+        host, sep, port = text.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536 or ("[" in host or "]" in host):
+        raise InputError(f"{text!r} is not HOST:PORT (e.g. 127.0.0.1:2003 or [::1]:2003)")
+    return ServerAddress(host, int(port))
+
+
+def converter_from_spec(spec: str | None) -> Converter:
+    """The converter a ``--converter`` value names: ``soffice`` (a LibreOffice process per call,
+    the default) or ``unoserver://HOST:PORT[,HOST:PORT...]``. Raises :class:`InputError`."""
+    if spec is None or spec.strip() in ("", "soffice"):
+        return SofficeConverter()
+    spec = spec.strip()
+    if not spec.startswith(UNOSERVER_SCHEME):
+        raise InputError(f"unknown converter {spec!r}: use 'soffice' or 'unoserver://HOST:PORT[,HOST:PORT...]'")
+    addresses = [a for a in spec[len(UNOSERVER_SCHEME):].split(",") if a.strip()]
+    if not addresses:
+        raise InputError(f"{spec!r} names no server: use unoserver://HOST:PORT[,HOST:PORT...]")
+    return UnoserverPool([_parse_address(a) for a in addresses])
+
+
+_default: Converter | None = None
+_default_lock = threading.Lock()
+
+
+def default_converter() -> Converter:
+    """The converter :func:`convert_to_pdf` uses when given none (see :func:`using_converter`)."""
+    return _default or SofficeConverter()
+
+
+@contextlib.contextmanager
+def using_converter(converter: Converter | None) -> Iterator[Converter | None]:
+    """Make ``converter`` the default for every :func:`convert_to_pdf` call in this process (all
+    threads) until the block ends; ``None`` leaves the default alone. Lets a caller that passes no
+    converter (a batch, its reports) convert through unoserver all the same."""
+    global _default
+    if converter is None:
+        yield None
+        return
+    with _default_lock:
+        previous, _default = _default, converter
+    try:
+        yield converter
+    finally:
+        with _default_lock:
+            _default = previous
+
+
 def convert_to_pdf(
     docx_files: Sequence[Path],
     out_dir: Path,
@@ -347,12 +750,14 @@ def convert_to_pdf(
     timeout: float = 120,
     pdfa: bool = False,
     workers: int = 1,
+    converter: Converter | None = None,
 ) -> list[Path]:
     """Convert documents to PDF; return ``out_dir / (stem + ".pdf")`` for each, in input order.
 
     ``timeout`` is in seconds per LibreOffice call (a call converts up to
-    :data:`BATCH_SIZE` documents).  ``pdfa`` selects PDF/A-2b.  ``workers``
-    LibreOffice processes run at once (each with its own profile).
+    :data:`BATCH_SIZE` documents; one document for a unoserver).  ``pdfa`` selects PDF/A-2b.
+    ``workers`` LibreOffice processes run at once (each with its own profile).  ``converter``:
+    who converts (default: :func:`default_converter`, a LibreOffice process per call).
 
     All or nothing: if any document fails, :class:`ConversionError` names it
     and ``out_dir`` is left as it was.
@@ -373,48 +778,26 @@ def convert_to_pdf(
             raise InputError(f"{seen[key]} and {f} would both become {key}")
         seen[key] = f
     files = [f.resolve() for f in files]
-    soffice = find_soffice()
+    converter = converter or default_converter()
+    converter.check()
 
-    out_dir = Path(out_dir)
+    # Absolute: LibreOffice runs in a folder of its own (cwd), where a relative --outdir would
+    # point somewhere else (``pack -o out/`` found no PDFs).
+    out_dir = Path(out_dir).absolute()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".dcity-pdf-", dir=out_dir))
     except OSError as exc:
         raise OutputError(f"cannot write to {out_dir}: {exc}") from exc
 
-    convert_to = convert_to_argument(pdfa=pdfa)
-    cancelled = threading.Event()
     try:
-        chunks = _chunks(files, workers)
-        if len(chunks) == 1:
-            _run_chunk(soffice, staging, chunks[0], timeout, convert_to, cancelled)
-        else:
-            errors: list[BaseException] = []
-            with ThreadPoolExecutor(max_workers=len(chunks), thread_name_prefix="dcity-soffice") as pool:
-                futures = [
-                    pool.submit(_run_chunk, soffice, staging, chunk, timeout, convert_to, cancelled)
-                    for chunk in chunks
-                ]
-                for fut in futures:
-                    try:
-                        fut.result()
-                    except BaseException as exc:  # noqa: BLE001 - collected, re-raised below
-                        cancelled.set()  # other workers stop after their current call
-                        errors.append(exc)
-            if errors:
-                env_problems = [e for e in errors if isinstance(e, EnvironmentProblem)]
-                if env_problems:
-                    raise env_problems[0]
-                conv = [e for e in errors if isinstance(e, ConversionError)]
-                if len(conv) == len(errors):
-                    raise ConversionError("\n".join(str(e) for e in conv))
-                raise errors[0]
+        converter.convert(files, staging, timeout=timeout, pdfa=pdfa, workers=workers)
 
         # Everything converted: move into place, one atomic rename per file.
         results = []
         for f in files:
             src = _expected(staging, f)
-            if not is_complete_pdf(src):  # pragma: no cover - guarded by _convert_batch
+            if not is_complete_pdf(src):  # pragma: no cover - guarded by the converters
                 raise ConversionError(f"LibreOffice produced no valid PDF for: {f}")
             dest = out_dir / src.name
             try:

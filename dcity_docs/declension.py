@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any, Literal
+from functools import lru_cache, wraps
+from typing import Any, Callable, Literal, TypeVar
 
 import shevchenko
 from translitua import UkrainianKMU, translit
@@ -48,6 +48,25 @@ _GENDERS = {
 def _normalise(text: str) -> str:
     """One spacing and the one apostrophe (U+2019) used in Ukrainian output."""
     return _APOSTROPHES_RE.sub(APOSTROPHE, " ".join(text.split()))
+
+
+_F = TypeVar("_F", bound=Callable[..., str])
+
+
+def _memo(func: _F) -> _F:
+    """Remember results for string arguments: a batch declines the same names, positions and
+    places again for every document and language, and each takes pymorphy3 or shevchenko a
+    millisecond or more. Errors are not remembered (raised again each time)."""
+    cached = lru_cache(maxsize=4096)(func)
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> str:
+        if all(a is None or type(a) is str for a in (*args, *kwargs.values())):
+            return cached(*args, **kwargs)
+        return func(*args, **kwargs)  # unhashable or odd input: the function's own checks answer
+
+    wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return wrapper  # type: ignore[return-value]
 
 
 def _is_patronymic(word: str) -> bool:
@@ -156,6 +175,7 @@ def _given_genitive(name: str, sex: str, foreign: bool) -> str:
     return declined
 
 
+@_memo
 def genitive_name(full_name: str, gender: str | None = None, *, order: NameOrder | None = None) -> str:
     """The name in the genitive, in the record's word order.
 
@@ -383,6 +403,7 @@ def _check_phrase_case(case: str) -> None:
         raise ValueError(f"unknown case {case!r}: expected 'genitive' or 'locative'")
 
 
+@_memo
 def decline_head_uk(phrase: str, case: str = "genitive", *, animate: bool | None = None) -> str:
     """Decline the head of a phrase (leading adjectives and the first noun), leave the rest.
 
@@ -399,6 +420,7 @@ def decline_head_uk(phrase: str, case: str = "genitive", *, animate: bool | None
     return " ".join(words if result is None else result[0])
 
 
+@_memo
 def decline_toponym_uk(name: str, case: str) -> str:
     """Decline a place name: head group and coordinated groups (Боснія і Герцеговина → Боснії і Герцеговини).
 
@@ -422,6 +444,7 @@ def decline_toponym_uk(name: str, case: str) -> str:
     return " ".join(out)
 
 
+@_memo
 def genitive_position(position: str) -> str:
     """A position in the genitive, head only, capitals kept.
 
@@ -440,6 +463,7 @@ def genitive_position(position: str) -> str:
     return " ".join([first, *words[1:]])
 
 
+@_memo
 def genitive_authority(authority: str) -> str:
     """The basis a signatory acts on, in the genitive, head only.
 

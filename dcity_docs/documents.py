@@ -8,7 +8,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from .catalogs import Bi, Catalogs, catalogs_for
 from .drafting import memorandum
@@ -18,10 +18,13 @@ from .drafting.base import Writer
 from pypdf import PdfReader
 
 from . import pdfs
-from .errors import DocumentNotApplicable, OutputError
+from .errors import DocumentNotApplicable, InputError, OutputError, TemplateProblem
 from .models import Record
 from .rendering import compiled, write_atomic
 from .resources import templates_dir
+
+if TYPE_CHECKING:
+    from .conversion import Converter
 
 MODES: tuple[Mode, ...] = ("uk", "en", "bilingual")
 
@@ -108,10 +111,94 @@ def docx_bytes(record: Record, key: str, mode: Mode, catalogs: Catalogs | None =
 
 def draft_bytes(record: Record, draft: Draft, template_name: str, mode: Mode, catalogs: Catalogs,
                 templates: Path | None = None) -> bytes:
-    """Lay a finished draft out in one language of output with the named template."""
+    """Lay a finished draft out in one language of output with the named template.
+
+    ``templates``: a folder of the user's templates (``--templates``); those it holds replace the
+    bundled ones of the same name, the others are taken from the bundle.
+    """
     labels = page_labels(Writer(catalogs, "footer"))
-    template = compiled((templates or templates_dir()) / template_name)
+    template = compiled(template_file(template_name, templates))
     return template.render(context_for(draft, mode, labels), document_properties(record, draft, mode))
+
+
+# --- the user's own templates (--templates DIR) ----------------------------------------------
+
+MAX_TEMPLATE_BYTES = 50_000_000
+"""The most a user's template may unpack to; the bundled ones are well under a megabyte."""
+
+
+def bundled_template_names() -> list[str]:
+    """``agreements/....docx`` names a user's templates folder may override."""
+    root = templates_dir()
+    return sorted(p.relative_to(root).as_posix() for p in (root / "agreements").glob("*.docx"))
+
+
+def template_file(name: str, templates: Path | None = None) -> Path:
+    """The template ``name`` (``agreements/memorandum.docx``): the user's copy in ``templates`` if
+    there is one (checked: a sound .docx of sensible size), else the bundled one."""
+    if templates is not None:
+        user = Path(templates) / name
+        if user.is_file():
+            check_template_file(user)
+            return user
+    return templates_dir() / name
+
+
+_checked_templates: dict[tuple[str, int, int], None] = {}
+
+
+def check_template_file(path: Path) -> None:
+    """A user's template must be a whole .docx (zip) archive with word/document.xml, unpacking to
+    at most :data:`MAX_TEMPLATE_BYTES`; raises :class:`TemplateProblem` saying what is wrong."""
+    import zipfile
+    import zlib
+
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise TemplateProblem(f"template {path} cannot be read: {exc.strerror}") from None
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key in _checked_templates:
+        return
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            size = sum(i.file_size for i in infos)
+            if size > MAX_TEMPLATE_BYTES:
+                raise TemplateProblem(f"template {path} unpacks to {size:,} bytes; a template may be at most "
+                                      f"{MAX_TEMPLATE_BYTES:,}")
+            if "word/document.xml" not in {i.filename for i in infos}:
+                raise TemplateProblem(f"template {path} is not a Word document (no word/document.xml in it)")
+            bad = zf.testzip()
+            if bad is not None:
+                raise TemplateProblem(f"template {path} is damaged ({bad} fails its checksum)")
+    except TemplateProblem:
+        raise
+    except zipfile.BadZipFile:
+        raise TemplateProblem(f"template {path} is not a .docx file (not a zip archive)") from None
+    except (RuntimeError, NotImplementedError, zlib.error, EOFError, OSError, ValueError) as exc:
+        raise TemplateProblem(f"template {path} cannot be read as a .docx file: {exc}") from None
+    _checked_templates[key] = None
+
+
+def check_templates_dir(folder: Path) -> list[Path]:
+    """Check a ``--templates`` folder: ``agreements/*.docx`` named like bundled templates, each a
+    sound .docx. Returns the templates it overrides; raises :class:`InputError` (a typo in a name
+    would otherwise silently fall back to the bundled template) or :class:`TemplateProblem`."""
+    folder = Path(folder)
+    agreements = folder / "agreements"
+    found = sorted(agreements.glob("*.docx")) if agreements.is_dir() else []
+    known = bundled_template_names()
+    if not found:
+        raise InputError(f"{folder}: no templates in it; put Word templates in {agreements}/ named as the "
+                         f"bundled ones: {', '.join(Path(n).name for n in known)}")
+    unknown = [p for p in found if f"agreements/{p.name}" not in known]
+    if unknown:
+        raise InputError(f"{', '.join(str(p) for p in unknown)}: not the name of a template dcity-docs uses; "
+                         f"the names are: {', '.join(Path(n).name for n in known)}")
+    for path in found:
+        check_template_file(path)
+    return found
 
 
 def document_properties(record: Record, draft: Draft, mode: Mode) -> dict[str, str]:
@@ -136,8 +223,11 @@ LANGUAGE_TAGS = {"uk": "uk-UA", "en": "en-GB", "bilingual": "uk-UA"}
 
 def render_documents(record: Record, keys: Iterable[str], modes: Iterable[str], formats: Iterable[str],
                      out_dir: Path, catalogs: Catalogs | None = None, *, pdfa: bool = False,
-                     templates: Path | None = None, timeout: float = 120) -> list[Path]:
+                     templates: Path | None = None, timeout: float = 120,
+                     converter: "Converter | None" = None) -> list[Path]:
     """Write each document in each language; returns the paths written.
+
+    ``converter``: who makes the PDFs (default: a LibreOffice process; see :mod:`conversion`).
 
     ``catalogs``: the wording to use (default: the project's own), e.g. a translator's copy of
     the locales folder being previewed. PDFs are converted and finished (metadata, outline,
@@ -150,11 +240,14 @@ def render_documents(record: Record, keys: Iterable[str], modes: Iterable[str], 
     drafts = {key: draft_document(record, key, catalogs) for key in keys}
     written: list[Path] = []
     if "pdf" not in formats:
-        for key, draft in drafts.items():
-            for mode in modes:
-                path = out_dir / file_name(record, key, mode, "docx")
-                write_atomic(path, draft_bytes(record, draft, DOCUMENTS[key].template, mode, catalogs, templates))  # type: ignore[arg-type]
-                written.append(path)
+        # Every document is rendered before any is written: a template that fails (a user's
+        # --templates) leaves no file behind, not the languages that came before the failure.
+        rendered = [(out_dir / file_name(record, key, mode, "docx"),
+                     draft_bytes(record, draft, DOCUMENTS[key].template, mode, catalogs, templates))  # type: ignore[arg-type]
+                    for key, draft in drafts.items() for mode in modes]
+        for path, data in rendered:
+            write_atomic(path, data)
+            written.append(path)
         return written
 
     from .conversion import convert_to_pdf
@@ -171,7 +264,8 @@ def render_documents(record: Record, keys: Iterable[str], modes: Iterable[str], 
                 path = staging / file_name(record, key, mode, "docx")
                 write_atomic(path, draft_bytes(record, draft, DOCUMENTS[key].template, mode, catalogs, templates))  # type: ignore[arg-type]
                 made.append((path, key, mode))
-        pdf_paths = {p.stem: p for p in convert_to_pdf([p for p, _, _ in made], staging, timeout=timeout, pdfa=pdfa)}
+        pdf_paths = {p.stem: p for p in convert_to_pdf([p for p, _, _ in made], staging, timeout=timeout, pdfa=pdfa,
+                                                       converter=converter)}
         for path, key, mode in made:
             finish_pdf(pdf_paths[path.stem], record, drafts[key], mode)  # type: ignore[arg-type]
         for path, _, _ in made:

@@ -40,6 +40,8 @@ APOSTROPHE = "\u2019"
 
 _LANGS: tuple[str, ...] = ("uk", "en")
 _BABEL_LOCALE = {"uk": "uk", "en": "en_GB"}
+# Parsed once: babel would parse the locale name again on every number and date it formats.
+_LOCALES = {lang: Locale.parse(name) for lang, name in _BABEL_LOCALE.items()}
 _MAX_AMOUNT = Decimal(10) ** 15  # numerals are spelled up to трильйон / trillion
 _CENT = Decimal("0.01")
 
@@ -73,7 +75,7 @@ def format_date(d: date, lang: Lang) -> str:
     _check_lang(lang)
     if not isinstance(d, date):
         raise ValueError(f"expected a date, got {type(d).__name__}")
-    text = _babel_format_date(d, "d MMMM y", locale=_BABEL_LOCALE[lang])
+    text = _babel_format_date(d, "d MMMM y", locale=_LOCALES[lang])
     if lang == "uk":
         return f"{text}{NBSP}р."
     return text
@@ -108,7 +110,7 @@ def format_decimal(value: Decimal, lang: Lang, places: int | None = 2) -> str:
     number = _quantize(number, places)
     pattern = "#,##0" + ("." + "0" * places if places else "")
     text = _babel_format_decimal(
-        number, format=pattern, locale=_BABEL_LOCALE[lang], decimal_quantization=False
+        number, format=pattern, locale=_LOCALES[lang], decimal_quantization=False
     )
     if lang == "uk":
         text = re.sub(r"[\u202f\u2009 ]", NBSP, text)

@@ -61,12 +61,13 @@ DOCUMENTS: dict[str, str] = {
     "jv-agreement": "joint-venture agreement",
     "annex": "site-protection annex to the joint-venture agreement",
     "cover": "cover sheet of the document pack",
+    "report": "reports of a batch (the batch report and the portfolio register)",
 }
 """Context prefixes (``document|clause``) → the document's name in the translator comment."""
 DOCUMENT_ALIASES: dict[str, str] = {"site-protection-annex": "annex"}
 SHARED = "shared"
 """A context without ``|`` (``party``, ``disputes``) is wording shared by all documents."""
-GROUPS: tuple[str, ...] = ("memorandum", "jv-agreement", "annex", "cover", SHARED)
+GROUPS: tuple[str, ...] = ("memorandum", "jv-agreement", "annex", "cover", "report", SHARED)
 """The documents ``stats`` reports, in this order."""
 
 PLACEHOLDERS: dict[str, str] = {
@@ -83,6 +84,7 @@ PLACEHOLDERS: dict[str, str] = {
     "codename": "the site's codename, already in quotation marks",
     "confidentiality": "the number of the confidentiality section, e.g. 4",
     "copy": "the number of this copy of the document, e.g. 1",
+    "count": "a number in figures, e.g. 12 (how many records, packs or ventures)",
     "copies": "the number of copies in figures and words, e.g. “3 (three) copies”; in Ukrainian "
     "already in the locative («у 3 (трьох) примірниках»)",
     "countries": "a list of countries, already joined (“Denmark and Norway”); in Ukrainian "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,10 @@ def decode(raw: bytes, file: str) -> str:
         except UnicodeDecodeError as exc:
             raise _one(file, None, f"broken UTF-16 text: {exc.reason}") from None
     if b"\x00" in raw:
+        order = _utf16_without_bom(raw)
+        if order:
+            raise _one(file, None, f"UTF-16 ({order}) text without a byte-order mark (BOM); "
+                                   "save the file as UTF-8")
         raise _one(file, None, "binary data, not a text record (YAML or JSON)")
     try:
         return raw.decode("utf-8")
@@ -86,6 +91,24 @@ def decode(raw: bytes, file: str) -> str:
         except UnicodeDecodeError:
             pass
         raise _one(file, line, f"not UTF-8 text{hint}") from None
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """'little-endian' or 'big-endian' where ``raw`` reads as UTF-16 text without a BOM (a record's
+    keys are ASCII, so every other byte is mostly zero), else None."""
+    if len(raw) < 8 or len(raw) % 2:
+        return None
+    for order, codec, high in (("little-endian", "utf-16-le", raw[1::2]), ("big-endian", "utf-16-be", raw[0::2])):
+        low = raw[0::2] if order == "little-endian" else raw[1::2]
+        if high.count(0) < len(high) * 0.3 or low.count(0):
+            continue
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if sum(ch.isprintable() or ch in "\r\n\t" for ch in text) >= len(text) * 0.95:
+            return order
+    return None
 
 
 def _one(file: str, line: int | None, message: str) -> RecordInvalid:
@@ -144,8 +167,20 @@ def _plain(node: Any, path: Path_, lines: dict[Path_, int], file: str) -> Any:
     if isinstance(node, TaggedScalar):
         return node.value  # only the standard tags pass _refuse_aliases_and_tags; !!str x is x
     if isinstance(node, str):
-        return str(node)  # ScalarString subclasses to plain str
+        return _join_surrogates(str(node))  # ScalarString subclasses to plain str
     return node
+
+
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def _join_surrogates(text: str) -> str:
+    """JSON writes a character beyond U+FFFF as two escapes (``"\\ud83d\\ude00"`` for 😀, as Python's
+    json.dumps does by default); the YAML parser reads them one by one. Pair them up again; a lone
+    half stays and is refused by the record's text rules."""
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    return _SURROGATE_PAIR.sub(lambda m: m.group().encode("utf-16-le", "surrogatepass").decode("utf-16-le"), text)
 
 
 def parse_text(text: str, file: str) -> Source:

@@ -50,6 +50,10 @@ def _no_control_chars(value: str) -> str:
     for ch in value:
         if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u00a0\u200b":
             raise ValueError(f"contains a control character U+{ord(ch):04X}")
+        if unicodedata.category(ch) == "Cs" or ch in "\ufffe\uffff":
+            # A "\ud800" or "\uffff" escape in JSON or YAML: no character at all, and a Word file
+            # (XML) cannot hold it.
+            raise ValueError(f"contains U+{ord(ch):04X}, which is not a character (a broken \\u escape?)")
     return value
 
 
@@ -70,7 +74,9 @@ Text = Annotated[
 
 
 def _decimal_string(value: Any) -> Decimal:
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a number; write it in quotes, e.g. \"51\" or \"12500000.00\"")
+    if isinstance(value, float):
         raise ValueError(
             "must be a decimal written as a string in quotes (e.g. \"12500000.00\"), "
             "never a floating-point number"
@@ -92,6 +98,12 @@ def _decimal_string(value: Any) -> Decimal:
         raise ValueError(f"{value!r} is not a decimal number") from exc
 
 
+MAX_MONEY = Decimal(10) ** 15
+"""Amounts are spelled out in words up to trillions (formatting.amount_in_words)."""
+MAX_COUNT = 1_000_000_000
+"""Counts printed in figures and words (jobs, shelter places): a mistake long before this."""
+
+
 def _money_amount(value: Any) -> Decimal:
     if isinstance(value, int) and not isinstance(value, bool):
         raise ValueError('money must be a decimal string in quotes, e.g. "12500000.00"')
@@ -101,6 +113,8 @@ def _money_amount(value: Any) -> Decimal:
     exponent = amount.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
         raise ValueError("has more than 2 decimal places")
+    if amount >= MAX_MONEY:
+        raise ValueError(f"{value!r} is too large: amounts are written out in words up to 999999999999999.99")
     return amount
 
 
@@ -167,10 +181,16 @@ RegionCode = Annotated[
 ]
 
 
+def _whole_number(value: Any) -> Any:
+    if isinstance(value, (bool, float)):
+        raise ValueError(f"{value!r} is not allowed; it must be a whole number, written without quotes")
+    return value
+
+
 def _date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         raise ValueError("must be a date (YYYY-MM-DD), not a date and time")
-    if isinstance(value, (bool, int, float)):
+    if isinstance(value, (bool, int, float, list, dict)):
         # pydantic would read a number as a Unix timestamp (0 -> 1 January 1970).
         raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
     if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
@@ -354,13 +374,13 @@ class Venture(Strict):
     products: Annotated[list[Product], Field(min_length=1)]
     purposes: Annotated[list[Purpose], Field(min_length=1)]
     capital: Money
-    ukrainian_jobs: Annotated[int, Field(ge=0, strict=True)]
+    ukrainian_jobs: Annotated[int, Field(ge=0, le=MAX_COUNT, strict=True)]
 
 
 class Protection(Strict):
     guarded_perimeter: Annotated[bool, Field(strict=True)]
     air_defence_coordination: Annotated[bool, Field(strict=True)]
-    shelter_capacity: Annotated[int, Field(ge=0, strict=True)]
+    shelter_capacity: Annotated[int, Field(ge=0, le=MAX_COUNT, strict=True)]
     incident_notice_hours: Annotated[int, Field(ge=1, le=72, strict=True)]
 
 
@@ -380,7 +400,9 @@ class Dates(Strict):
 class Disputes(Strict):
     forum: Literal["icc", "scc", "lcia", "ua_courts"]
     seat: BiText
-    arbitrators: Literal[1, 3] = Field(default=3, description="Number of arbitrators")
+    # YAML's true (== 1 in Python) and 3.0 are not numbers of arbitrators
+    arbitrators: Annotated[Literal[1, 3], BeforeValidator(_whole_number)] = Field(
+        default=3, description="Number of arbitrators")
 
 
 class Record(Strict):
@@ -441,14 +463,33 @@ def _registration_problem(scheme: str, number: str) -> tuple[str, str] | None:
 
 
 def _signatory_problems(sig: Signatory, where: tuple[str | int, ...]) -> list[RuleProblem]:
+    problems: list[RuleProblem] = []
     if sig.acts_under_power_of_attorney() and sig.power_of_attorney is None:
-        return [
+        problems.append(
             (
                 where + ("power_of_attorney",),
                 "required (number and date) where the signatory acts under a power of attorney",
             )
-        ]
-    return []
+        )
+    name_problem = _name_problem(sig)
+    if name_problem:
+        problems.append((where + ("name", "uk"), name_problem))
+    return problems
+
+
+def _name_problem(sig: Signatory) -> str | None:
+    """The Ukrainian name must give the signature form and, unless ``name_genitive`` is given,
+    the genitive, exactly as the documents will ask for them (else rendering would fail later)."""
+    from . import declension
+
+    try:
+        declension.signature_name(sig.name.uk)
+        if sig.name_genitive is None:
+            gender = {"female": "feminine", "male": "masculine"}.get(sig.gender or "")
+            declension.genitive_name(sig.name.uk, gender)
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 def check_rules(record: Record) -> list[RuleProblem]:
@@ -462,6 +503,16 @@ def check_rules(record: Record) -> list[RuleProblem]:
         )
 
     capital = record.venture.capital
+    from .formatting import SUPPORTED_CURRENCIES
+
+    if capital.currency not in SUPPORTED_CURRENCIES:
+        problems.append(
+            (
+                ("venture", "capital", "currency"),
+                f"{capital.currency} is a currency the agreements cannot write amounts of in words yet; "
+                f"use one of {', '.join(SUPPORTED_CURRENCIES)}",
+            )
+        )
     total = Decimal(0)
     for i, holder in enumerate(record.shareholders):
         value = holder.contribution.value
@@ -473,6 +524,15 @@ def check_rules(record: Record) -> list[RuleProblem]:
                 )
             )
         total += value.amount
+        if all(kind is ContributionKind.workforce for kind in holder.contribution.kind):
+            problems.append(
+                (
+                    ("shareholders", i, "contribution", "kind"),
+                    "'workforce' alone cannot be a contribution to charter capital (art. 115(2) of the "
+                    "Civil Code of Ukraine: money, securities, property or property rights with a money "
+                    "value); add the kind of property or right that the valued contribution consists of",
+                )
+            )
         problem = _registration_problem(holder.registration.scheme, holder.registration.number)
         if problem:
             problems.append((("shareholders", i, "registration", problem[0]), problem[1]))

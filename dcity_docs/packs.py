@@ -19,9 +19,10 @@ from typing import Any
 
 from . import __version__, pdfs
 from .catalogs import Bi, Catalogs, catalogs_for
-from .conversion import convert_to_pdf
+from .conversion import Converter, convert_to_pdf
 from .documents import (
     DOCUMENTS,
+    template_file,
     MODES,
     applicable,
     draft_bytes,
@@ -56,18 +57,21 @@ class Pack:
     files: list[PackFile] = field(default_factory=list)
 
 
-def _tool_files(catalogs: Catalogs) -> list[tuple[str, Path]]:
-    """Every file a pack is made from besides the record: the agreement templates and catalogs."""
-    templates = templates_dir()
-    files = [(f"templates/{p.relative_to(templates).as_posix()}", p)
-             for p in sorted((templates / "agreements").rglob("*.docx"))]
+def _tool_files(catalogs: Catalogs, templates: Path | None = None) -> list[tuple[str, Path]]:
+    """Every file a pack is made from besides the record: the agreement templates (the user's where
+    ``templates`` has them, see :func:`documents.template_file`) and catalogs."""
+    bundled = templates_dir()
+    files = []
+    for p in sorted((bundled / "agreements").rglob("*.docx")):
+        name = p.relative_to(bundled).as_posix()
+        files.append((f"templates/{name}", template_file(name, templates) if templates is not None else p))
     files += [(f"locales/{p.relative_to(catalogs.root).as_posix()}", p)
               for p in sorted(catalogs.root.glob("*/LC_MESSAGES/*.po"))]
     return files
 
 
 def inputs_sha256(record_bytes: bytes, *, formats: tuple[str, ...] = ("docx", "pdf"), pdfa: bool = False,
-                  catalogs: Catalogs | None = None) -> str:
+                  catalogs: Catalogs | None = None, templates: Path | None = None) -> str:
     """SHA-256 of everything a pack is made from: the record's bytes, every agreement template,
     the .po catalogs, the dcity-docs version and the output options. Two packs with the same hash
     are the same pack, so a batch can skip one whose hash has not changed."""
@@ -75,7 +79,7 @@ def inputs_sha256(record_bytes: bytes, *, formats: tuple[str, ...] = ("docx", "p
     digest.update(f"dcity-docs {__version__}\n".encode())
     options = {"formats": sorted(set(formats)), "pdfa": bool(pdfa)}
     digest.update(json.dumps(options, sort_keys=True).encode() + b"\n")
-    for name, path in _tool_files(catalogs or catalogs_for()):
+    for name, path in _tool_files(catalogs or catalogs_for(), templates):
         digest.update(f"{name} {sha256_file(path)}\n".encode())
     digest.update(f"record {hashlib.sha256(record_bytes).hexdigest()}\n".encode())
     return digest.hexdigest()
@@ -121,13 +125,14 @@ class PackJob:
 
 def prepare_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
                  formats: tuple[str, ...] = ("docx", "pdf"), catalogs: Catalogs | None = None,
-                 pdfa: bool = False) -> PackJob:
+                 pdfa: bool = False, templates: Path | None = None) -> PackJob:
     """Phase 1: draft every applicable document and write its DOCX files into a hidden folder.
 
     ``pdfa`` only goes into the manifest's ``inputs_sha256`` (conversion is phase 2).
+    ``templates``: a folder of the user's templates overriding bundled ones of the same name.
     """
     catalogs = catalogs or catalogs_for()
-    digest = inputs_sha256(record_bytes, formats=formats, pdfa=pdfa, catalogs=catalogs)
+    digest = inputs_sha256(record_bytes, formats=formats, pdfa=pdfa, catalogs=catalogs, templates=templates)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{record.id}.", suffix=".partial", dir=out_dir))
@@ -141,10 +146,11 @@ def prepare_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
         for key in keys:
             for mode in MODES:
                 path = work / file_name(record, key, mode, "docx")
-                write_atomic(path, draft_bytes(record, drafts[key], DOCUMENTS[key].template, mode, catalogs))
+                write_atomic(path, draft_bytes(record, drafts[key], DOCUMENTS[key].template, mode, catalogs,
+                                               templates))
                 docx_files.append((path, key, mode))
         cover_path = work / file_name(record, "pack-cover", "bilingual", "docx")
-        write_atomic(cover_path, draft_bytes(record, cover_draft, COVER_TEMPLATE, "bilingual", catalogs))
+        write_atomic(cover_path, draft_bytes(record, cover_draft, COVER_TEMPLATE, "bilingual", catalogs, templates))
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
@@ -175,12 +181,18 @@ def build_pack(
     pdfa: bool = False,
     catalogs: Catalogs | None = None,
     timeout: float = 120,
+    templates: Path | None = None,
+    converter: Converter | None = None,
 ) -> Pack:
-    """Make ``out_dir/{id}/`` for one record; replaces an older pack only once the new one is whole."""
-    job = prepare_pack(record, out_dir, record_bytes=record_bytes, formats=formats, catalogs=catalogs, pdfa=pdfa)
+    """Make ``out_dir/{id}/`` for one record; replaces an older pack only once the new one is whole.
+
+    ``converter``: who makes the PDFs (default: a LibreOffice process; see :mod:`conversion`).
+    """
+    job = prepare_pack(record, out_dir, record_bytes=record_bytes, formats=formats, catalogs=catalogs, pdfa=pdfa,
+                       templates=templates)
     try:
-        pdf_paths = convert_to_pdf(job.conversion_inputs, job.work, timeout=timeout, pdfa=pdfa) \
-            if job.conversion_inputs else []
+        pdf_paths = convert_to_pdf(job.conversion_inputs, job.work, timeout=timeout, pdfa=pdfa,
+                                   converter=converter) if job.conversion_inputs else []
     except BaseException:
         job.abort()
         raise

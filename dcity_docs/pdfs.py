@@ -102,17 +102,34 @@ def _clone(pdf: Path) -> PdfWriter:
     return PdfWriter(clone_from=_read(pdf))
 
 
+_ID_PLACEHOLDER = b"\0" * 16
+_ID_PLACEHOLDER_HEX = b"<" + _ID_PLACEHOLDER.hex().encode() + b">"
+
+
 def _serialise(writer: PdfWriter) -> bytes:
-    """The file's bytes, with an /ID that is a hash of the file itself."""
-    placeholder = ByteStringObject(b"\0" * 16)
+    """The file's bytes, with an /ID that is a hash of the file itself.
+
+    Written once with a placeholder /ID, hashed, then the placeholder (hex, at the end of the
+    file, in the trailer) is replaced by the hash of the same length: the same bytes a second
+    ``write`` with the hash as /ID gives, without serialising the document twice.
+    """
+    placeholder = ByteStringObject(_ID_PLACEHOLDER)
     writer._ID = ArrayObject([placeholder, placeholder])  # noqa: SLF001 - pypdf has no public setter
     buf = io.BytesIO()
     writer.write(buf)
-    digest = ByteStringObject(hashlib.md5(buf.getvalue(), usedforsecurity=False).digest())
-    writer._ID = ArrayObject([digest, digest])  # noqa: SLF001
-    buf = io.BytesIO()
-    writer.write(buf)
-    return buf.getvalue()
+    data = buf.getvalue()
+    raw = hashlib.md5(data, usedforsecurity=False).digest()
+    digest = ByteStringObject(raw)
+    writer._ID = ArrayObject([digest, digest])  # noqa: SLF001 - as a second write would leave it
+    trailer = data.rfind(b"trailer")
+    ids = b"[ " + _ID_PLACEHOLDER_HEX + b" " + _ID_PLACEHOLDER_HEX + b" ]"
+    at = data.find(ids, trailer) if trailer >= 0 else -1
+    if at < 0 or data.count(_ID_PLACEHOLDER_HEX, trailer) != 2:  # an unexpected layout: write again
+        buf = io.BytesIO()
+        writer.write(buf)
+        return buf.getvalue()
+    hex_id = b"<" + raw.hex().encode() + b">"
+    return data[:at] + b"[ " + hex_id + b" " + hex_id + b" ]" + data[at + len(ids):]
 
 
 def _write_atomic(writer: PdfWriter, dest: Path) -> None:

@@ -3,6 +3,11 @@
 docxtpl's tag clean-up (``patch_xml``) prepares each XML part once; Jinja compiles it once per
 process (cache keyed by the template file's hash) and the finished parts are zipped directly with
 fixed timestamps, so the same record always gives the same bytes.
+
+The parts a template does not change (styles, theme, fonts: more than half of a document's bytes)
+are deflated once, when the template is compiled; each render only deflates the parts it fills in
+and writes the archive itself (:class:`_Member`), byte for byte as :mod:`zipfile` would with the
+same settings (a test holds the two to the same bytes).
 """
 
 from __future__ import annotations
@@ -11,9 +16,11 @@ import hashlib
 import io
 import os
 import re
+import struct
 import tempfile
 import threading
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -21,7 +28,7 @@ from xml.sax.saxutils import escape
 
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, UndefinedError, meta
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 
 from .errors import OutputError, TemplateProblem
@@ -31,9 +38,34 @@ _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 _PATCHER = DocxTemplate.__new__(DocxTemplate)  # patch_xml uses no instance state
 
 
+MAX_TEMPLATE_VALUE = 10_000_000
+"""The longest text or list, and the largest number, a template's own arithmetic may make: a user's
+template (``--templates``) must not be able to exhaust memory or time (``{{ 'a' * 10**10 }}``)."""
+
+
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox (no attributes starting with ``_``, no Python internals) that also bounds
+    ``*`` and ``**``, which the plain sandbox leaves to the template."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**":
+            if isinstance(right, (int, float)) and isinstance(left, (int, float)) and abs(right) > 64:
+                raise SecurityError(f"{left!r} ** {right!r} is too large for a template")
+        elif operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > MAX_TEMPLATE_VALUE:
+                    raise SecurityError(f"a text or list of {len(seq) * n:,} items is too large for a template")
+        result = super().call_binop(context, operator, left, right)
+        if isinstance(result, int) and not isinstance(result, bool) and abs(result) > 10 ** 64:
+            raise SecurityError("a number this large is too large for a template")
+        return result
+
+
 def make_environment() -> SandboxedEnvironment:
     """Sandboxed, strict and escaping: data can never run as a template or break the XML."""
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
+    return _Sandbox(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
 
 
 def _prepare(xml: str) -> str:
@@ -52,6 +84,67 @@ class _Part:
     data: bytes | None  # unchanged bytes, or None when templated
     template: Any = None
     source: str = ""
+    member: "_Member | None" = None  # the unchanged part, deflated once
+
+
+# The zip records exactly as zipfile writes them for writestr(ZipInfo(name, ZIP_DATE), data) with
+# ZIP_DEFLATED into a seekable file: no data descriptor, no extra field, version 2.0, Unix.
+_LOCAL = struct.Struct(zipfile.structFileHeader)
+_CENTRAL = struct.Struct(zipfile.structCentralDir)
+_END = struct.Struct(zipfile.structEndArchive)
+_VERSION = zipfile.DEFAULT_VERSION
+_DOS_TIME = ZIP_DATE[3] << 11 | ZIP_DATE[4] << 5 | (ZIP_DATE[5] // 2)
+_DOS_DATE = (ZIP_DATE[0] - 1980) << 9 | ZIP_DATE[1] << 5 | ZIP_DATE[2]
+_EXTERNAL_ATTR = 0o644 << 16
+_ZIP_LIMIT = (1 << 31) - 1  # beyond this zipfile would switch to ZIP64: never for a document
+
+
+@dataclass(frozen=True)
+class _Member:
+    """One archive member, deflated: what both the local header and the central directory need."""
+
+    name: bytes
+    flags: int
+    crc: int
+    size: int
+    deflated: bytes
+
+    @classmethod
+    def of(cls, name: str, data: bytes) -> "_Member":
+        try:
+            encoded, flags = name.encode("ascii"), 0
+        except UnicodeEncodeError:
+            encoded, flags = name.encode("utf-8"), 0x800  # zipfile's UTF-8 file name flag
+        compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+        deflated = compressor.compress(data) + compressor.flush()
+        if len(data) * 1.05 > _ZIP_LIMIT or len(deflated) > _ZIP_LIMIT:
+            raise TemplateProblem(f"part {name} is too large for a document ({len(data)} bytes)")
+        return cls(encoded, flags, zlib.crc32(data), len(data), deflated)
+
+    def local_header(self) -> bytes:
+        return _LOCAL.pack(zipfile.stringFileHeader, _VERSION, 0, self.flags, zipfile.ZIP_DEFLATED,
+                           _DOS_TIME, _DOS_DATE, self.crc, len(self.deflated), self.size,
+                           len(self.name), 0) + self.name
+
+    def central_record(self, offset: int) -> bytes:
+        return _CENTRAL.pack(zipfile.stringCentralDir, _VERSION, 3, _VERSION, 0, self.flags,
+                             zipfile.ZIP_DEFLATED, _DOS_TIME, _DOS_DATE, self.crc, len(self.deflated),
+                             self.size, len(self.name), 0, 0, 0, 0, _EXTERNAL_ATTR, offset) + self.name
+
+
+def zip_members(members: Iterable[_Member]) -> bytes:
+    """The archive of ``members`` in order (local headers and data, central directory, end record)."""
+    chunks: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for member in members:
+        header = member.local_header()
+        chunks += (header, member.deflated)
+        central.append(member.central_record(offset))
+        offset += len(header) + len(member.deflated)
+    directory = b"".join(central)
+    end = _END.pack(zipfile.stringEndArchive, 0, 0, len(central), len(central), len(directory), offset, 0)
+    return b"".join(chunks) + directory + end
 
 
 class CompiledTemplate:
@@ -76,30 +169,37 @@ class CompiledTemplate:
                         template = self.env.from_string(source)
                         self.parts.append(_Part(info.filename, None, template, source))
                     else:
-                        self.parts.append(_Part(info.filename, data))
+                        self.parts.append(_Part(info.filename, data, member=_Member.of(info.filename, data)))
         except (zipfile.BadZipFile, KeyError, UnicodeDecodeError) as exc:
             raise TemplateProblem(f"{path}: not a usable .docx template ({exc})") from None
         except TemplateError as exc:
             raise TemplateProblem(f"{path}: template syntax error: {exc}") from None
 
     def render(self, context: dict[str, Any], properties: dict[str, str]) -> bytes:
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            for part in self.parts:
-                if part.template is None:
-                    data = part.data or b""
-                else:
-                    data = self._render_part(part, context)
-                _write(zf, part.name, data)
-            _write(zf, "docProps/core.xml", core_properties_xml(properties))
-        return buffer.getvalue()
+        """The finished .docx: the filled-in parts deflated now, the unchanged ones as compiled."""
+        members = [
+            part.member if part.member is not None else _Member.of(part.name, self._render_part(part, context))
+            for part in self.parts
+        ]
+        members.append(_Member.of("docProps/core.xml", core_properties_xml(properties)))
+        return zip_members(members)
+
+    def finished_parts(self, context: dict[str, Any], properties: dict[str, str]) -> list[tuple[str, bytes]]:
+        """Every part's final bytes, in archive order (for :func:`zip_parts` and the benchmarks)."""
+        parts = [(p.name, p.data if p.template is None else self._render_part(p, context)) for p in self.parts]
+        return [(name, data or b"") for name, data in parts] + [
+            ("docProps/core.xml", core_properties_xml(properties))
+        ]
 
     def _render_part(self, part: _Part, context: dict[str, Any]) -> bytes:
         try:
             xml = _finish(part.template.render(context))
         except UndefinedError as exc:
             raise TemplateProblem(f"{self.path} ({part.name}): undefined variable: {exc}") from None
-        except (TemplateError, TypeError, AttributeError, ValueError) as exc:
+        except SecurityError as exc:
+            raise TemplateProblem(f"{self.path} ({part.name}): refused: the template reaches for Python "
+                                  f"internals or unbounded work ({exc})") from None
+        except Exception as exc:  # noqa: BLE001 - whatever a template's own code raises is its problem
             raise TemplateProblem(f"{self.path} ({part.name}): {type(exc).__name__}: {exc}") from None
         data = xml.encode("utf-8")
         try:
@@ -112,9 +212,19 @@ class CompiledTemplate:
 def _write(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
     info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
     info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
+    info.external_attr = _EXTERNAL_ATTR
     info.create_system = 3
     zf.writestr(info, data)
+
+
+def zip_parts(parts: Iterable[tuple[str, bytes]]) -> bytes:
+    """The same archive through :mod:`zipfile`, every part deflated now: the reference that
+    :meth:`CompiledTemplate.render` must equal byte for byte, and the benchmarks' zip floor."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts:
+            _write(zf, name, data)
+    return buffer.getvalue()
 
 
 def core_properties_xml(props: dict[str, str]) -> bytes:

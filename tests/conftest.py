@@ -82,13 +82,22 @@ def problem_lines(stderr: str, file: Path | str) -> list[str]:
     return [line for line in stderr.splitlines() if line.startswith(str(file))]
 
 
+VALIDATE_SECONDS = 5.0
+
+
 def run_validate(*paths: Path | str):
-    """``dcity-docs validate PATHS`` through click's test runner; never a traceback."""
+    """``dcity-docs validate PATHS`` through click's test runner; never a traceback, never slow."""
+    import time
+
     from click.testing import CliRunner
 
     from dcity_docs.cli import cli
 
+    started = time.monotonic()
     result = CliRunner().invoke(cli, ["validate", *[str(p) for p in paths]])
+    elapsed = time.monotonic() - started
+    # A robustness bound, not a benchmark: no input may keep validation busy for long.
+    assert elapsed < VALIDATE_SECONDS, f"validate took {elapsed:.1f} s"
     assert "Traceback" not in result.output
     assert "Traceback" not in result.stderr
     if result.exception is not None:

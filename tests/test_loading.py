@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -29,6 +32,7 @@ from dcity_docs.loading import (
     parse_text,
     read_source,
     record_files,
+    validate_source,
 )
 
 
@@ -190,9 +194,10 @@ def test_utf16_with_bom_is_accepted(example_text, tmp_path, codec):
     assert_problem(run_validate(path), path, line_no(bad, "UA-99"), "site.region", r"ISO 3166-2:UA")
 
 
-def test_utf16_without_bom_is_refused(example_text, tmp_path):
-    path = write_record(tmp_path, example_text.encode("utf-16-le"))
-    _only_problem(path, r"binary data, not a text record")
+@pytest.mark.parametrize("codec,order", [("utf-16-le", "little-endian"), ("utf-16-be", "big-endian")])
+def test_utf16_without_bom_is_refused_naming_the_encoding(example_text, tmp_path, codec, order):
+    path = write_record(tmp_path, example_text.encode(codec))
+    _only_problem(path, rf"UTF-16 \({order}\) text without a byte-order mark \(BOM\); save the file as UTF-8")
 
 
 def test_windows_1251_is_refused_by_name(example_text, tmp_path):
@@ -334,3 +339,239 @@ def test_size_limit_is_a_module_setting(monkeypatch, example_text, tmp_path):
     path = write_record(tmp_path, example_text)
     with pytest.raises(RecordInvalid, match="at most 1,000"):
         load_record(path)
+
+
+# --- the bad-input corpus, extended --------------------------------------------------------------
+# Each case: exit 1 (or 0 where the file is a valid record in a legitimate form), one clear line
+# per problem, no traceback, and fast (run_validate bounds every call; the real command below is
+# timed as a whole).
+
+HUGE = 50 * 1024 * 1024
+
+
+def _sparse(path: Path, head: bytes, size: int) -> Path:
+    """A file of ``size`` bytes made in no time: ``head``, then a hole."""
+    with path.open("wb") as fh:
+        fh.write(head)
+        fh.truncate(size)
+    return path
+
+
+def test_a_50_megabyte_file_is_refused_by_its_size_without_being_read(example_text, tmp_path):
+    path = _sparse(tmp_path / "huge.yaml", example_text.encode("utf-8"), HUGE)
+    started = time.monotonic()
+    _only_problem(path, rf"file is {HUGE:,} bytes; a record may be at most 1,000,000")
+    assert time.monotonic() - started < 2
+
+
+def _nodes(value, path=()):
+    yield path, value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _nodes(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nodes(item, path + (index,))
+
+
+def _wrong_values(path, value):
+    """Values of the wrong type for the node at ``path`` (each must be refused on its own)."""
+    if isinstance(value, bool):
+        return {"text": "true", "number": 1, "list": [value]}
+    if isinstance(value, int):
+        return {"text": str(value), "decimal": float(value), "true": True, "list": [value]}
+    if isinstance(value, str):
+        wrong = {"list": [value], "mapping": {"value": value}, "true": True}
+        if path[-1] != "share_percent":  # a whole-number percentage is valid (51)
+            wrong["number"] = 7
+        return wrong
+    if isinstance(value, list):
+        return {"text": "x", "mapping": {"first": "x"}}
+    return {"text": "x", "list": ["x"]}
+
+
+def _set(data, path, value):
+    for key in path[:-1]:
+        data = data[key]
+    data[path[-1]] = value
+
+
+def _dotted(path):
+    return ".".join(str(p) for p in path)
+
+
+def _problems(data) -> list[str]:
+    """The problem lines for ``data`` (validated as the CLI does, without the YAML parse)."""
+    try:
+        validate_source(Source("rec.json", data, {(): 1}))
+    except RecordInvalid as exc:
+        return [str(p) for p in exc.problems]
+    return []
+
+
+def test_wrong_types_everywhere_are_refused_one_line_each(example_text):
+    """Every field of the example, one at a time, given a value of each wrong type: exactly one
+    problem, on that field, in words (no pydantic 'Input should ...'). The command's side of it
+    (lines, exit code) is the corpus test below; parsing 300 files would only add time."""
+    base = yaml_data(example_text)
+    cases = []
+    for path, value in _nodes(base):
+        if path:
+            cases += [(path, kind, wrong) for kind, wrong in _wrong_values(path, value).items()]
+    cases += [(("disputes", "arbitrators"), repr(v), v) for v in (True, 3.0, "3", 2)]
+    assert len(cases) > 300
+    accepted, wrong_lines = [], []
+    for path, kind, wrong in cases:
+        data = json.loads(json.dumps(base))
+        _set(data, path, wrong)
+        lines = _problems(data)
+        if not lines:
+            accepted.append((_dotted(path), kind))
+        elif len(lines) != 1 or not lines[0].startswith(f"rec.json:1: {_dotted(path)}: ") or "Input should" in lines[0]:
+            wrong_lines.append((_dotted(path), kind, lines))
+    assert not accepted, f"wrong types accepted: {accepted}"
+    assert not wrong_lines, "\n".join(map(str, wrong_lines))
+
+
+def test_unknown_fields_anywhere_are_refused_naming_them(example_text):
+    base = yaml_data(example_text)
+    mappings = [path for path, value in _nodes(base) if isinstance(value, dict)]
+    assert len(mappings) >= 25
+    for path in mappings:
+        data = json.loads(json.dumps(base))
+        target = data
+        for key in path:
+            target = target[key]
+        target["colour"] = "red"
+        assert _problems(data) == [f"rec.json:1: {_dotted(path + ('colour',))}: unknown field (not in the record "
+                                   "contract; check the spelling)"], path
+
+
+@pytest.mark.parametrize(
+    "old,new,field",
+    [
+        ("memorandum: 2026-09-01", "memorandum: 2026-02-30", "dates.memorandum"),
+        ("memorandum: 2026-09-01", "memorandum: 2025-02-29", "dates.memorandum"),
+        ("memorandum: 2026-09-01", "memorandum: 2026-13-01", "dates.memorandum"),
+        ("memorandum: 2026-09-01", "memorandum: 2026-00-10", "dates.memorandum"),
+        ("memorandum: 2026-09-01", "memorandum: 2026-04-31", "dates.memorandum"),
+        ("memorandum: 2026-09-01", "memorandum: 0000-01-01", "dates.memorandum"),
+        ("agreement: 2026-10-15", 'agreement: "2026-06-31"', "dates.agreement"),
+    ],
+    ids=["feb-30", "feb-29-2025", "month-13", "month-0", "apr-31", "year-0", "quoted-jun-31"],
+)
+def test_impossible_dates_are_refused_with_their_line(example_text, tmp_path, old, new, field):
+    text = mutate(example_text, old, new)
+    path = write_record(tmp_path, text)
+    result = run_validate(path)
+    assert_problem(result, path, line_no(text, new), field, r"not a real date")
+    assert len(problem_lines(result.stderr, path)) == 1
+
+
+def test_json_with_escaped_characters_beyond_u_ffff_is_read_right(example_text, tmp_path):
+    """json.dumps writes 😀 as a surrogate pair of escapes; the record holds the character."""
+    data = yaml_data(example_text)
+    data["venture"]["name"]["en"] = "Danforge 😀 Defence"
+    path = write_record(tmp_path, json.dumps(data, ensure_ascii=True, indent=2), "escaped.json")
+    assert "\\ud83d\\ude00" in path.read_text()
+    assert run_validate(path).exit_code == 0
+    assert load_record(path).venture.name.en == "Danforge 😀 Defence"
+
+
+@pytest.mark.parametrize("escape,shown", [("\\ud800", "U+D800"), ("\\uffff", "U+FFFF"), ("\\ufffe", "U+FFFE")])
+def test_escapes_that_are_no_character_are_refused(example_text, tmp_path, escape, shown):
+    text = mutate(example_text, "en: Danforge Defence Ukraine", f'en: "Danforge {escape} Defence"')
+    path = write_record(tmp_path, text)
+    result = run_validate(path)
+    assert_problem(result, path, line_no(text, "en: \"Danforge"), "venture.name.en", rf"{re.escape(shown)}, which is not a character")
+
+
+def _corpus(example_text: str, folder: Path) -> dict[str, tuple[int, str]]:
+    """name -> (number of problem lines, pattern one of them matches) for every class of bad input."""
+    folder.mkdir()
+    example = example_text.encode("utf-8")
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    wrong_types = example_text
+    for old, new in (("ukrainian_jobs: 180", 'ukrainian_jobs: "many"'), ("term_years: 10", "term_years: [10]"),
+                     ("guarded_perimeter: true", "guarded_perimeter: 1"), ('edrpou: "00034022"', "edrpou: 34022"),
+                     ("products: [drones, artillery_ammunition]", "products: drones")):
+        wrong_types = mutate(wrong_types, old, new)
+    unknown = mutate(example_text, "stage: negotiation ", "stage: negotiation\nnotes: x\nstatus: y ")
+    files = {
+        "invalid-yaml.yaml": (mutate(example_text, "prevailing_language: uk", "prevailing_language: [uk"),
+                              1, r"invalid YAML"),
+        "duplicate-key.yaml": (mutate(example_text, "stage: negotiation ", "stage: negotiation\nstage: signed "),
+                               1, r"duplicate key 'stage'"),
+        "alias-bomb.yaml": ("\n".join(lines) + "\n", 1, r"YAML anchors \(&name\) are not allowed"),
+        "binary.yaml": (bytes(range(256)) * 8, 1, r"binary data, not a text record"),
+        "windows-1251.yaml": (example_text.encode("cp1251", errors="replace"), 1, r"Windows-1251.*save the file as UTF-8"),
+        "utf-16-no-bom.yaml": (example_text.encode("utf-16-le"), 1, r"UTF-16 \(little-endian\).*save the file as UTF-8"),
+        "wrong-types.yaml": (wrong_types, 5, r"venture\.ukrainian_jobs: must be a whole number"),
+        "unknown-fields.yaml": (unknown, 2, r"notes: unknown field"),
+        "empty.yaml": ("", 1, r"empty file"),
+        "python-tag.yaml": (mutate(example_text, "id: DC-2026-014 ", "id: !!python/object/apply:os.system [ls] "),
+                            1, r"YAML tag .* is not allowed"),
+        "impossible-date.yaml": (mutate(example_text, "memorandum: 2026-09-01", "memorandum: 2026-02-30"),
+                                 1, r"dates\.memorandum: '2026-02-30' is not a real date"),
+        "crlf-bad.yaml": (mutate(example_text, "region: UA-18", "region: UA-99").replace("\n", "\r\n").encode(),
+                          1, r"site\.region: 'UA-99'"),
+        "invalid.json": ('{"id": "DC-2026-014",', 1, r"invalid JSON"),
+        "deep.json": ("[" * 100_000, 1, r"nests more than"),
+    }
+    expected = {}
+    for name, (content, count, pattern) in files.items():
+        write_record(folder, content, name)
+        expected[name] = (count, pattern)
+    _sparse(folder / "huge.yaml", example, HUGE)
+    expected["huge.yaml"] = (1, rf"file is {HUGE:,} bytes")
+    return expected
+
+
+def _run_command(*args: str | Path) -> tuple[subprocess.CompletedProcess, float]:
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "dcity_docs", *map(str, args)], capture_output=True,
+                            text=True, timeout=60)
+    return result, time.monotonic() - started
+
+
+def test_the_whole_corpus_through_the_real_command(example_text, tmp_path):
+    """The installed entry point (not click's test runner): exit 1, one line per problem, no
+    traceback, every class of bad input in one run, in seconds."""
+    folder = tmp_path / "corpus"
+    expected = _corpus(example_text, folder)
+    files = sorted(folder.iterdir())
+
+    result, elapsed = _run_command("validate", *files)
+
+    assert result.returncode == 1, result.stderr
+    assert elapsed < 5, f"took {elapsed:.1f} s"
+    assert "Traceback" not in result.stderr + result.stdout
+    stderr = result.stderr.splitlines()
+    assert stderr[-1] == f"Error: {len(files)} of {len(files)} record(s) invalid"
+    for line in stderr[:-1]:
+        assert any(line.startswith(f"{path}:") for path in files), f"a line that names no file: {line!r}"
+    for name, (count, pattern) in expected.items():
+        lines = problem_lines(result.stderr, folder / name)
+        assert len(lines) == count, (name, lines)
+        assert any(re.search(pattern, line) for line in lines), (name, lines)
+
+
+def test_legitimate_forms_of_a_valid_record_through_the_real_command(example_text, tmp_path):
+    """UTF-8 with a BOM, Windows line ends (CRLF), both, JSON, JSON with a BOM, UTF-16 with a BOM."""
+    folder = tmp_path / "legit"
+    example = example_text.encode("utf-8")
+    crlf = example_text.replace("\n", "\r\n").encode("utf-8")
+    json_text = to_json(example_text).encode("utf-8")
+    for name, data in {"bom.yaml": codecs.BOM_UTF8 + example, "crlf.yaml": crlf,
+                       "bom-crlf.yaml": codecs.BOM_UTF8 + crlf, "record.json": json_text,
+                       "bom.json": codecs.BOM_UTF8 + json_text, "crlf.json": json_text.replace(b"\n", b"\r\n"),
+                       "utf-16.yaml": example_text.encode("utf-16")}.items():
+        write_record(folder, data, name)
+
+    result, elapsed = _run_command("validate", folder)
+
+    assert result.returncode == 0, result.stderr
+    assert elapsed < 8, f"took {elapsed:.1f} s"
+    assert result.stderr == ""
+    assert result.stdout.count(": ok (DC-2026-014)") == 7

@@ -1,0 +1,694 @@
+"""Batch production of document packs: many records (files, folders, registers) into one folder.
+
+``run_batch`` makes ``OUT/{id}/`` for every valid record exactly as ``dcity-docs pack`` does
+(:func:`packs.prepare_pack` → LibreOffice → :func:`packs.finish_pack`), then the batch report and
+the portfolio register (:mod:`reports`). How:
+
+* Records stream through in windows (a few per worker): memory stays flat however long the batch.
+  Each window's DOCX files are drafted in a pool of ``jobs`` worker processes; the PDF
+  conversions of the whole window go to LibreOffice together (``jobs`` LibreOffice processes,
+  each with its own profile, up to :data:`conversion.BATCH_SIZE` documents a call); then the packs
+  are finished, again in the pool.
+* One bad record never stops the batch: it is listed with all its problems and the rest go on.
+  A conversion failure is narrowed down to the records it concerns. Only a missing environment
+  (no LibreOffice) stops everything.
+* Packs are built in hidden ``.{id}.*.partial`` folders and renamed into place, so an interrupted
+  batch leaves no half-written pack; leftovers of a killed batch are removed when the next one
+  starts. A pack whose manifest's ``inputs_sha256`` (record, templates, catalogs, version,
+  options) is unchanged is skipped, so the same command again finishes what was left.
+* ``OUT/.dcity-batch.lock`` (``flock``) keeps a second batch out of the same folder: it is
+  refused at once, or waits with ``wait=True``.
+
+Library code: progress goes to a callback, nothing is printed.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import signal
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from .catalogs import catalogs_for
+from .conversion import convert_to_pdf
+from .errors import ConversionError, DcityError, EnvironmentProblem, InputError, OutputError, RecordInvalid
+from .loading import load_record, record_files
+from .models import Record
+from .packs import COVER_TEMPLATE, MANIFEST, PackJob, finish_pack, inputs_sha256, prepare_pack
+from .registers import RegisterRow, is_other_spreadsheet, is_register, read_register, validate_row
+
+LOCK_NAME = ".dcity-batch.lock"
+RECORDS_PER_WORKER = 10
+"""A window holds ``2 * jobs * RECORDS_PER_WORKER`` records when PDFs are made (enough documents
+for every LibreOffice worker to convert in calls of 20-25), ``2 * jobs`` for DOCX only."""
+
+Status = Literal["made", "skipped", "failed"]
+
+
+# --- what a batch reports ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentHash:
+    file: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class VentureSummary:
+    """What the portfolio register needs of one venture (a few fields, not the whole record)."""
+
+    id: str
+    name_uk: str
+    name_en: str
+    stage: str
+    placement: str
+    country: str
+    products: tuple[str, ...]
+    amount: Decimal
+    currency: str
+
+    @classmethod
+    def of(cls, record: Record) -> VentureSummary:
+        v = record.venture
+        return cls(record.id, v.name.uk, v.name.en, record.stage, v.placement, v.country,
+                   tuple(p.value for p in v.products), v.capital.amount, v.capital.currency)
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    """One input record: its pack made or skipped (with the documents' hashes), or its problems."""
+
+    origin: str  # the file as given, or FILE:ROW for a register
+    status: Status
+    id: str | None = None
+    documents: tuple[DocumentHash, ...] = ()
+    problems: tuple[str, ...] = ()
+    venture: VentureSummary | None = None
+
+
+@dataclass
+class BatchResult:
+    out_dir: Path
+    results: list[RecordResult] = field(default_factory=list)
+    reports: list[Path] = field(default_factory=list)
+
+    def _with(self, status: Status) -> list[RecordResult]:
+        return [r for r in self.results if r.status == status]
+
+    @property
+    def made(self) -> list[RecordResult]:
+        return self._with("made")
+
+    @property
+    def skipped(self) -> list[RecordResult]:
+        return self._with("skipped")
+
+    @property
+    def failed(self) -> list[RecordResult]:
+        return self._with("failed")
+
+    @property
+    def ventures(self) -> list[VentureSummary]:
+        """Every venture with a pack (made now or before), for the portfolio register."""
+        return [r.venture for r in self.results if r.status != "failed" and r.venture is not None]
+
+
+@dataclass(frozen=True)
+class BatchEvent:
+    """Progress of a batch, for the caller to show (a bar, log lines) as it likes.
+
+    ``kind``: ``waiting`` (for another batch's lock), ``start`` (``total`` records), ``phase``
+    (``message``: what the batch is doing now), ``record`` (``result`` of one record; ``done`` of
+    ``total``), ``reports`` (writing the reports).
+    """
+
+    kind: Literal["waiting", "start", "phase", "record", "reports"]
+    done: int = 0
+    total: int = 0
+    result: RecordResult | None = None
+    message: str = ""
+
+
+Progress = Callable[[BatchEvent], None]
+
+
+class BatchBusy(InputError):
+    """Another batch is writing into the same output folder."""
+
+
+# --- inputs --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileInput:
+    path: Path
+
+    @property
+    def origin(self) -> str:
+        return str(self.path)
+
+
+@dataclass(frozen=True)
+class RowInput:
+    row: RegisterRow
+
+    @property
+    def origin(self) -> str:
+        return self.row.origin
+
+
+@dataclass(frozen=True)
+class BrokenInput:
+    """A register (or part of one) that cannot be read at all."""
+
+    origin: str
+    problems: tuple[str, ...]
+
+
+Input = FileInput | RowInput | BrokenInput
+
+
+def iter_inputs(paths: Sequence[Path]) -> Iterator[Input]:
+    """Record files, the record files of folders, and the rows of registers, lazily, in order.
+
+    A folder gives its record files (YAML, JSON), not registers; a path given twice is read once.
+    """
+    seen: set[str] = set()
+    for given in paths:
+        try:
+            expanded = record_files([given]) if given.is_dir() else [given]
+        except RecordInvalid as exc:  # a folder without records
+            yield BrokenInput(str(given), tuple(str(p) for p in exc.problems))
+            continue
+        for path in expanded:
+            key = os.path.realpath(path)
+            if key in seen:
+                continue
+            seen.add(key)
+            if is_register(path) or is_other_spreadsheet(path):
+                for item in read_register(path):
+                    if isinstance(item, RecordInvalid):
+                        yield BrokenInput(str(path), tuple(str(p) for p in item.problems))
+                    else:
+                        yield RowInput(item)
+            else:
+                yield FileInput(path)
+
+
+def count_inputs(paths: Sequence[Path]) -> int:
+    """How many records :func:`iter_inputs` gives (registers are streamed through once)."""
+    return sum(1 for _ in iter_inputs(paths))
+
+
+# --- the output folder: lock, leftovers, current packs -------------------------------------------
+
+
+class BatchLock:
+    """``OUT/.dcity-batch.lock`` held with ``flock`` for the whole batch (released if killed)."""
+
+    def __init__(self, out_dir: Path, *, wait: bool = False, on_wait: Callable[[str], None] | None = None):
+        self.path = out_dir / LOCK_NAME
+        self.wait = wait
+        self.on_wait = on_wait
+        self.fd: int | None = None
+
+    def __enter__(self) -> BatchLock:
+        import fcntl
+
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise OutputError(f"cannot write into {self.path.parent}: {exc.strerror}") from None
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip()
+                who = f" (process {holder})" if holder.isdigit() else ""
+                message = f"another batch is writing into {self.path.parent}{who}"
+                if not self.wait:
+                    raise BatchBusy(f"{message}; wait for it to finish, or use --wait to wait for it") from None
+                if self.on_wait:
+                    self.on_wait(f"{message}; waiting for it to finish")
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        except BaseException:
+            os.close(fd)
+            raise
+        self.fd = fd
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fd is not None:
+            import fcntl
+
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+            os.close(self.fd)
+            self.fd = None
+
+
+_OLD_PACK = re.compile(r"^\.(?P<name>[A-Z0-9][A-Z0-9-]{2,31})\.old-[0-9]+$")
+_TEMP_FILE = re.compile(r"^\..+\.(part|tmp)$")
+
+
+def remove_leftovers(out_dir: Path) -> int:
+    """Remove what an interrupted run left in ``out_dir``; returns how many entries.
+
+    Hidden ``*.partial`` folders (packs and reports being built), LibreOffice staging folders,
+    temporary files of atomic writes. A pack moved aside as ``.{id}.old-PID`` just before being
+    replaced is put back where the new pack never arrived. Only called with the batch lock held.
+    """
+    removed = 0
+    try:
+        entries = sorted(out_dir.iterdir())
+    except OSError:
+        return 0
+    for entry in entries:
+        name = entry.name
+        if not name.startswith(".") or name == LOCK_NAME:
+            continue
+        try:
+            if entry.is_dir() and not entry.is_symlink():
+                old = _OLD_PACK.match(name)
+                if old and not (out_dir / old["name"]).exists():
+                    os.replace(entry, out_dir / old["name"])
+                    removed += 1
+                elif old or name.endswith(".partial") or name.startswith(".dcity-pdf-"):
+                    shutil.rmtree(entry)
+                    removed += 1
+            elif _TEMP_FILE.match(name):
+                entry.unlink()
+                removed += 1
+        except OSError as exc:
+            raise OutputError(f"cannot remove {entry}, left by an interrupted run: {exc.strerror}") from None
+    return removed
+
+
+def current_documents(folder: Path, digest: str) -> tuple[DocumentHash, ...] | None:
+    """The documents of the pack in ``folder`` if it is whole and made from inputs with ``digest``."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        if not isinstance(manifest, dict) or manifest.get("inputs_sha256") != digest:
+            return None
+        documents = []
+        for entry in manifest["files"]:
+            name = entry["file"]
+            if not isinstance(name, str) or "/" in name or name.startswith("."):
+                return None
+            if (folder / name).stat().st_size != entry["size"]:
+                return None
+            documents.append(DocumentHash(name, str(entry["sha256"])))
+        present = {p.name for p in folder.iterdir()} - {MANIFEST}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if present != {d.file for d in documents}:
+        return None
+    return tuple(documents)
+
+
+def _documents_of(folder: Path) -> tuple[DocumentHash, ...]:
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    return tuple(DocumentHash(e["file"], e["sha256"]) for e in manifest["files"])
+
+
+# --- work done in the pool (module level, so worker processes can run it) ------------------------
+
+
+@dataclass(frozen=True)
+class _Settings:
+    out_dir: Path
+    formats: tuple[str, ...]
+    pdfa: bool
+
+
+@dataclass
+class _Prepared:
+    origin: str
+    venture: VentureSummary
+    job: PackJob
+    index: int = 0  # place in the batch's inputs (set by the batch, not the worker)
+
+
+def _failed(origin: str, problems: Iterable[str], record_id: str | None = None) -> RecordResult:
+    return RecordResult(origin, "failed", record_id, problems=tuple(problems))
+
+
+def _unexpected(origin: str, exc: Exception) -> str:
+    return f"{origin}: unexpected error (please report it): {type(exc).__name__}: {exc}"
+
+
+def _load(item: Input) -> tuple[Record, bytes]:
+    if isinstance(item, FileInput):
+        record = load_record(item.path)
+        try:
+            return record, item.path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{item.path}: cannot read: {exc.strerror}") from None
+    assert isinstance(item, RowInput)
+    return validate_row(item.row), item.row.record_bytes
+
+
+def _prepare(item: Input, settings: _Settings) -> RecordResult | _Prepared:
+    """Validate one record; skip its pack if current, else draft its DOCX files (phase 1)."""
+    if isinstance(item, BrokenInput):
+        return _failed(item.origin, item.problems)
+    record_id = None
+    try:
+        record, record_bytes = _load(item)
+        record_id = record.id
+        venture = VentureSummary.of(record)
+        digest = inputs_sha256(record_bytes, formats=settings.formats, pdfa=settings.pdfa)
+        documents = current_documents(settings.out_dir / record.id, digest)
+        if documents is not None:
+            return RecordResult(item.origin, "skipped", record.id, documents, venture=venture)
+        job = prepare_pack(record, settings.out_dir, record_bytes=record_bytes, formats=settings.formats,
+                           pdfa=settings.pdfa)
+        return _Prepared(item.origin, venture, job)
+    except RecordInvalid as exc:
+        return _failed(item.origin, (str(p) for p in exc.problems), record_id)
+    except EnvironmentProblem:
+        raise
+    except DcityError as exc:
+        return _failed(item.origin, [f"{item.origin}: {exc}"], record_id)
+    except Exception as exc:  # noqa: BLE001 - one broken record must not stop the batch
+        return _failed(item.origin, [_unexpected(item.origin, exc)], record_id)
+
+
+def _finish(prepared: _Prepared, pdf_paths: list[Path]) -> RecordResult:
+    """Phase 3: PDFs finished, pack merged, manifest written, folder renamed into place."""
+    try:
+        pack = finish_pack(prepared.job, pdf_paths)
+        documents = _documents_of(pack.folder)
+    except EnvironmentProblem:
+        raise
+    except DcityError as exc:
+        return _failed(prepared.origin, [f"{prepared.origin}: {exc}"], prepared.venture.id)
+    except Exception as exc:  # noqa: BLE001
+        prepared.job.abort()
+        return _failed(prepared.origin, [_unexpected(prepared.origin, exc)], prepared.venture.id)
+    return RecordResult(prepared.origin, "made", prepared.venture.id, documents, venture=prepared.venture)
+
+
+def _prepare_star(args: tuple[Input, _Settings]) -> RecordResult | _Prepared:
+    return _prepare(*args)
+
+
+def _finish_star(args: tuple[_Prepared, list[Path]]) -> RecordResult:
+    return _finish(*args)
+
+
+def _worker_init(lock_fd: int | None, parent: int) -> None:
+    """In each worker process: drop the inherited lock, die with the batch, leave Ctrl-C to it."""
+    if lock_fd is not None:  # forked: the lock's descriptor came along
+        try:
+            os.close(lock_fd)
+        except OSError:
+            pass
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: killed when the batch process dies
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the batch died before the line above took effect
+        os._exit(1)
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class _Inline:
+    """The pool for ``jobs=1``: the same calls, in this process."""
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        return (fn(i) for i in items)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        pass
+
+
+def _warm() -> None:
+    """Read the catalogs and compile the templates once, before worker processes are forked."""
+    from .documents import DOCUMENTS
+    from .rendering import compiled
+    from .resources import templates_dir
+
+    try:
+        catalogs_for()
+        for doc in DOCUMENTS.values():
+            compiled(templates_dir() / doc.template)
+        compiled(templates_dir() / COVER_TEMPLATE)
+    except DcityError:
+        pass  # each record will report it
+
+
+# --- the batch -----------------------------------------------------------------------------------
+
+
+class _Batch:
+    def __init__(self, out_dir: Path, formats: tuple[str, ...], pdfa: bool, jobs: int, timeout: float,
+                 progress: Progress):
+        self.settings = _Settings(out_dir, formats, pdfa)
+        self.out_dir = out_dir
+        self.jobs = jobs
+        self.timeout = timeout
+        self.progress = progress
+        self.result = BatchResult(out_dir)
+        self.outcomes: list[tuple[int, RecordResult]] = []  # (place in the inputs, outcome)
+        self.taken = 0  # inputs read so far
+        self.total = 0
+        self.claimed: dict[str, str] = {}  # id -> origin of the record that has it
+        self.open_jobs: dict[int, PackJob] = {}  # drafted, not yet finished or aborted
+        self.pool: Executor | _Inline = _Inline()
+
+    @property
+    def pdf(self) -> bool:
+        return "pdf" in self.settings.formats
+
+    def window_size(self) -> int:
+        return 2 * self.jobs * (RECORDS_PER_WORKER if self.pdf else 1)
+
+    def _record(self, index: int, result: RecordResult) -> None:
+        self.outcomes.append((index, result))
+        self.progress(BatchEvent("record", len(self.outcomes), self.total, result))
+
+    def results(self) -> list[RecordResult]:
+        """Every outcome in the order of the inputs (they complete in another order)."""
+        return [result for _, result in sorted(self.outcomes, key=lambda pair: pair[0])]
+
+    def _claim(self, record_id: str, origin: str) -> str | None:
+        """None if the id is new in this batch, else the origin of the record that has it."""
+        first = self.claimed.setdefault(record_id, origin)
+        return None if first == origin else first
+
+    def start_pool(self, lock_fd: int | None) -> None:
+        if self.jobs > 1:
+            _warm()  # forked workers start with the catalogs read and the templates compiled
+            fork = "fork" in multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if fork else None)
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_worker_init,
+                                            initargs=(lock_fd if fork else None, os.getpid()))
+
+    def _open(self, job: PackJob) -> None:
+        self.open_jobs[id(job)] = job
+
+    def _drop(self, job: PackJob, abort: bool = False) -> None:
+        self.open_jobs.pop(id(job), None)
+        if abort:
+            job.abort()
+
+    def _duplicate(self, origin: str, record_id: str, first: str) -> RecordResult:
+        return _failed(origin, [f"{origin}: the id {record_id} is also the id of {first}; each venture "
+                                "needs its own id"], record_id)
+
+    def run(self, inputs: Sequence[Path]) -> None:
+        window: list[Input] = []
+        try:
+            for item in iter_inputs(inputs):
+                window.append(item)
+                if len(window) >= self.window_size():
+                    self._window(window)
+                    window = []
+            if window:
+                self._window(window)
+        except BrokenProcessPool:
+            raise DcityError("a worker process died unexpectedly (out of memory?); run the same command "
+                             "again: the packs already made are kept and skipped") from None
+
+    def _window(self, items: list[Input]) -> None:
+        prepared: list[_Prepared] = []
+        base, self.taken = self.taken, self.taken + len(items)
+        outcomes = self.pool.map(_prepare_star, [(i, self.settings) for i in items])
+        for index, outcome in enumerate(outcomes, start=base):
+            if isinstance(outcome, _Prepared):
+                outcome.index = index
+                self._open(outcome.job)
+                first = self._claim(outcome.venture.id, outcome.origin)
+                if first is None:
+                    prepared.append(outcome)
+                else:
+                    self._drop(outcome.job, abort=True)
+                    self._record(index, self._duplicate(outcome.origin, outcome.venture.id, first))
+                continue
+            first = self._claim(outcome.id, outcome.origin) if outcome.status == "skipped" and outcome.id else None
+            self._record(index, self._duplicate(outcome.origin, outcome.id, first) if first and outcome.id
+                         else outcome)
+        if not prepared:
+            return
+        pdf_paths = self._convert(prepared) if self.pdf else {id(p): [] for p in prepared}
+        ready = [p for p in prepared if id(p) in pdf_paths]
+        if ready:
+            self.progress(BatchEvent("phase", len(self.outcomes), self.total,
+                                     message=f"finishing {len(ready)} pack(s)"))
+        finished = self.pool.map(_finish_star, [(p, pdf_paths[id(p)]) for p in ready])
+        for p, outcome in zip(ready, finished, strict=True):
+            self._drop(p.job)  # finished into place, or aborted by finish_pack
+            self._record(p.index, outcome)
+
+    def _convert(self, prepared: list[_Prepared]) -> dict[int, list[Path]]:
+        """Convert the DOCX files of many packs together; a failure is narrowed down to its packs."""
+        files = [f for p in prepared for f in p.job.conversion_inputs]
+        workers = max(1, min(self.jobs, len(files)))
+        self.progress(BatchEvent("phase", len(self.outcomes), self.total, message=(
+            f"converting {len(files)} document(s) of {len(prepared)} venture(s) to PDF "
+            f"with {workers} LibreOffice worker(s)")))
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=".dcity-batch-pdf.", suffix=".partial", dir=self.out_dir))
+        except OSError as exc:
+            raise OutputError(f"cannot write into {self.out_dir}: {exc.strerror}") from None
+        try:
+            ok = prepared
+            try:
+                convert_to_pdf(files, staging, timeout=self.timeout, pdfa=self.settings.pdfa, workers=workers)
+            except ConversionError:
+                ok = []
+                for p in prepared:  # which packs did it concern? each again on its own
+                    try:
+                        convert_to_pdf(p.job.conversion_inputs, staging, timeout=self.timeout,
+                                       pdfa=self.settings.pdfa)
+                        ok.append(p)
+                    except ConversionError as exc:
+                        self._drop(p.job, abort=True)
+                        self._record(p.index, _failed(p.origin, [f"{p.origin}: {exc}"], p.venture.id))
+            out: dict[int, list[Path]] = {}
+            for p in ok:
+                paths = []
+                for docx in p.job.conversion_inputs:
+                    pdf = staging / f"{docx.stem}.pdf"
+                    dest = p.job.work / pdf.name
+                    try:
+                        os.replace(pdf, dest)
+                    except OSError as exc:
+                        raise OutputError(f"cannot write {dest}: {exc.strerror}") from None
+                    paths.append(dest)
+                out[id(p)] = paths
+            return out
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def close(self, interrupted: bool) -> None:
+        """Stop the pool (waiting for work under way), then drop every pack left unfinished."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        for job in list(self.open_jobs.values()):
+            self._drop(job, abort=True)
+        if interrupted:
+            remove_leftovers(self.out_dir)
+
+
+def _ignore(event: BatchEvent) -> None:
+    pass
+
+
+def run_batch(
+    inputs: Sequence[Path],
+    out_dir: Path,
+    *,
+    formats: Iterable[str] = ("docx", "pdf"),
+    pdfa: bool = False,
+    jobs: int | None = None,
+    wait: bool = False,
+    timeout: float = 120,
+    reports: bool = True,
+    progress: Progress | None = None,
+) -> BatchResult:
+    """Make the pack of every record in ``inputs`` into ``out_dir``, then the reports.
+
+    Returns the outcome of every record (made, skipped, failed, in input order) and the reports
+    written. Raises :class:`BatchBusy` when another batch holds the folder (unless ``wait``),
+    :class:`InputError` when the inputs hold no record at all, :class:`EnvironmentProblem` when
+    LibreOffice is missing; a bad record is never raised, it is in the result.
+    """
+    formats = tuple(dict.fromkeys(formats))
+    if not formats or set(formats) - {"docx", "pdf"}:
+        raise InputError(f"formats must be docx and/or pdf, not {', '.join(formats) or 'none'}")
+    jobs = jobs or os.cpu_count() or 1
+    if jobs < 1:
+        raise InputError(f"jobs must be at least 1, not {jobs}")
+    progress = progress or _ignore
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create {out_dir}: {exc.strerror}") from None
+
+    def waiting(message: str) -> None:
+        progress(BatchEvent("waiting", message=message))
+
+    with BatchLock(out_dir, wait=wait, on_wait=waiting) as lock:
+        left = remove_leftovers(out_dir)
+        if left:
+            progress(BatchEvent("phase", message=f"removed {left} leftover(s) of an interrupted run"))
+        batch = _Batch(out_dir, formats, pdfa, jobs, timeout, progress)
+        batch.total = count_inputs(inputs)
+        if batch.total == 0:
+            raise InputError(f"no record found in {', '.join(str(p) for p in inputs)} "
+                             "(record files: .yaml, .yml, .json; registers: .csv, .xlsx)")
+        progress(BatchEvent("start", 0, batch.total))
+        interrupted = True
+        try:
+            batch.start_pool(lock.fd)
+            batch.run(inputs)
+            interrupted = False
+        finally:
+            batch.close(interrupted)
+        result = batch.result
+        result.results = batch.results()
+        if reports:
+            from .reports import write_reports
+
+            progress(BatchEvent("reports", batch.total, batch.total, message="writing the reports"))
+            result.reports = write_reports(result, out_dir, formats=formats, pdfa=pdfa, timeout=timeout,
+                                           workers=jobs)
+        return result
+
+
+__all__ = [
+    "BatchBusy",
+    "BatchEvent",
+    "BatchLock",
+    "BatchResult",
+    "DocumentHash",
+    "RecordResult",
+    "VentureSummary",
+    "count_inputs",
+    "current_documents",
+    "iter_inputs",
+    "remove_leftovers",
+    "run_batch",
+]

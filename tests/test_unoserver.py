@@ -1,0 +1,158 @@
+"""Conversion through long-lived LibreOffice workers: two real unoserver processes on loopback.
+
+The servers are started once for the module (each takes a few seconds to come up) and stopped at
+its end in bounded time. Skipped, with the reason, only where unoserver cannot run (no LibreOffice,
+no Python with LibreOffice's ``uno`` module, no unoserver package).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from dcity_docs.cli import cli
+from dcity_docs.conversion import (
+    SofficeConverter,
+    UnoserverPool,
+    convert_to_pdf,
+    converter_from_spec,
+    default_converter,
+    using_converter,
+)
+from dcity_docs.documents import docx_bytes
+from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError
+from dcity_docs.loading import load_record
+from dcity_docs.servers import LocalUnoservers, free_port
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def servers() -> Iterator[LocalUnoservers]:
+    group = LocalUnoservers(2, ready_timeout=120)
+    try:
+        group.start()
+    except EnvironmentProblem as exc:
+        pytest.skip(f"unoserver cannot run here: {exc}")
+    try:
+        yield group
+    finally:
+        processes = [s.process for s in group.servers]
+        group.stop(timeout=2)
+        assert all(p.poll() is not None for p in processes), "a unoserver outlived the tests"
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Six real agreements (Cyrillic throughout), one with a Cyrillic file name."""
+    folder = tmp_path_factory.mktemp("docx")
+    out = []
+    for stem in ("DC-2026-014", "DC-2026-021", "DC-2026-030"):
+        record = load_record(FIXTURES / f"{stem}.yaml")
+        for key, mode in (("memorandum", "uk"), ("jv-agreement", "bilingual")):
+            path = folder / f"{record.id}_{key}_{mode}.docx"
+            path.write_bytes(docx_bytes(record, key, mode))
+            out.append(path)
+    out[-1] = out[-1].rename(folder / "Договір про спільне підприємство.docx")
+    return out
+
+
+def _text(pdf: Path) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(str(pdf)).pages)
+
+
+def test_a_batch_is_spread_over_both_servers(servers: LocalUnoservers, documents: list[Path], tmp_path: Path) -> None:
+    pool = servers.pool
+    pdfs = convert_to_pdf(documents, tmp_path / "out", converter=pool)
+    assert [p.name for p in pdfs] == [d.stem + ".pdf" for d in documents]
+    for pdf in pdfs:
+        text = _text(pdf)
+        assert "Міністерство оборони України" in text or "Міністерством оборони України" in text, pdf.name
+        assert "�" not in text
+    assert "ДОГОВІР" in _text(pdfs[1])
+    used = {str(server): count for server, count in pool.converted.items()}
+    assert len(used) == 2 and all(count > 0 for count in used.values()), used
+    assert sum(used.values()) == len(documents)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in pdfs)  # no staging left
+
+
+def test_a_server_that_does_not_answer_is_left_out(servers: LocalUnoservers, documents: list[Path],
+                                                   tmp_path: Path) -> None:
+    dead = f"127.0.0.1:{free_port()}"  # nothing listens there
+    pool = converter_from_spec(f"unoserver://{dead},{servers.servers[0].address}")
+    assert isinstance(pool, UnoserverPool)
+    pdfs = convert_to_pdf(documents[:3], tmp_path, converter=pool, timeout=60)
+    assert len(pdfs) == 3
+    assert {str(s): n for s, n in pool.converted.items()} == {dead: 0, servers.servers[0].address: 3}
+
+
+def test_a_document_no_server_can_convert_fails_after_one_retry(servers: LocalUnoservers, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 this is not a document")
+    (tmp_path / "out").mkdir()
+    with pytest.raises(ConversionError, match="broken.docx"):
+        convert_to_pdf([broken], tmp_path / "out", converter=servers.pool, timeout=60)
+    assert list((tmp_path / "out").iterdir()) == []  # all or nothing, no staging left
+
+
+def test_no_server_at_all_is_an_environment_problem(tmp_path: Path) -> None:
+    docx = tmp_path / "a.docx"
+    docx.write_bytes(b"x")
+    pool = converter_from_spec(f"unoserver://127.0.0.1:{free_port()}")
+    with pytest.raises(EnvironmentProblem, match="no unoserver answered"):
+        convert_to_pdf([docx], tmp_path / "out", converter=pool, timeout=10)
+
+
+def test_using_converter_sets_the_default_for_callers_that_pass_none(servers: LocalUnoservers,
+                                                                     documents: list[Path], tmp_path: Path) -> None:
+    pool = servers.pool
+    with using_converter(pool):
+        assert default_converter() is pool
+        convert_to_pdf(documents[:2], tmp_path)  # as a batch calls it: no converter argument
+    assert isinstance(default_converter(), SofficeConverter)
+    assert sum(pool.converted.values()) == 2
+
+
+def test_render_command_converts_through_the_servers(servers: LocalUnoservers, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["render", "memorandum", str(FIXTURES / "DC-2026-021.yaml"), "-l", "uk",
+                                      "-f", "pdf", "-o", str(tmp_path), "--converter", servers.spec])
+    assert result.exit_code == 0, result.output + result.stderr
+    pdf = tmp_path / "DC-2026-021_memorandum_uk.pdf"
+    assert pdf.is_file()
+    assert "МЕМОРАНДУМ" in _text(pdf).upper()
+
+
+@pytest.mark.parametrize("spec", ["unoserver://", "unoserver://host", "unoserver://h:0", "unoserver://h:99999",
+                                  "libreoffice://h:1", "unoserver://[::1:5"])
+def test_bad_converter_specs_are_refused(spec: str) -> None:
+    with pytest.raises(InputError):
+        converter_from_spec(spec)
+
+
+def test_converter_specs() -> None:
+    assert isinstance(converter_from_spec(None), SofficeConverter)
+    assert isinstance(converter_from_spec("soffice"), SofficeConverter)
+    pool = converter_from_spec("unoserver://127.0.0.1:2003, [::1]:2004,localhost:2005")
+    assert isinstance(pool, UnoserverPool)
+    assert pool.spec == "unoserver://127.0.0.1:2003,[::1]:2004,localhost:2005"
+    assert [s.local for s in pool.servers] == [True, True, True]
+    assert not converter_from_spec("unoserver://docs.example:2003").servers[0].local  # type: ignore[attr-defined]
+
+
+def test_bad_converter_option_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["pack", str(FIXTURES / "DC-2026-014.yaml"), "-o", str(tmp_path),
+                                      "--converter", "ftp://x"])
+    assert result.exit_code == 2
+    assert "--converter" in result.stderr
+
+
+def test_servers_helper_needs_libreoffice() -> None:
+    """Guard for the skip reason above: the helper says what is missing, it never hangs."""
+    if shutil.which("soffice") is None:
+        with pytest.raises(EnvironmentProblem):
+            LocalUnoservers(1).start()
