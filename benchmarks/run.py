@@ -463,7 +463,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="dcity-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     figures: dict[str, Any] = {
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+                    # Other work on the machine slows every figure down: the load before and after.
+                    "load_average_at_start": [round(x, 2) for x in os.getloadavg()]},
         "arguments": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
         "targets": TARGETS,
     }
@@ -471,7 +473,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         records_dir = work / "records"
         records = make_records(args.records, records_dir)
-        say(f"{args.records} record(s) in {records_dir} (DC-BENCH-0001...)")
+        say(f"{args.records} record(s) in {records_dir} (DC-BENCH-0001...); load average "
+        f"{figures['machine']['load_average_at_start']} on {os.cpu_count()} CPU(s)")
 
         say("(a) DOCX render ...")
         render = bench_render(records[: args.render_records], args.repeat)
@@ -551,6 +554,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "batch_time_vs_conversion_floor": figures.get("batch", {}).get("batch_time_vs_conversion_floor"),
     }
     figures.update({k: (round(v, 3) if isinstance(v, float) else v) for k, v in ratios.items()})
+    figures["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     figures["memory_peak_mb"] = figures.get("memory", {}).get("peak_rss_tree_mb")
     figures["memory_peak_pss_mb"] = figures.get("memory", {}).get("peak_pss_tree_mb")
     say()

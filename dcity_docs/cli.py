@@ -360,7 +360,24 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tu
 
 
 def run(argv: list[str] | None = None, prog_name: str = "dcity-docs", **extra: Any) -> int:
-    """Run the CLI and return the exit code; the one place where errors become exit codes."""
+    """Run the CLI and return the exit code; the one place where errors become exit codes.
+
+    SIGTERM is taken like Ctrl-C (exit 130) by every command: hidden work folders are removed and
+    LibreOffice is stopped, instead of both being left behind by a killed process.
+    """
+    import signal
+
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread (embedded use): leave signals alone
+        return _run(argv, prog_name, **extra)
+    try:
+        return _run(argv, prog_name, **extra)
+    finally:
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+
+
+def _run(argv: list[str] | None, prog_name: str, **extra: Any) -> int:
     try:
         cli.main(args=argv, prog_name=prog_name, standalone_mode=False, **extra)
     except click.exceptions.Abort:

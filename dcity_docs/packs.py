@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,7 @@ from .drafting import cover
 from .drafting.base import Draft, Mode
 from .errors import OutputError
 from .models import Record
-from .rendering import write_atomic
+from .rendering import staging_folder, write_atomic
 from .resources import templates_dir
 
 COVER_TEMPLATE = "agreements/pack-cover.docx"
@@ -133,11 +132,7 @@ def prepare_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
     """
     catalogs = catalogs or catalogs_for()
     digest = inputs_sha256(record_bytes, formats=formats, pdfa=pdfa, catalogs=catalogs, templates=templates)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{record.id}.", suffix=".partial", dir=out_dir))
-    except OSError as exc:
-        raise OutputError(f"cannot write into {out_dir}: {exc.strerror}") from None
+    work = staging_folder(out_dir, record.id)
     try:
         keys = applicable(record)
         drafts = {key: draft_document(record, key, catalogs) for key in keys}

@@ -35,7 +35,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,8 @@ from pypdf.errors import PyPdfError
 from pypdf.generic import (
     ArrayObject,
     ByteStringObject,
+    DictionaryObject,
+    IndirectObject,
     NameObject,
     StreamObject,
     TextStringObject,
@@ -60,6 +62,7 @@ __all__ = [
     "add_watermark",
     "find_headings",
     "find_watermark_font",
+    "finish",
     "merge_pdfs",
     "normalise_text",
     "outline_titles",
@@ -397,9 +400,34 @@ def set_metadata(
     None keeps what the file has.  ``fixed_date`` replaces /CreationDate (and
     removes /ModDate) for reproducible output; without it the dates are kept.
     """
+    finish(pdf, title=title, subject=subject, author=author, language=language, keywords=keywords,
+           fixed_date=fixed_date)
+
+
+def finish(
+    pdf: Path,
+    *,
+    title: str,
+    subject: str,
+    author: str,
+    language: str,
+    keywords: str | None = None,
+    fixed_date: datetime | None = None,
+    outline: Callable[[PdfReader], list[tuple[str, int]]] | None = None,
+    watermark: str | None = None,
+    font: Path | None = None,
+) -> None:
+    """:func:`set_metadata`, then :func:`add_outline` (``replace=True``) with the entries
+    ``outline`` makes from the file (none: the outline is left as it is), then
+    :func:`add_watermark`, in ONE read and ONE write instead of three of each: reading and
+    rewriting a document is most of the time finishing it takes. Objects nothing refers to any
+    more (the replaced outline, the pages' old content streams) are left out of the file.
+    """
     pdf = Path(pdf)
-    writer = _clone(pdf)
-    pdfa = _pdfa_id(writer)
+    font_path = _watermark_font(watermark, font, 0.55, 0.3) if watermark is not None else None
+    reader = _read(pdf)
+    entries = outline(reader) if outline is not None else []
+    writer = PdfWriter(clone_from=reader)
     _apply_metadata(
         writer,
         title=title,
@@ -408,9 +436,49 @@ def set_metadata(
         language=language,
         keywords=keywords,
         fixed_date=fixed_date,
-        pdfa=pdfa,
+        pdfa=_pdfa_id(writer),
     )
+    if entries:
+        _apply_outline(writer, entries, True, pdf)
+    if watermark is not None and font_path is not None:
+        _apply_watermark(writer, watermark, font_path, 0.55, 0.3)
+    _drop_unreferenced(writer)
     _write_atomic(writer, pdf)
+
+
+def _drop_unreferenced(writer: PdfWriter) -> None:
+    """Free every object that the catalog and the info dictionary no longer reach."""
+    starts = [writer.root_object.indirect_reference]
+    info = writer._info  # noqa: SLF001 - the info dictionary (no public accessor)
+    if info is not None:
+        starts.append(info.indirect_reference)
+    reached: set[int] = set()
+    todo: list[Any] = []
+    for ref in starts:
+        if isinstance(ref, IndirectObject) and ref.pdf is writer:
+            reached.add(ref.idnum)
+            todo.append(ref.get_object())
+    while todo:
+        obj = todo.pop()
+        if isinstance(obj, DictionaryObject):
+            values: Iterable[Any] = obj.values()
+        elif isinstance(obj, ArrayObject):
+            values = obj
+        else:
+            continue
+        for value in values:
+            if isinstance(value, IndirectObject):
+                if value.pdf is writer and value.idnum not in reached:
+                    reached.add(value.idnum)
+                    todo.append(value.get_object())
+            elif isinstance(value, (DictionaryObject, ArrayObject)):
+                todo.append(value)
+    if len(reached) < 2:  # nothing sensible found: leave the file as it is
+        return
+    objects = writer._objects  # noqa: SLF001 - pypdf has no public way to free an object
+    for index, obj in enumerate(objects):
+        if obj is not None and index + 1 not in reached:
+            objects[index] = None
 
 
 # --------------------------------------------------------------------------
@@ -517,6 +585,15 @@ def add_watermark(
     Cyrillic glyphs, so ``extract_text`` and viewers' search find it; it is
     marked as a watermark artifact so screen readers skip it in tagged PDFs.
     """
+    font_path = _watermark_font(text, font, grey, opacity)
+    pdf = Path(pdf)
+    writer = _clone(pdf)
+    _apply_watermark(writer, text, font_path, grey, opacity)
+    _write_atomic(writer, pdf)
+
+
+def _watermark_font(text: str, font: Path | None, grey: float, opacity: float) -> Path:
+    """Check the watermark's arguments; the font to draw it with."""
     if not text.strip():
         raise InputError("watermark text is empty")
     if not (0 <= grey <= 1 and 0 < opacity <= 1):
@@ -524,8 +601,10 @@ def add_watermark(
     font_path = Path(font) if font is not None else find_watermark_font()
     if not font_path.is_file():
         raise EnvironmentProblem(f"watermark font {font_path} does not exist")
-    pdf = Path(pdf)
-    writer = _clone(pdf)
+    return font_path
+
+
+def _apply_watermark(writer: PdfWriter, text: str, font_path: Path, grey: float, opacity: float) -> None:
     stamps: dict[tuple[float, float], PageObject] = {}
     for page in writer.pages:
         width, height, transform = _to_page_space(page)
@@ -534,7 +613,6 @@ def add_watermark(
             stamps[key] = _stamp_page(text, width, height, font_path, grey, opacity)
         page.merge_transformed_page(stamps[key], transform, over=True)
         page.compress_content_streams()  # merging leaves the page's content decoded
-    _write_atomic(writer, pdf)
 
 
 # --------------------------------------------------------------------------
@@ -549,8 +627,12 @@ def add_outline(pdf: Path, entries: Iterable[tuple[str, int]], *, replace: bool 
     the outline pane when the file opens.
     """
     pdf = Path(pdf)
-    entries = list(entries)
     writer = _clone(pdf)
+    _apply_outline(writer, list(entries), replace, pdf)
+    _write_atomic(writer, pdf)
+
+
+def _apply_outline(writer: PdfWriter, entries: list[tuple[str, int]], replace: bool, pdf: Path) -> None:
     pages = len(writer.pages)
     for title, index in entries:
         if not 0 <= index < pages:
@@ -561,7 +643,6 @@ def add_outline(pdf: Path, entries: Iterable[tuple[str, int]], *, replace: bool 
         writer.add_outline_item(title=title, page_number=index)
     if entries:
         writer.root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
-    _write_atomic(writer, pdf)
 
 
 def outline_titles(pdf: Path) -> list[Any]:

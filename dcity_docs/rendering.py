@@ -299,6 +299,16 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise OutputError(f"cannot write {path}: {exc.strerror}") from None
 
 
+def staging_folder(out_dir: Path, name: str) -> Path:
+    """A hidden ``.{name}.*.partial`` folder inside ``out_dir`` where output is made before it is
+    renamed into place (a batch removes stale ones a killed run left behind)."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".partial", dir=out_dir))
+    except OSError as exc:
+        raise OutputError(f"cannot write into {out_dir}: {exc.strerror}") from None
+
+
 def template_variables(paths: Iterable[Path]) -> dict[Path, set[str]]:
     """Top-level variables each template uses (for the test that they all exist in the context)."""
     return {p: compiled(p).variables for p in paths}

@@ -336,7 +336,7 @@ def portfolio_context(ventures: list[VentureSummary],
     groups = [
         (w.T("report|portfolio", "By placement"), [(placement_label(w, t.key), t.ventures) for t in totals.placement]),
         (w.T("report|portfolio", "By stage"), [(stage_label(w, t.key), t.ventures) for t in totals.stage]),
-        (w.T("report|portfolio", "By country"), [(Bi.same(t.key), t.ventures) for t in totals.country]),
+        (w.T("report|portfolio", "By country"), [(country_label(t.key), t.ventures) for t in totals.country]),
     ]
     axis = w.T("report|portfolio", "Number of ventures")
 

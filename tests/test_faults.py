@@ -232,17 +232,25 @@ def test_libreoffice_hanging_leaves_the_previous_pack_whole(tmp_path, monkeypatc
     assert tree(out) == before and leftovers(out) == []
 
 
-def test_ctrl_c_during_conversion_is_exit_130_and_leaves_nothing(tmp_path):
+@pytest.mark.parametrize(
+    "signum,command",
+    [(signal.SIGINT, ["render", "memorandum", str(ABROAD), "-l", "uk", "-f", "pdf"]),
+     (signal.SIGTERM, ["render", "memorandum", str(ABROAD), "-l", "uk", "-f", "pdf"]),
+     (signal.SIGTERM, ["pack", str(ABROAD)])],
+    ids=["ctrl-c-render", "sigterm-render", "sigterm-pack"],
+)
+def test_interrupted_during_conversion_is_exit_130_and_leaves_nothing(tmp_path, signum, command):
+    """Ctrl-C, or a SIGTERM (a CI time-out, systemd, kill): LibreOffice is stopped, not orphaned,
+    and the hidden work folders are removed."""
     fake = fake_soffice(tmp_path, HANGS)
     out = tmp_path / "out"
     env = dict(os.environ, DCITY_SOFFICE=str(fake))
-    proc = subprocess.Popen([sys.executable, "-m", "dcity_docs", "render", "memorandum", str(ABROAD), "-l", "uk",
-                             "-f", "pdf", "-o", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=env)
+    proc = subprocess.Popen([sys.executable, "-m", "dcity_docs", *command, "-o", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     deadline = time.monotonic() + 30
     while not (tmp_path / "pids.log").exists() and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(signum)
     _, stderr = proc.communicate(timeout=30)
 
     assert proc.returncode == 130, stderr

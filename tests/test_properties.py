@@ -29,7 +29,6 @@ import os
 import re
 import string
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pycountry
@@ -44,7 +43,7 @@ from dcity_docs.loading import parse_text, validate_source
 from dcity_docs.models import Record
 from readback import docx_text
 
-settings.register_profile("ci", max_examples=25, deadline=None, derandomize=True, print_blob=True,
+settings.register_profile("ci", max_examples=25, deadline=None, derandomize=True, database=None, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.register_profile("dev", max_examples=25, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -200,7 +199,7 @@ KINDS = ["money", "equipment", "premises", "land_use_rights", "technology_licenc
 
 @st.composite
 def records(draw: st.DrawFn) -> dict[str, Any]:
-    memorandum = draw(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)))
+    memorandum = draw(st.dates(dt.date(1900, 1, 1), dt.date(9990, 12, 31)))
     agreement = memorandum + dt.timedelta(days=draw(st.integers(0, 800)))
     n = draw(st.integers(2, 4))
     currency = draw(st.sampled_from(SUPPORTED_CURRENCIES))
@@ -452,7 +451,7 @@ def test_the_strategy_makes_valid_records_of_every_shape() -> None:
     """The generator itself: shares and contributions add up exactly, every record validates."""
     seen: set[tuple[str, int]] = set()
 
-    @settings(max_examples=40, deadline=None, derandomize=True)
+    @settings(max_examples=15, deadline=None, derandomize=True)
     @given(data=records())
     def check(data: dict[str, Any]) -> None:
         record = load(data, "json")

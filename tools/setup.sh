@@ -14,6 +14,7 @@ command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v msgfmt >/dev/null || need+=(gettext)
 [ -e /usr/share/hyphen/hyph_uk_UA.dic ] || need+=(hyphen-uk hyphen-en-gb)
+[ -e /usr/lib/python3/dist-packages/uno.py ] || need+=(python3-uno)  # for unoserver conversion servers
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
   $SUDO apt-get update -qq
