@@ -23,7 +23,7 @@ from ruamel.yaml.events import (
 )
 
 from .errors import Problem, RecordInvalid
-from .models import Record, check_rules
+from .models import Parts, Record, check_rules
 
 MAX_RECORD_BYTES = 1_000_000
 """A venture record is a few kilobytes; anything this large is a mistake or an attack."""
@@ -324,7 +324,8 @@ def _dotted(path: Path_) -> str:
 
 
 def validate_source(source: Source) -> Record:
-    """Every field error at once; cross-field rules once the fields are valid."""
+    """Every problem of a record at once: field errors, and the cross-field rules over every part
+    of the record that is valid on its own (a bad IBAN does not hide shares adding up to 99)."""
     try:
         record = Record.model_validate(source.data)
     except ValidationError as exc:
@@ -332,6 +333,10 @@ def validate_source(source: Source) -> Record:
         for error in exc.errors():
             loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
             problems.append(Problem(source.file, source.line_of(loc), _dotted(loc), _message(error)))
+        reported = {p.path for p in problems}
+        for path, message in check_rules(Parts.salvage(source.data)):
+            if _dotted(path) not in reported:
+                problems.append(Problem(source.file, source.line_of(path), _dotted(path), message))
         raise RecordInvalid(problems) from None
     rule_problems = check_rules(record)
     if rule_problems:

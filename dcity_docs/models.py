@@ -11,12 +11,16 @@ import datetime as dt
 import importlib
 import re
 import unicodedata
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Annotated, Any, Literal
 
 import pycountry
 from pydantic import (
+    TypeAdapter,
+    ValidationError,
     BaseModel,
     AfterValidator,
     BeforeValidator,
@@ -492,20 +496,92 @@ def _name_problem(sig: Signatory) -> str | None:
     return None
 
 
-def check_rules(record: Record) -> list[RuleProblem]:
-    """Rules that compare fields; each problem carries the path it is about."""
-    problems: list[RuleProblem] = []
+@dataclass
+class Parts:
+    """The parts of a record that are valid on their own, each None where it is not.
 
-    total_share = sum((s.share_percent for s in record.shareholders), Decimal(0))
-    if total_share != Decimal(100):
-        problems.append(
-            (("shareholders",), f"share_percent values add up to {total_share}, not exactly 100")
+    Cross-field rules run on whatever parts are valid, so a record with a bad IBAN still hears
+    at once that its shares add up to 99 (every problem of a record in one report).
+    """
+
+    venture: Venture | None = None
+    ministry: Ministry | None = None
+    shareholders: list[Shareholder | None] = dc_field(default_factory=list)
+    dates: Dates | None = None
+    has_site: bool = False
+    shares: list[Decimal | None] = dc_field(default_factory=list)
+    contributions: list[Money | None] = dc_field(default_factory=list)
+
+    @classmethod
+    def of(cls, record: Record) -> "Parts":
+        holders = list(record.shareholders)
+        return cls(record.venture, record.ministry, list(holders), record.dates, record.site is not None,
+                   [h.share_percent for h in holders], [h.contribution.value for h in holders])
+
+    @classmethod
+    def salvage(cls, data: Any) -> "Parts":
+        """Validate each part of raw data separately (used when the whole record is invalid)."""
+        if not isinstance(data, dict):
+            return cls()
+
+        def valid(model: type[BaseModel], value: Any) -> Any:
+            try:
+                return model.model_validate(value)
+            except ValidationError:
+                return None
+
+        raw = data.get("shareholders")
+        raw = raw if isinstance(raw, list) else []
+        holders = [valid(Shareholder, h) for h in raw]
+        shares: list[Decimal | None] = []
+        contributions: list[Money | None] = []
+        for holder, item in zip(holders, raw):
+            if holder is not None:
+                shares.append(holder.share_percent)
+                contributions.append(holder.contribution.value)
+                continue
+            item = item if isinstance(item, dict) else {}
+            try:
+                share: Decimal | None = _PERCENT.validate_python(item.get("share_percent"))
+            except ValidationError:
+                share = None
+            # the same range as Shareholder._share: an out-of-range share is reported there alone
+            shares.append(share if share is not None and Decimal(0) < share <= Decimal(100) else None)
+            contribution = item.get("contribution")
+            value = contribution.get("value") if isinstance(contribution, dict) else None
+            contributions.append(valid(Money, value))
+        return cls(
+            valid(Venture, data.get("venture")),
+            valid(Ministry, data.get("ministry")),
+            holders,
+            valid(Dates, data.get("dates")),
+            data.get("site") is not None,
+            shares,
+            contributions,
         )
 
-    capital = record.venture.capital
+
+_PERCENT: TypeAdapter[Decimal] = TypeAdapter(Percent)
+
+
+def check_rules(record: Record | Parts) -> list[RuleProblem]:
+    """Rules that compare fields; each problem carries the path it is about."""
+    parts = Parts.of(record) if isinstance(record, Record) else record
+    problems: list[RuleProblem] = []
+    holders = parts.shareholders
+    valid_holders = [(i, h) for i, h in enumerate(holders) if h is not None]
+
+    if parts.shares and all(v is not None for v in parts.shares):
+        total_share = sum((v for v in parts.shares if v is not None), Decimal(0))
+        if total_share != Decimal(100):
+            problems.append(
+                (("shareholders",), f"share_percent values add up to {total_share}, not exactly 100")
+            )
+
+    capital = parts.venture.capital if parts.venture is not None else None
     from .formatting import SUPPORTED_CURRENCIES
 
-    if capital.currency not in SUPPORTED_CURRENCIES:
+    if capital is not None and capital.currency not in SUPPORTED_CURRENCIES:
         problems.append(
             (
                 ("venture", "capital", "currency"),
@@ -513,17 +589,15 @@ def check_rules(record: Record) -> list[RuleProblem]:
                 f"use one of {', '.join(SUPPORTED_CURRENCIES)}",
             )
         )
-    total = Decimal(0)
-    for i, holder in enumerate(record.shareholders):
-        value = holder.contribution.value
-        if value.currency != capital.currency:
+    for i, value in enumerate(parts.contributions):
+        if value is not None and capital is not None and value.currency != capital.currency:
             problems.append(
                 (
                     ("shareholders", i, "contribution", "value", "currency"),
                     f"{value.currency} differs from the capital's currency {capital.currency}",
                 )
             )
-        total += value.amount
+    for i, holder in valid_holders:
         if all(kind is ContributionKind.workforce for kind in holder.contribution.kind):
             problems.append(
                 (
@@ -537,47 +611,53 @@ def check_rules(record: Record) -> list[RuleProblem]:
         if problem:
             problems.append((("shareholders", i, "registration", problem[0]), problem[1]))
         problems += _signatory_problems(holder.signatory, ("shareholders", i, "signatory"))
-    if total != capital.amount:
+    values = parts.contributions
+    total = sum((v.amount for v in values if v is not None), Decimal(0))
+    if values and all(v is not None for v in values) and capital is not None and total != capital.amount:
         problems.append(
             (
                 ("venture", "capital", "amount"),
                 f"contributions add up to {total}, not the capital {capital.amount}",
             )
         )
-    problems += _signatory_problems(record.ministry.signatory, ("ministry", "signatory"))
+    if parts.ministry is not None:
+        problems += _signatory_problems(parts.ministry.signatory, ("ministry", "signatory"))
 
-    venture = record.venture
-    if venture.placement == "ukraine":
+    venture = parts.venture
+    if venture is not None and venture.placement == "ukraine":
         if venture.country != "UA":
             problems.append((("venture", "country"), "placement 'ukraine' requires country UA"))
-        if record.site is None:
+        if not parts.has_site:
             problems.append((("site",), "required where placement is 'ukraine'"))
-    else:
+    elif venture is not None:
         if venture.country == "UA":
             problems.append(
                 (("venture", "country"), "placement 'abroad' requires a country other than UA")
             )
-        if record.site is not None:
+        if parts.has_site:
             problems.append((("site",), "given although placement is 'abroad' (production outside Ukraine has no site here)"))
 
-    if record.dates.agreement < record.dates.memorandum:
+    dates = parts.dates
+    if dates is not None and dates.agreement < dates.memorandum:
         problems.append(
             (("dates", "agreement"), "is before dates.memorandum; the agreement follows the memorandum")
         )
-    for sig_path, sig in _all_signatories(record):
-        poa = sig.power_of_attorney
-        if poa is not None and poa.date > record.dates.agreement:
-            problems.append(
-                (sig_path + ("power_of_attorney", "date"), "is after the agreement date")
-            )
+    if dates is not None:
+        for sig_path, sig in _all_signatories(parts):
+            poa = sig.power_of_attorney
+            if poa is not None and poa.date > dates.agreement:
+                problems.append(
+                    (sig_path + ("power_of_attorney", "date"), "is after the agreement date")
+                )
     return problems
 
 
-def _all_signatories(record: Record) -> list[tuple[tuple[str | int, ...], Signatory]]:
-    out: list[tuple[tuple[str | int, ...], Signatory]] = [
-        (("ministry", "signatory"), record.ministry.signatory)
-    ]
-    out += [(("shareholders", i, "signatory"), s.signatory) for i, s in enumerate(record.shareholders)]
+def _all_signatories(parts: Parts) -> list[tuple[tuple[str | int, ...], Signatory]]:
+    out: list[tuple[tuple[str | int, ...], Signatory]] = []
+    if parts.ministry is not None:
+        out.append((("ministry", "signatory"), parts.ministry.signatory))
+    out += [(("shareholders", i, "signatory"), s.signatory) for i, s in enumerate(parts.shareholders)
+            if s is not None]
     return out
 
 

@@ -413,3 +413,24 @@ def test_cyrillic_in_an_english_text_is_refused_with_the_official_transliteratio
     line = text[: text.index(old)].count("\n") + 1
     assert f"{bad}:{line}: shareholders.0.signatory.name.en: the English text contains Cyrillic letters" in result.stderr
     assert "'Kovalenko Iryna'" in result.stderr
+
+
+def test_cross_field_rules_are_reported_together_with_field_errors(tmp_path: Path) -> None:
+    """A bad BIC must not hide that the shares add up to 99 or that the dates are in the wrong order."""
+    from click.testing import CliRunner
+
+    from dcity_docs.cli import cli
+
+    text = (Path(__file__).resolve().parent.parent / "fixtures" / "DC-2026-014.yaml").read_text(encoding="utf-8")
+    for old, new in (("DABADKKK", "XX"), ('share_percent: "49"', 'share_percent: "48"'),
+                     ("agreement: 2026-10-15", "agreement: 2026-08-15")):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(bad)])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert any("shareholders.1.bank.bic: 'XX' is not a valid BIC" in line for line in lines)
+    assert any(": shareholders: share_percent values add up to 99, not exactly 100" in line for line in lines)
+    assert any(": dates.agreement: is before dates.memorandum" in line for line in lines)
