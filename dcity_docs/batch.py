@@ -332,6 +332,7 @@ class _Settings:
     out_dir: Path
     formats: tuple[str, ...]
     pdfa: bool
+    templates: Path | None = None
 
 
 @dataclass
@@ -370,12 +371,13 @@ def _prepare(item: Input, settings: _Settings) -> RecordResult | _Prepared:
         record, record_bytes = _load(item)
         record_id = record.id
         venture = VentureSummary.of(record)
-        digest = inputs_sha256(record_bytes, formats=settings.formats, pdfa=settings.pdfa)
+        digest = inputs_sha256(record_bytes, formats=settings.formats, pdfa=settings.pdfa,
+                               templates=settings.templates)
         documents = current_documents(settings.out_dir / record.id, digest)
         if documents is not None:
             return RecordResult(item.origin, "skipped", record.id, documents, venture=venture)
         job = prepare_pack(record, settings.out_dir, record_bytes=record_bytes, formats=settings.formats,
-                           pdfa=settings.pdfa)
+                           pdfa=settings.pdfa, templates=settings.templates)
         return _Prepared(item.origin, venture, job)
     except RecordInvalid as exc:
         return _failed(item.origin, (str(p) for p in exc.problems), record_id)
@@ -464,8 +466,8 @@ def _warm() -> None:
 
 class _Batch:
     def __init__(self, out_dir: Path, formats: tuple[str, ...], pdfa: bool, jobs: int, timeout: float,
-                 progress: Progress):
-        self.settings = _Settings(out_dir, formats, pdfa)
+                 progress: Progress, templates: Path | None = None):
+        self.settings = _Settings(out_dir, formats, pdfa, templates)
         self.out_dir = out_dir
         self.jobs = jobs
         self.timeout = timeout
@@ -627,6 +629,7 @@ def run_batch(
     timeout: float = 120,
     reports: bool = True,
     progress: Progress | None = None,
+    templates: Path | None = None,
 ) -> BatchResult:
     """Make the pack of every record in ``inputs`` into ``out_dir``, then the reports.
 
@@ -654,7 +657,7 @@ def run_batch(
         left = remove_leftovers(out_dir)
         if left:
             progress(BatchEvent("phase", message=f"removed {left} leftover(s) of an interrupted run"))
-        batch = _Batch(out_dir, formats, pdfa, jobs, timeout, progress)
+        batch = _Batch(out_dir, formats, pdfa, jobs, timeout, progress, templates)
         batch.total = count_inputs(inputs)
         if batch.total == 0:
             raise InputError(f"no record found in {', '.join(str(p) for p in inputs)} "

@@ -308,8 +308,9 @@ def _terminate(signum: int, frame: Any) -> None:
 @click.option("--pdfa", is_flag=True, help="Make the PDFs PDF/A-2b (archival).")
 @click.option("--wait", is_flag=True, help="Wait for another batch writing into OUTPUT instead of refusing.")
 @_converter_option
+@_templates_option
 def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tuple[str, ...], pdfa: bool,
-          wait: bool, converter: Any = None) -> None:
+          wait: bool, converter: Any = None, templates: Path | None = None) -> None:
     """Make the document packs of many ventures, with a batch report and a portfolio register.
 
     INPUTS are record files (YAML, JSON), folders of them, or registers (CSV or XLSX, one venture
@@ -330,6 +331,10 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tu
     import signal
 
     from .batch import run_batch
+    from .documents import check_templates_dir
+
+    if templates is not None:
+        check_templates_dir(templates)
 
     show = _BatchProgress(sys.stderr.isatty())
     previous = None
@@ -342,7 +347,7 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tu
 
         with using_converter(converter):  # every conversion of the batch (packs, reports) goes there
             result = run_batch(list(inputs), out_dir, formats=formats, pdfa=pdfa, jobs=jobs, wait=wait,
-                               progress=show)
+                               progress=show, templates=templates)
     finally:
         show.close()
         if previous is not None:

@@ -250,3 +250,20 @@ def test_bundled_templates_are_never_changed(tmp_path):
     invoke("render", "memorandum", RECORD, "-o", tmp_path / "out", "--templates", mine)
     shutil.rmtree(mine)
     assert {p.name: p.read_bytes() for p in (templates_dir() / "agreements").glob("*.docx")} == before
+
+
+def test_batch_uses_the_user_templates_and_refuses_a_malicious_one(tmp_path):
+    mine = tmp_path / "mine"
+    user_template(mine, "jv-agreement.docx", "OUR LETTERHEAD", where="end")
+    out = tmp_path / "out"
+    result = invoke("batch", RECORD, "-o", out, "-f", "docx", "-j", "1", "--templates", mine)
+    assert result.exit_code == 0, result.stderr
+    assert docx_text(out / "DC-2026-030" / "DC-2026-030_jv-agreement_uk.docx").endswith("OUR LETTERHEAD")
+
+    evil = tmp_path / "evil"
+    user_template(evil, "memorandum.docx", ATTACKS["mro"])
+    bad_out = tmp_path / "bad"
+    result = invoke("batch", RECORD, "-o", bad_out, "-f", "docx", "-j", "1", "--templates", evil)
+    assert result.exit_code == 1
+    assert "refused" in result.stderr
+    assert not (bad_out / "DC-2026-030").exists()
