@@ -205,7 +205,3 @@ class Catalogs:
 def catalogs_for(root: str | None = None) -> Catalogs:
     return Catalogs(Path(root) if root else None)
 
-
-def msg(context: str, msgid: str) -> tuple[str, str]:
-    """Marks a message for extraction (babel keyword ``msg:1c,2``) without translating it."""
-    return context, msgid

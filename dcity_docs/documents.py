@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from .catalogs import Bi, Catalogs, catalogs_for
-from .drafting import memorandum
+from .drafting import jv_agreement, memorandum, site_annex
 from .drafting.base import Draft, Mode, context_for
 from .drafting.common import page_labels
 from .drafting.base import Writer
@@ -53,23 +53,9 @@ class SiteAnnexType(DocumentType):
 def _registry() -> dict[str, DocumentType]:
     docs: list[DocumentType] = [
         DocumentType("memorandum", memorandum.draft, "agreements/memorandum.docx"),
+        DocumentType("jv-agreement", jv_agreement.draft, "agreements/jv-agreement.docx"),
+        SiteAnnexType("site-protection-annex", site_annex.draft, "agreements/site-protection-annex.docx"),
     ]
-    try:  # documents added as their wording lands
-        from .drafting import jv_agreement
-
-        docs.append(DocumentType("jv-agreement", jv_agreement.draft, "agreements/jv-agreement.docx"))
-    except ImportError:
-        pass
-    try:
-        from .drafting import site_annex
-
-        docs.append(
-            SiteAnnexType(
-                "site-protection-annex", site_annex.draft, "agreements/site-protection-annex.docx"
-            )
-        )
-    except ImportError:
-        pass
     return {d.key: d for d in docs}
 
 

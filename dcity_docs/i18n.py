@@ -43,8 +43,8 @@ PACKAGE = "dcity_docs"
 # --- extraction settings: keep in step with babel.cfg (tests/test_i18n.py compares them) --------
 METHOD_MAP: list[tuple[str, str]] = [(f"{PACKAGE}/**.py", "python")]
 """Patterns relative to the repository root, as in ``babel.cfg``."""
-KEYWORD_SPECS: tuple[str, ...] = ("T:1c,2", "msg:1c,2")
-"""``w.T(context, source_text, ...)`` and ``catalogs.msg(context, source_text)``."""
+KEYWORD_SPECS: tuple[str, ...] = ("T:1c,2",)
+"""``w.T(context, source_text, ...)``: the one call through which every text reaches a document."""
 COMMENT_TAGS: tuple[str, ...] = ("TRANSLATORS:",)
 KEYWORDS = {**DEFAULT_KEYWORDS, **parse_keywords(KEYWORD_SPECS)}
 """As pybabel uses them: Babel's default keywords plus ours (``-k`` adds, it does not replace)."""

@@ -308,7 +308,3 @@ def staging_folder(out_dir: Path, name: str) -> Path:
     except OSError as exc:
         raise OutputError(f"cannot write into {out_dir}: {exc.strerror}") from None
 
-
-def template_variables(paths: Iterable[Path]) -> dict[Path, set[str]]:
-    """Top-level variables each template uses (for the test that they all exist in the context)."""
-    return {p: compiled(p).variables for p in paths}
