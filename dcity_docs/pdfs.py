@@ -304,12 +304,14 @@ def _xmp_packet(info: dict[str, str], language: str | None, pdfa: tuple[str, str
         return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(value)}</rdf:li></rdf:Alt>'
 
     parts: list[str] = []
+
+    def describe(namespace: str, items: list[str]) -> None:
+        if items:
+            parts.append(f'<rdf:Description rdf:about="" {namespace}>' + "".join(items) + "</rdf:Description>")
+
     if pdfa:
-        parts.append(
-            '<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">'
-            f"<pdfaid:part>{pdfa[0]}</pdfaid:part><pdfaid:conformance>{pdfa[1]}</pdfaid:conformance>"
-            "</rdf:Description>"
-        )
+        describe('xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"',
+                 [f"<pdfaid:part>{pdfa[0]}</pdfaid:part><pdfaid:conformance>{pdfa[1]}</pdfaid:conformance>"])
     dc = []
     if info.get("/Title"):
         dc.append(f"<dc:title>{alt(info['/Title'])}</dc:title>")
@@ -319,19 +321,13 @@ def _xmp_packet(info: dict[str, str], language: str | None, pdfa: tuple[str, str
         dc.append(f"<dc:description>{alt(info['/Subject'])}</dc:description>")
     if language:
         dc.append(f"<dc:language><rdf:Bag><rdf:li>{escape(language)}</rdf:li></rdf:Bag></dc:language>")
-    if dc:
-        parts.append(
-            '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">' + "".join(dc) + "</rdf:Description>"
-        )
+    describe('xmlns:dc="http://purl.org/dc/elements/1.1/"', dc)
     pdf_ns = []
     if info.get("/Keywords"):
         pdf_ns.append(f"<pdf:Keywords>{escape(info['/Keywords'])}</pdf:Keywords>")
     if info.get("/Producer"):
         pdf_ns.append(f"<pdf:Producer>{escape(info['/Producer'])}</pdf:Producer>")
-    if pdf_ns:
-        parts.append(
-            '<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">' + "".join(pdf_ns) + "</rdf:Description>"
-        )
+    describe('xmlns:pdf="http://ns.adobe.com/pdf/1.3/"', pdf_ns)
     xmp = []
     if info.get("/Creator"):
         xmp.append(f"<xmp:CreatorTool>{escape(info['/Creator'])}</xmp:CreatorTool>")
@@ -339,10 +335,7 @@ def _xmp_packet(info: dict[str, str], language: str | None, pdfa: tuple[str, str
         value = _xmp_date(info[key]) if info.get(key) else None
         if value:
             xmp.append(f"<xmp:{tag}>{value}</xmp:{tag}>")
-    if xmp:
-        parts.append(
-            '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">' + "".join(xmp) + "</rdf:Description>"
-        )
+    describe('xmlns:xmp="http://ns.adobe.com/xap/1.0/"', xmp)
     body = "\n".join(parts)
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
