@@ -31,7 +31,6 @@ import re
 import shutil
 import signal
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -43,10 +42,11 @@ from typing import Literal, TypeVar
 from .catalogs import catalogs_for
 from .conversion import convert_to_pdf
 from .errors import ConversionError, DcityError, EnvironmentProblem, InputError, OutputError, RecordInvalid
-from .loading import load_record, record_files
+from .loading import load_record_and_bytes, record_files
 from .models import Record
 from .packs import COVER_TEMPLATE, MANIFEST, PackJob, finish_pack, inputs_sha256, prepare_pack
 from .registers import RegisterRow, is_other_spreadsheet, is_register, read_register, validate_row
+from .rendering import staging_folder
 
 LOCK_NAME = ".dcity-batch.lock"
 RECORDS_PER_WORKER = 10
@@ -353,11 +353,7 @@ def _unexpected(origin: str, exc: Exception) -> str:
 
 def _load(item: Input) -> tuple[Record, bytes]:
     if isinstance(item, FileInput):
-        record = load_record(item.path)
-        try:
-            return record, item.path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{item.path}: cannot read: {exc.strerror}") from None
+        return load_record_and_bytes(item.path)
     assert isinstance(item, RowInput)
     return validate_row(item.row), item.row.record_bytes
 
@@ -571,10 +567,7 @@ class _Batch:
         self.progress(BatchEvent("phase", len(self.outcomes), self.total, message=(
             f"converting {len(files)} document(s) of {len(prepared)} venture(s) to PDF "
             f"with {workers} LibreOffice worker(s)")))
-        try:
-            staging = Path(tempfile.mkdtemp(prefix=".dcity-batch-pdf.", suffix=".partial", dir=self.out_dir))
-        except OSError as exc:
-            raise OutputError(f"cannot write into {self.out_dir}: {exc.strerror}") from None
+        staging = staging_folder(self.out_dir, "dcity-batch-pdf")
         try:
             ok = prepared
             try:

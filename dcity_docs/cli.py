@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 from .errors import DcityError, RecordInvalid
-from .loading import load_record, record_files
+from .loading import load_record, load_record_and_bytes, record_files
 from .models import json_schema
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
@@ -236,8 +236,8 @@ def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str,
     paths = record_files(list(files))
     for path in paths:
         try:
-            record = load_record(path)
-            made = build_pack(record, out_dir, record_bytes=path.read_bytes(),
+            record, record_bytes = load_record_and_bytes(path)
+            made = build_pack(record, out_dir, record_bytes=record_bytes,
                               formats=tuple(dict.fromkeys(formats)), pdfa=pdfa, templates=templates,
                               converter=converter)
         except RecordInvalid as exc:

@@ -44,6 +44,8 @@ class Source:
     file: str
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    raw: bytes = b""
+    """The file's bytes as read: a pack's manifest hashes exactly what was validated."""
 
     def line_of(self, path: Path_) -> int | None:
         """Line of the deepest part of ``path`` that exists in the file."""
@@ -63,6 +65,9 @@ def _yaml() -> YAML:
         "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
     )
     return yaml
+
+
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF]{3,}")
 
 
 def decode(raw: bytes, file: str) -> str:
@@ -86,8 +91,9 @@ def decode(raw: bytes, file: str) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         hint = ""
         try:
-            raw.decode("cp1251")
-            hint = " (it looks like Windows-1251: save the file as UTF-8)"
+            # Only Cyrillic text makes Windows-1251 likely; Danish or Norwegian 8-bit text would not.
+            if _CYRILLIC_WORD.search(raw.decode("cp1251")):
+                hint = " (it looks like Windows-1251: save the file as UTF-8)"
         except UnicodeDecodeError:
             pass
         raise _one(file, line, f"not UTF-8 text{hint}") from None
@@ -252,7 +258,9 @@ def read_source(path: Path) -> Source:
         raise _one(file, None, f"cannot read: {exc.strerror}") from None
     if len(raw) > MAX_RECORD_BYTES:
         raise _one(file, None, f"file is over {MAX_RECORD_BYTES:,} bytes, the most a record may be")
-    return parse_text(decode(raw, file), file)
+    source = parse_text(decode(raw, file), file)
+    source.raw = raw
+    return source
 
 
 _MESSAGES = {
@@ -349,6 +357,12 @@ def validate_source(source: Source) -> Record:
 def load_record(path: Path | str) -> Record:
     """Read and validate one record file; raises RecordInvalid listing every problem."""
     return validate_source(read_source(Path(path)))
+
+
+def load_record_and_bytes(path: Path | str) -> tuple[Record, bytes]:
+    """The record and the very bytes it was validated from, read once (for manifests and hashes)."""
+    source = read_source(Path(path))
+    return validate_source(source), source.raw
 
 
 def record_files(inputs: list[Path]) -> list[Path]:

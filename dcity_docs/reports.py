@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ from .catalogs import Bi, Catalogs, catalogs_for
 from .drafting.base import Writer
 from .drafting.common import page_labels
 from .errors import OutputError, TemplateProblem
-from .rendering import ZIP_DATE, compiled, write_atomic
+from .rendering import ZIP_DATE, compiled, staging_folder, write_atomic
 from .resources import templates_dir
 
 if TYPE_CHECKING:
@@ -501,10 +500,7 @@ def write_reports(result: BatchResult, out_dir: Path, *, formats: tuple[str, ...
         BATCH_REPORT: _batch_report(result, catalogs, None),
         PORTFOLIO_REGISTER: _portfolio_register(result.ventures, catalogs, None),
     }
-    try:
-        staging = Path(tempfile.mkdtemp(prefix=".dcity-reports.", suffix=".partial", dir=out_dir))
-    except OSError as exc:
-        raise OutputError(f"cannot write into {out_dir}: {exc.strerror}") from None
+    staging = staging_folder(out_dir, "dcity-reports")
     try:
         docx_paths = []
         for name, (data, _props) in made.items():

@@ -207,6 +207,14 @@ def test_windows_1251_is_refused_by_name(example_text, tmp_path):
     assert "Windows-1251" in stderr and "UTF-8" in stderr
 
 
+def test_a_western_8_bit_file_is_not_called_windows_1251(example_text, tmp_path):
+    """Danish text in Windows-1252 is not UTF-8, but nothing in it suggests Cyrillic."""
+    text = example_text.replace("Данфордж Дефенс Юкрейн", "Søren Ærø").split("ministry:")[0]
+    path = write_record(tmp_path, text.encode("cp1252", errors="replace"))
+    stderr = _only_problem(path, r"not UTF-8 text$", line_no(text, "Søren Ærø"))
+    assert "Windows-1251" not in stderr
+
+
 @pytest.mark.parametrize(
     "data",
     [bytes(range(256)) * 8, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"PK\x03\x04\x14\x00\x06\x00"],
