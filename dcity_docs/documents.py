@@ -14,7 +14,6 @@ from .drafting import jv_agreement, memorandum, site_annex
 from .drafting.base import Draft, Mode, context_for
 from .drafting.common import page_labels
 from .drafting.base import Writer
-from pypdf import PdfReader
 
 from . import pdfs
 from .errors import DocumentNotApplicable, InputError, OutputError, TemplateProblem
@@ -269,29 +268,20 @@ def fixed_date(record: Record) -> dt.datetime:
     return dt.datetime.combine(record.dates.agreement, dt.time(0, 0), tzinfo=dt.timezone.utc)
 
 
-def _bilingual_outline(pdf: Path) -> None:
-    """LibreOffice bookmarks both columns' headings; pair them as «1. Предмет / Subject»."""
-    entries = _bilingual_entries(PdfReader(str(pdf)))
-    if entries:
-        pdfs.add_outline(pdf, entries, replace=True)
-
-
-def _bilingual_entries(reader: PdfReader) -> list[tuple[str, int]]:
-    """The paired outline entries (title, page) of a bilingual document as LibreOffice wrote it."""
-    items = [i for i in reader.outline if not isinstance(i, list)]
-    entries: list[tuple[str, int]] = []
+def _bilingual_entries(bookmarks: list[pdfs.Bookmark]) -> list[pdfs.Bookmark]:
+    """LibreOffice bookmarks both columns' headings; pair them as «1. Предмет / Subject»
+    (pointing where the Ukrainian heading is)."""
+    entries: list[pdfs.Bookmark] = []
     index = 0
-    while index < len(items):
-        title = str(items[index].title)
-        page = reader.get_destination_page_number(items[index])
-        if index + 1 < len(items):
-            nxt = str(items[index + 1].title)
-            number, _, rest = nxt.partition(" ")
-            if title.split(" ", 1)[0] == number and number.endswith("."):
-                entries.append((f"{title} / {rest}", page))
+    while index < len(bookmarks):
+        item = bookmarks[index]
+        if index + 1 < len(bookmarks):
+            number, _, rest = bookmarks[index + 1].title.partition(" ")
+            if item.title.split(" ", 1)[0] == number and number.endswith("."):
+                entries.append(item._replace(title=f"{item.title} / {rest}"))
                 index += 2
                 continue
-        entries.append((title, page))
+        entries.append(item)
         index += 1
     return entries
 

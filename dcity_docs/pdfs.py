@@ -1,4 +1,10 @@
-"""Post-processing of the PDFs LibreOffice writes (pypdf; fpdf2 for the watermark stamp).
+"""Post-processing of the PDFs LibreOffice writes (pikepdf writes; pypdf reads text; fpdf2 draws
+the watermark stamp).
+
+Why two PDF libraries: finishing a pack rewrites every PDF LibreOffice made, and pypdf (pure
+Python) spent ≈0.13 s of CPU per document parsing and re-serialising it, more than the batch
+could hide behind LibreOffice; pikepdf (qpdf, C++) does the same rewrite in ≈8 ms. pypdf stays
+for text extraction (pikepdf has none) and, in the tests, as an independent reader.
 
 Every function that changes a PDF rewrites it atomically: the new file is
 written next to the old one under a temporary name and moved over it with
@@ -13,7 +19,7 @@ from run to run.  Here:
 * ``set_metadata(..., fixed_date=...)`` / ``merge_pdfs(..., fixed_date=...)``
   replace ``/CreationDate`` with the given date and drop ``/ModDate`` (pass the
   agreement date or ``SOURCE_DATE_EPOCH``, see :func:`source_date_epoch`);
-* every file written here gets an ``/ID`` computed from its own bytes.
+* every file written here gets an ``/ID`` computed from its own bytes (qpdf's deterministic ID).
 
 So a document whose metadata was set with a fixed date is byte-identical from
 one run to the next, watermark and outline included.
@@ -38,20 +44,13 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from xml.sax.saxutils import escape
 
-from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+import pikepdf
+from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, String
+from pypdf import PdfReader
 from pypdf.errors import PyPdfError
-from pypdf.generic import (
-    ArrayObject,
-    ByteStringObject,
-    DictionaryObject,
-    IndirectObject,
-    NameObject,
-    StreamObject,
-    TextStringObject,
-)
 
 from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError, OutputError
 
@@ -89,55 +88,47 @@ WATERMARK_FONTS: tuple[str, ...] = (
 # --------------------------------------------------------------------------
 
 
-def _read(pdf: Path) -> PdfReader:
-    """Read the whole file into memory (so it can be replaced while open)."""
+def _bytes(pdf: Path) -> bytes:
+    """The whole file in memory (so it can be replaced while open)."""
     try:
-        data = Path(pdf).read_bytes()
+        return Path(pdf).read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {pdf}: {exc}") from exc
+
+
+def _read(pdf: Path) -> PdfReader:
+    """For reading text and outlines (pypdf)."""
     try:
-        return PdfReader(io.BytesIO(data))
+        return PdfReader(io.BytesIO(_bytes(pdf)))
     except (PyPdfError, ValueError) as exc:
         raise ConversionError(f"{pdf} is not a readable PDF: {exc}") from exc
 
 
-def _clone(pdf: Path) -> PdfWriter:
-    return PdfWriter(clone_from=_read(pdf))
+def _open(pdf: Path) -> Pdf:
+    """For changing a file (pikepdf)."""
+    try:
+        return Pdf.open(io.BytesIO(_bytes(pdf)))
+    except (pikepdf.PdfError, ValueError) as exc:
+        raise ConversionError(f"{pdf} is not a readable PDF: {exc}") from exc
 
 
-_ID_PLACEHOLDER = b"\0" * 16
-_ID_PLACEHOLDER_HEX = b"<" + _ID_PLACEHOLDER.hex().encode() + b">"
-
-
-def _serialise(writer: PdfWriter) -> bytes:
-    """The file's bytes, with an /ID that is a hash of the file itself.
-
-    Written once with a placeholder /ID, hashed, then the placeholder (hex, at the end of the
-    file, in the trailer) is replaced by the hash of the same length: the same bytes a second
-    ``write`` with the hash as /ID gives, without serialising the document twice.
-    """
-    placeholder = ByteStringObject(_ID_PLACEHOLDER)
-    writer._ID = ArrayObject([placeholder, placeholder])  # noqa: SLF001 - pypdf has no public setter
+def _serialise(pdf: Pdf, min_version: str = "") -> bytes:
+    """The file's bytes: only the objects still reachable, streams compressed (the XMP packet
+    stays plain, as PDF/A wants), an /ID that is a hash of the content, no current time."""
+    for key in (Name.ID, Name.DocChecksum):  # LibreOffice's random ones (qpdf would keep the /ID)
+        if key in pdf.trailer:
+            del pdf.trailer[key]
     buf = io.BytesIO()
-    writer.write(buf)
-    data = buf.getvalue()
-    raw = hashlib.md5(data, usedforsecurity=False).digest()
-    digest = ByteStringObject(raw)
-    writer._ID = ArrayObject([digest, digest])  # noqa: SLF001 - as a second write would leave it
-    trailer = data.rfind(b"trailer")
-    ids = b"[ " + _ID_PLACEHOLDER_HEX + b" " + _ID_PLACEHOLDER_HEX + b" ]"
-    at = data.find(ids, trailer) if trailer >= 0 else -1
-    if at < 0 or data.count(_ID_PLACEHOLDER_HEX, trailer) != 2:  # an unexpected layout: write again
-        buf = io.BytesIO()
-        writer.write(buf)
-        return buf.getvalue()
-    hex_id = b"<" + raw.hex().encode() + b">"
-    return data[:at] + b"[ " + hex_id + b" " + hex_id + b" ]" + data[at + len(ids):]
+    try:
+        pdf.save(buf, deterministic_id=True, fix_metadata_version=False, compress_streams=True,
+                 object_stream_mode=pikepdf.ObjectStreamMode.preserve, min_version=min_version)
+    except pikepdf.PdfError as exc:
+        raise ConversionError(f"cannot write the PDF: {exc}") from exc
+    return buf.getvalue()
 
 
-def _write_atomic(writer: PdfWriter, dest: Path) -> None:
+def _write_atomic(data: bytes, dest: Path) -> None:
     dest = Path(dest)
-    data = _serialise(writer)
     try:
         mode = dest.stat().st_mode & 0o777
     except FileNotFoundError:
@@ -282,15 +273,14 @@ def _xmp_date(pdf_date: str) -> str | None:
     return text
 
 
-def _pdfa_id(reader_or_writer: PdfReader | PdfWriter) -> tuple[str, str] | None:
+def _pdfa_id(pdf: Pdf) -> tuple[str, str] | None:
     """The (part, conformance) a file's XMP claims, e.g. ('2', 'B')."""
-    root = reader_or_writer.root_object if isinstance(reader_or_writer, PdfWriter) else reader_or_writer.trailer["/Root"]
-    meta = root.get("/Metadata")
-    if meta is None:
+    meta = pdf.Root.get(Name.Metadata)
+    if not isinstance(meta, pikepdf.Stream):
         return None
     try:
-        xml = meta.get_object().get_data().decode("utf-8", errors="replace")
-    except (PyPdfError, ValueError, AttributeError):
+        xml = meta.read_bytes().decode("utf-8", errors="replace")
+    except pikepdf.PdfError:
         return None
     part = re.search(r"pdfaid:part(?:>|\s*=\s*[\"'])\s*(\d)", xml)
     conf = re.search(r"pdfaid:conformance(?:>|\s*=\s*[\"'])\s*([A-Za-z])", xml)
@@ -348,7 +338,7 @@ def _xmp_packet(info: dict[str, str], language: str | None, pdfa: tuple[str, str
 
 
 def _apply_metadata(
-    writer: PdfWriter,
+    pdf: Pdf,
     *,
     title: str,
     subject: str | None,
@@ -358,23 +348,22 @@ def _apply_metadata(
     fixed_date: datetime | None,
     pdfa: tuple[str, str] | None,
 ) -> None:
+    info = pdf.docinfo  # made if the file has none
     values = {"/Title": title, "/Subject": subject, "/Author": author, "/Keywords": keywords}
-    writer.add_metadata({k: v for k, v in values.items() if v is not None})
-    info = writer._info  # noqa: SLF001 - the writer's info dictionary, created by add_metadata
-    assert info is not None
+    for key, value in values.items():
+        if value is not None:
+            info[Name(key)] = String(value)
     if fixed_date is not None:
-        info[NameObject("/CreationDate")] = TextStringObject(_pdf_date(fixed_date))
-        info.pop(NameObject("/ModDate"), None)
-    root = writer.root_object
+        info[Name.CreationDate] = String(_pdf_date(fixed_date))
+        if Name.ModDate in info:
+            del info[Name.ModDate]
+    root = pdf.Root
     if language:
-        root[NameObject("/Lang")] = TextStringObject(language)
-    lang = str(root["/Lang"]) if "/Lang" in root else None
-    plain = {str(k): str(v.get_object()) for k, v in info.items()}
-    stream = StreamObject()  # unfiltered, as PDF/A wants for the metadata stream
-    stream.set_data(_xmp_packet(plain, lang, pdfa))
-    stream[NameObject("/Type")] = NameObject("/Metadata")
-    stream[NameObject("/Subtype")] = NameObject("/XML")
-    root[NameObject("/Metadata")] = writer._add_object(stream)  # noqa: SLF001 - no public way to add a bare object
+        root[Name.Lang] = String(language)
+    lang = str(root[Name.Lang]) if Name.Lang in root else None
+    plain = {str(k): str(v) for k, v in info.items() if isinstance(v, String)}
+    stream = pdf.make_stream(_xmp_packet(plain, lang, pdfa), Type=Name.Metadata, Subtype=Name.XML)
+    root[Name.Metadata] = stream
 
 
 def set_metadata(
@@ -397,6 +386,15 @@ def set_metadata(
            fixed_date=fixed_date)
 
 
+class Bookmark(NamedTuple):
+    """An outline entry: title, 0-based page, and where on the page (the rest of a PDF
+    destination, e.g. ``("/XYZ", 70.85, 98.1, 0)``; empty: the whole page)."""
+
+    title: str
+    page: int
+    view: tuple[Any, ...] = ()
+
+
 def finish(
     pdf: Path,
     *,
@@ -406,72 +404,36 @@ def finish(
     language: str,
     keywords: str | None = None,
     fixed_date: datetime | None = None,
-    outline: Callable[[PdfReader], list[tuple[str, int]]] | None = None,
+    outline: Callable[[list[Bookmark]], Sequence[tuple[str, int] | Bookmark]] | None = None,
     watermark: str | None = None,
     font: Path | None = None,
 ) -> None:
     """:func:`set_metadata`, then :func:`add_outline` (``replace=True``) with the entries
-    ``outline`` makes from the file (none: the outline is left as it is), then
-    :func:`add_watermark`, in ONE read and ONE write instead of three of each: reading and
-    rewriting a document is most of the time finishing it takes. Objects nothing refers to any
-    more (the replaced outline, the pages' old content streams) are left out of the file.
+    ``outline`` makes from the file's own top-level bookmarks (none: the outline is left as it
+    is), then :func:`add_watermark`, in one read and one write of the file. Objects nothing
+    refers to any more (the replaced outline) are left out of the file.
     """
     pdf = Path(pdf)
     font_path = _watermark_font(watermark, font, 0.55, 0.3) if watermark is not None else None
-    reader = _read(pdf)
-    entries = outline(reader) if outline is not None else []
-    writer = PdfWriter(clone_from=reader)
+    doc = _open(pdf)
+    stamps: list[Pdf] = []  # the stamps' documents stay open until the file is written
+    entries = outline(_bookmarks(doc)) if outline is not None else []
     _apply_metadata(
-        writer,
+        doc,
         title=title,
         subject=subject,
         author=author,
         language=language,
         keywords=keywords,
         fixed_date=fixed_date,
-        pdfa=_pdfa_id(writer),
+        pdfa=_pdfa_id(doc),
     )
     if entries:
-        _apply_outline(writer, entries, True, pdf)
+        _apply_outline(doc, entries, True, pdf)
     if watermark is not None and font_path is not None:
-        _apply_watermark(writer, watermark, font_path, 0.55, 0.3)
-    _drop_unreferenced(writer)
-    _write_atomic(writer, pdf)
-
-
-def _drop_unreferenced(writer: PdfWriter) -> None:
-    """Free every object that the catalog and the info dictionary no longer reach."""
-    starts = [writer.root_object.indirect_reference]
-    info = writer._info  # noqa: SLF001 - the info dictionary (no public accessor)
-    if info is not None:
-        starts.append(info.indirect_reference)
-    reached: set[int] = set()
-    todo: list[Any] = []
-    for ref in starts:
-        if isinstance(ref, IndirectObject) and ref.pdf is writer:
-            reached.add(ref.idnum)
-            todo.append(ref.get_object())
-    while todo:
-        obj = todo.pop()
-        if isinstance(obj, DictionaryObject):
-            values: Iterable[Any] = obj.values()
-        elif isinstance(obj, ArrayObject):
-            values = obj
-        else:
-            continue
-        for value in values:
-            if isinstance(value, IndirectObject):
-                if value.pdf is writer and value.idnum not in reached:
-                    reached.add(value.idnum)
-                    todo.append(value.get_object())
-            elif isinstance(value, (DictionaryObject, ArrayObject)):
-                todo.append(value)
-    if len(reached) < 2:  # nothing sensible found: leave the file as it is
-        return
-    objects = writer._objects  # noqa: SLF001 - pypdf has no public way to free an object
-    for index, obj in enumerate(objects):
-        if obj is not None and index + 1 not in reached:
-            objects[index] = None
+        stamps = _apply_watermark(doc, watermark, font_path, 0.55, 0.3)
+    _write_atomic(_serialise(doc), pdf)
+    del stamps
 
 
 # --------------------------------------------------------------------------
@@ -536,32 +498,27 @@ def _stamp_pdf(text: str, width: float, height: float, font: str, grey: float, o
     return bytes(doc.output())
 
 
-def _stamp_page(
-    text: str, width: float, height: float, font: Path, grey: float, opacity: float
-) -> PageObject:
-    data = _stamp_pdf(text, round(width, 2), round(height, 2), str(font), grey, opacity)
-    page = PdfWriter(clone_from=PdfReader(io.BytesIO(data))).pages[0]
-    content = page.get_contents()
-    assert content is not None
-    wrapped = StreamObject()
-    wrapped.set_data(_ARTIFACT_OPEN + content.get_data() + _ARTIFACT_CLOSE)
-    page.replace_contents(wrapped)
-    return page
+def _stamp_form(text: str, width: float, height: float, font: Path, grey: float,
+                opacity: float) -> tuple[Pdf, pikepdf.Stream]:
+    """The stamp as a form XObject (in its own document, which must stay open while used)."""
+    stamp = Pdf.open(io.BytesIO(_stamp_pdf(text, round(width, 2), round(height, 2), str(font), grey, opacity)))
+    return stamp, stamp.pages[0].as_form_xobject()
 
 
-def _to_page_space(page: PageObject) -> tuple[float, float, Transformation]:
-    """Displayed (width, height) of a page and the map from display to user space."""
-    box = page.cropbox
-    left, bottom, right, top = float(box.left), float(box.bottom), float(box.right), float(box.top)
-    rotate = (page.rotation or 0) % 360
+def _to_page_space(page: pikepdf.Page) -> tuple[float, float, tuple[float, ...]]:
+    """Displayed (width, height) of a page and the matrix from display to user space."""
+    left, bottom, right, top = (float(v) for v in page.cropbox)
+    left, right = min(left, right), max(left, right)
+    bottom, top = min(bottom, top), max(bottom, top)
+    rotate = int(page.obj.get(Name.Rotate, 0)) % 360
     w, h = right - left, top - bottom
     if rotate == 90:
-        return h, w, Transformation().rotate(90).translate(right, bottom)
+        return h, w, (0, 1, -1, 0, right, bottom)
     if rotate == 180:
-        return w, h, Transformation().rotate(180).translate(right, top)
+        return w, h, (-1, 0, 0, -1, right, top)
     if rotate == 270:
-        return h, w, Transformation().rotate(270).translate(left, top)
-    return w, h, Transformation().translate(left, bottom)
+        return h, w, (0, -1, 1, 0, left, top)
+    return w, h, (1, 0, 0, 1, left, bottom)
 
 
 def add_watermark(
@@ -580,9 +537,10 @@ def add_watermark(
     """
     font_path = _watermark_font(text, font, grey, opacity)
     pdf = Path(pdf)
-    writer = _clone(pdf)
-    _apply_watermark(writer, text, font_path, grey, opacity)
-    _write_atomic(writer, pdf)
+    doc = _open(pdf)
+    stamps = _apply_watermark(doc, text, font_path, grey, opacity)
+    _write_atomic(_serialise(doc), pdf)
+    del stamps
 
 
 def _watermark_font(text: str, font: Path | None, grey: float, opacity: float) -> Path:
@@ -597,15 +555,38 @@ def _watermark_font(text: str, font: Path | None, grey: float, opacity: float) -
     return font_path
 
 
-def _apply_watermark(writer: PdfWriter, text: str, font_path: Path, grey: float, opacity: float) -> None:
-    stamps: dict[tuple[float, float], PageObject] = {}
-    for page in writer.pages:
-        width, height, transform = _to_page_space(page)
+def _xobject_name(page: pikepdf.Page, form: pikepdf.Object, prefix: str) -> Name:
+    """The name ``form`` has in the page's resources, adding it as the first free ``prefix0``,
+    ``prefix1``... (pages often share one resource dictionary; pikepdf's own choice of name is
+    random, which would make the output differ from run to run)."""
+    resources = page.obj.get(Name.Resources)
+    used = resources.get(Name.XObject) if isinstance(resources, Dictionary) else None
+    number = 0
+    while isinstance(used, Dictionary) and Name(f"{prefix}{number}") in used:
+        if used[Name(f"{prefix}{number}")].objgen == form.objgen:
+            return Name(f"{prefix}{number}")
+        number += 1
+    return page.add_resource(form, Name.XObject, Name(f"{prefix}{number}"))
+
+
+def _apply_watermark(doc: Pdf, text: str, font_path: Path, grey: float, opacity: float) -> list[Pdf]:
+    """Draw the stamp over every page: one form XObject per page size, drawn by a few bytes
+    appended to each page's content (the page's own content is left as it is, wrapped in q/Q).
+    Returns the stamps' documents, which must stay open until ``doc`` is written."""
+    forms: dict[tuple[float, float], pikepdf.Object] = {}
+    stamps: list[Pdf] = []
+    for page in doc.pages:
+        width, height, matrix = _to_page_space(page)
         key = (round(width, 2), round(height, 2))
-        if key not in stamps:  # one stamp (one embedded font) per page size
-            stamps[key] = _stamp_page(text, width, height, font_path, grey, opacity)
-        page.merge_transformed_page(stamps[key], transform, over=True)
-        page.compress_content_streams()  # merging leaves the page's content decoded
+        if key not in forms:
+            stamp, form = _stamp_form(text, width, height, font_path, grey, opacity)
+            stamps.append(stamp)
+            forms[key] = doc.copy_foreign(form)
+        name = _xobject_name(page, forms[key], "/DcWm")
+        cm = " ".join(f"{v:.4f}".rstrip("0").rstrip(".") for v in matrix).encode()
+        page.contents_add(b"q\n", prepend=True)
+        page.contents_add(b"Q\n" + _ARTIFACT_OPEN + cm + b" cm " + bytes(name.unparse()) + b" Do" + _ARTIFACT_CLOSE)
+    return stamps
 
 
 # --------------------------------------------------------------------------
@@ -613,29 +594,93 @@ def _apply_watermark(writer: PdfWriter, text: str, font_path: Path, grey: float,
 # --------------------------------------------------------------------------
 
 
-def add_outline(pdf: Path, entries: Iterable[tuple[str, int]], *, replace: bool = False) -> None:
+def add_outline(pdf: Path, entries: Iterable[tuple[str, int] | Bookmark], *, replace: bool = False) -> None:
     """Add top-level bookmarks ``(title, 0-based page index)``, after any the file has.
 
     ``replace`` drops the existing outline first.  The viewer is asked to show
     the outline pane when the file opens.
     """
     pdf = Path(pdf)
-    writer = _clone(pdf)
-    _apply_outline(writer, list(entries), replace, pdf)
-    _write_atomic(writer, pdf)
+    doc = _open(pdf)
+    _apply_outline(doc, list(entries), replace, pdf)
+    _write_atomic(_serialise(doc), pdf)
 
 
-def _apply_outline(writer: PdfWriter, entries: list[tuple[str, int]], replace: bool, pdf: Path) -> None:
-    pages = len(writer.pages)
-    for title, index in entries:
-        if not 0 <= index < pages:
-            raise InputError(f"outline entry {title!r} points at page {index}, but {pdf} has {pages} pages")
-    if replace:
-        writer.root_object.pop(NameObject("/Outlines"), None)
-    for title, index in entries:
-        writer.add_outline_item(title=title, page_number=index)
+def _apply_outline(doc: Pdf, marks: Sequence[tuple[str, int] | Bookmark], replace: bool, pdf: Path) -> None:
+    entries = [Bookmark(*mark) for mark in marks]
+    pages = len(doc.pages)
+    for entry in entries:
+        if not 0 <= entry.page < pages:
+            raise InputError(f"outline entry {entry.title!r} points at page {entry.page}, but {pdf} has {pages} pages")
+    with doc.open_outline() as outline:
+        if replace:
+            outline.root.clear()
+        outline.root.extend(_item(doc, entry, 0) for entry in entries)
     if entries:
-        writer.root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
+        doc.Root[Name.PageMode] = Name.UseOutlines
+
+
+def _item(doc: Pdf, entry: Bookmark, offset: int) -> OutlineItem:
+    """An outline item pointing at ``doc``'s page ``offset + entry.page``, at the same place."""
+    page = doc.pages[offset + entry.page].obj
+    return OutlineItem(entry.title, Array([page, *entry.view]) if entry.view else Array([page, Name.Fit]))
+
+
+class _Node(NamedTuple):
+    title: str
+    page: int | None  # None: no destination in this file
+    view: tuple[Any, ...]
+    children: list[_Node]
+
+
+def _outline(doc: Pdf) -> list[_Node]:
+    """The outline as a tree, every destination resolved to a page index."""
+    outlines = doc.Root.get(Name.Outlines)
+    if not isinstance(outlines, Dictionary):
+        return []
+    pages = {page.obj.objgen: index for index, page in enumerate(doc.pages)}
+    seen: set[tuple[int, int]] = set()
+
+    def target(item: Dictionary) -> tuple[int | None, tuple[Any, ...]]:
+        dest = item.get(Name.Dest)
+        action = item.get(Name.A)
+        if dest is None and isinstance(action, Dictionary) and action.get(Name.S) == Name.GoTo:
+            dest = action.get(Name.D)
+        if isinstance(dest, (Name, String)):
+            dest = _named_destination(doc, dest)
+        if isinstance(dest, Dictionary):
+            dest = dest.get(Name.D)
+        if isinstance(dest, Array) and len(dest) and isinstance(dest[0], Dictionary):
+            return pages.get(dest[0].objgen), tuple(dest[1:])
+        return None, ()
+
+    def walk(item: Any) -> list[_Node]:
+        nodes: list[_Node] = []
+        while isinstance(item, Dictionary) and item.objgen not in seen:
+            if item.is_indirect:
+                seen.add(item.objgen)
+            page, view = target(item)
+            nodes.append(_Node(str(item.get(Name.Title, "")), page, view, walk(item.get(Name.First))))
+            item = item.get(Name.Next)
+        return nodes
+
+    return walk(outlines.get(Name.First))
+
+
+def _named_destination(doc: Pdf, name: Name | String) -> Any:
+    if isinstance(name, Name):
+        dests = doc.Root.get(Name.Dests)
+        return dests.get(name) if isinstance(dests, Dictionary) else None
+    names = doc.Root.get(Name.Names)
+    tree = names.get(Name.Dests) if isinstance(names, Dictionary) else None
+    if not isinstance(tree, Dictionary):
+        return None
+    return pikepdf.NameTree(tree).get(str(name))
+
+
+def _bookmarks(doc: Pdf) -> list[Bookmark]:
+    """The top-level outline entries that point at a page of the file."""
+    return [Bookmark(n.title, n.page, n.view) for n in _outline(doc) if n.page is not None]
 
 
 def outline_titles(pdf: Path) -> list[Any]:
@@ -671,30 +716,35 @@ def merge_pdfs(
     """
     if not parts:
         raise InputError("nothing to merge")
-    readers = [(name, _read(path)) for name, path in parts]
-    writer = PdfWriter()
-    header = max((r.pdf_header for _, r in readers), default="%PDF-1.7")
-    writer.pdf_header = header.encode() if isinstance(header, str) else header
-    for name, reader in readers:
-        writer.append(reader, outline_item=name, import_outline=True)
-    first = readers[0][1]
-    first_root = first.trailer["/Root"]
-    if language is None and "/Lang" in first_root:
-        language = str(first_root["/Lang"])
-    first_info = first.metadata or {}
-    for key in ("/CreationDate", "/Creator", "/Producer"):
-        if key in first_info:
-            writer.add_metadata({key: str(first_info[key])})
-    claims = {_pdfa_id(r) for _, r in readers}
+    docs = [(name, _open(path)) for name, path in parts]  # open until the merged file is written
+    merged = Pdf.new()
+    tops: list[OutlineItem] = []
+    for name, doc in docs:
+        offset = len(merged.pages)
+        tree = _outline(doc)
+        merged.pages.extend(doc.pages)
+        top = OutlineItem(name, Array([merged.pages[offset].obj, Name.Fit]))
+        top.children.extend(_items(merged, tree, offset))
+        tops.append(top)
+    with merged.open_outline() as outline:
+        outline.root.extend(tops)
+    first = docs[0][1]
+    if language is None and Name.Lang in first.Root:
+        language = str(first.Root[Name.Lang])
+    for key in (Name.CreationDate, Name.Creator, Name.Producer):
+        value = first.docinfo.get(key)
+        if isinstance(value, String):
+            merged.docinfo[key] = String(str(value))
+    claims = {_pdfa_id(doc) for _, doc in docs}
     pdfa = claims.pop() if len(claims) == 1 else None
-    if pdfa is not None and "/OutputIntents" in first_root:
-        intents = first_root["/OutputIntents"].get_object().clone(writer)
-        writer.root_object[NameObject("/OutputIntents")] = intents
+    intents = first.Root.get(Name.OutputIntents)
+    if pdfa is not None and intents is not None:
+        merged.Root[Name.OutputIntents] = merged.copy_foreign(intents if intents.is_indirect else first.make_indirect(intents))
     else:
         pdfa = None
-    writer.root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
+    merged.Root[Name.PageMode] = Name.UseOutlines
     _apply_metadata(
-        writer,
+        merged,
         title=title,
         subject=subject,
         author=author,
@@ -703,5 +753,19 @@ def merge_pdfs(
         fixed_date=fixed_date,
         pdfa=pdfa,
     )
-    _write_atomic(writer, Path(out))
+    version = max(doc.pdf_version for _, doc in docs)
+    _write_atomic(_serialise(merged, min_version=version), Path(out))
 
+
+def _items(out: Pdf, nodes: list[_Node], offset: int) -> list[OutlineItem]:
+    """A part's outline, pointing at its pages in the merged file; entries without a page keep
+    their title and their children."""
+    items = []
+    for node in nodes:
+        if node.page is None:
+            item = OutlineItem(node.title)
+        else:
+            item = _item(out, Bookmark(node.title, node.page, node.view), offset)
+        item.children.extend(_items(out, node.children, offset))
+        items.append(item)
+    return items

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 from pathlib import Path
 
+import pikepdf
 import pytest
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject
 
 from dcity_docs import pdfs, rendering
 from dcity_docs.catalogs import Catalogs, catalogs_for
@@ -101,16 +100,14 @@ def test_finish_in_one_pass_equals_the_three_passes(tmp_path: Path) -> None:
     assert b"1. Subject" not in one.read_bytes()
 
 
-def test_serialise_once_equals_writing_twice(tmp_path: Path) -> None:
+def test_serialise_is_deterministic_and_ids_follow_content(tmp_path: Path) -> None:
+    """/ID comes from the content (qpdf's deterministic ID), never from the clock or chance:
+    the same document gives the same bytes, a different one a different /ID."""
     path = _two_page_pdf(tmp_path / "x.pdf")
-    data = pdfs._serialise(PdfWriter(clone_from=PdfReader(str(path))))
-    writer = PdfWriter(clone_from=PdfReader(str(path)))
-    placeholder = ByteStringObject(b"\0" * 16)
-    writer._ID = ArrayObject([placeholder, placeholder])
-    buf = io.BytesIO()
-    writer.write(buf)
-    digest = ByteStringObject(hashlib.md5(buf.getvalue(), usedforsecurity=False).digest())
-    writer._ID = ArrayObject([digest, digest])
-    buf = io.BytesIO()
-    writer.write(buf)
-    assert data == buf.getvalue()
+    first = pdfs._serialise(pikepdf.open(path))
+    assert first == pdfs._serialise(pikepdf.open(path))
+    changed = pikepdf.open(path)
+    changed.docinfo["/Title"] = "Інший"
+    second = pdfs._serialise(changed)
+    ids = [PdfReader(io.BytesIO(data)).trailer["/ID"][0] for data in (first, second)]
+    assert ids[0] != ids[1]

@@ -159,12 +159,11 @@ def test_watermark_on_every_page(pdf) -> None:
         assert before.strip()[:40] in text  # the page's own text is still there
         content = page.get_contents().get_data()
         assert b"/Artifact" in content and b"/Watermark" in content
-    fonts = {
-        str(font.get_object()["/BaseFont"])
-        for page in reader.pages
-        for font in page["/Resources"]["/Font"].values()
-    }
-    assert any("LiberationSans" in f or "DejaVuSans" in f for f in fonts)
+    for page in reader.pages:  # the stamp: a form XObject with its own embedded Cyrillic font
+        stamps = [x.get_object() for name, x in page["/Resources"]["/XObject"].items() if name.startswith("/DcWm")]
+        assert len(stamps) == 1
+        fonts = {str(f.get_object()["/BaseFont"]) for f in stamps[0]["/Resources"]["/Font"].values()}
+        assert any("LiberationSans" in f or "DejaVuSans" in f for f in fonts)
     assert _no_temp_files(path.parent)
 
 
