@@ -4,11 +4,13 @@
 (:func:`packs.prepare_pack` → LibreOffice → :func:`packs.finish_pack`), then the batch report and
 the portfolio register (:mod:`reports`). How:
 
-* Records stream through in windows (a few per worker): memory stays flat however long the batch.
-  Each window's DOCX files are drafted in a pool of ``jobs`` worker processes; the PDF
-  conversions of the whole window go to LibreOffice together (``jobs`` LibreOffice processes,
-  each with its own profile, up to :data:`conversion.BATCH_SIZE` documents a call); then the packs
-  are finished, again in the pool.
+* Records stream through in windows (memory stays flat however long the batch), pipelined so
+  LibreOffice hardly ever waits: while the DOCX files of window k convert (in this process: ``jobs``
+  LibreOffice processes, up to :data:`conversion.BATCH_SIZE` documents a call), the pool of
+  ``jobs`` worker processes finishes the packs of window k-1 and drafts window k+1; at most three
+  windows are in flight. Only the first drafting and the last finishing are not overlapped, so
+  the first window is small (one call per LibreOffice process); the others give each process four
+  full calls (:data:`RECORDS_PER_WORKER`). DOCX only: windows of ``2 * jobs`` records.
 * One bad record never stops the batch: it is listed with all its problems and the rest go on.
   A conversion failure is narrowed down to the records it concerns. Only a missing environment
   (no LibreOffice) stops everything.
@@ -24,6 +26,7 @@ Library code: progress goes to a callback, nothing is printed.
 
 from __future__ import annotations
 
+import itertools
 import json
 import multiprocessing
 import os
@@ -31,16 +34,18 @@ import re
 import shutil
 import signal
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal, ParamSpec, TypeVar
 
 from .catalogs import catalogs_for
-from .conversion import convert_to_pdf
+from .conversion import BATCH_SIZE, convert_to_pdf
+from .documents import DOCUMENTS, MODES
 from .errors import ConversionError, DcityError, EnvironmentProblem, InputError, OutputError, RecordInvalid
 from .loading import load_record_and_bytes, record_files
 from .models import Record
@@ -49,9 +54,11 @@ from .registers import RegisterRow, is_other_spreadsheet, is_register, read_regi
 from .rendering import staging_folder
 
 LOCK_NAME = ".dcity-batch.lock"
-RECORDS_PER_WORKER = 10
-"""A window holds ``2 * jobs * RECORDS_PER_WORKER`` records when PDFs are made (enough documents
-for every LibreOffice worker to convert in calls of 20-25), ``2 * jobs`` for DOCX only."""
+DOCUMENTS_PER_RECORD = len(DOCUMENTS) * len(MODES) + 1
+"""DOCX files a record gives LibreOffice at most (every agreement in every language, the cover)."""
+RECORDS_PER_WORKER = 4 * BATCH_SIZE // DOCUMENTS_PER_RECORD
+"""Records of a window (after the first) per worker: four full LibreOffice calls each. Fewer, fuller
+calls pay LibreOffice's start-up (about a second) less often; the last window finishes alone."""
 
 Status = Literal["made", "skipped", "failed"]
 
@@ -343,6 +350,10 @@ class _Prepared:
     index: int = 0  # place in the batch's inputs (set by the batch, not the worker)
 
 
+_Converted = tuple[_Prepared, list[Path]]  # a pack to finish, with its PDFs
+_Finishing = tuple[_Prepared, Future[RecordResult]]  # a pack being finished in the pool
+
+
 def _failed(origin: str, problems: Iterable[str], record_id: str | None = None) -> RecordResult:
     return RecordResult(origin, "failed", record_id, problems=tuple(problems))
 
@@ -400,14 +411,6 @@ def _finish(prepared: _Prepared, pdf_paths: list[Path]) -> RecordResult:
     return RecordResult(prepared.origin, "made", prepared.venture.id, documents, venture=prepared.venture)
 
 
-def _prepare_star(args: tuple[Input, _Settings]) -> RecordResult | _Prepared:
-    return _prepare(*args)
-
-
-def _finish_star(args: tuple[_Prepared, list[Path]]) -> RecordResult:
-    return _finish(*args)
-
-
 def _worker_init(lock_fd: int | None, parent: int) -> None:
     """In each worker process: drop the inherited lock, die with the batch, leave Ctrl-C to it."""
     if lock_fd is not None:  # forked: the lock's descriptor came along
@@ -428,23 +431,24 @@ def _worker_init(lock_fd: int | None, parent: int) -> None:
         os._exit(1)
 
 
-T = TypeVar("T")
+P = ParamSpec("P")
 R = TypeVar("R")
 
 
-class _Inline:
-    """The pool for ``jobs=1``: the same calls, in this process."""
+class _Inline(Executor):
+    """The pool for ``jobs=1``: each call runs at once, in this process (no overlap)."""
 
-    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        return (fn(i) for i in items)
-
-    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        pass
+    def submit(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> Future[R]:
+        future: Future[R] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as exc:  # noqa: BLE001 - raised by result(), as a worker's would be
+            future.set_exception(exc)
+        return future
 
 
 def _warm() -> None:
     """Read the catalogs and compile the templates once, before worker processes are forked."""
-    from .documents import DOCUMENTS
     from .rendering import compiled
     from .resources import templates_dir
 
@@ -474,14 +478,19 @@ class _Batch:
         self.total = 0
         self.claimed: dict[str, str] = {}  # id -> origin of the record that has it
         self.open_jobs: dict[int, PackJob] = {}  # drafted, not yet finished or aborted
-        self.pool: Executor | _Inline = _Inline()
+        self.preparing: deque[tuple[int, Future[RecordResult | _Prepared]]] = deque()  # index, drafting
+        self.pool: Executor = _Inline()
 
     @property
     def pdf(self) -> bool:
         return "pdf" in self.settings.formats
 
-    def window_size(self) -> int:
-        return 2 * self.jobs * (RECORDS_PER_WORKER if self.pdf else 1)
+    def window_sizes(self) -> Iterator[int]:
+        """Records per window (see the module docstring): the first small, the others larger."""
+        if not self.pdf:
+            return itertools.repeat(2 * self.jobs)
+        first = max(1, self.jobs * BATCH_SIZE // DOCUMENTS_PER_RECORD)
+        return itertools.chain([first], itertools.repeat(self.jobs * RECORDS_PER_WORKER))
 
     def _record(self, index: int, result: RecordResult) -> None:
         self.outcomes.append((index, result))
@@ -517,51 +526,69 @@ class _Batch:
                                 "needs its own id"], record_id)
 
     def run(self, inputs: Sequence[Path]) -> None:
-        window: list[Input] = []
+        """The pipeline: while window k converts here, the pool finishes k-1 and drafts k+1."""
+        items = iter_inputs(inputs)
+        sizes = self.window_sizes()
         try:
-            for item in iter_inputs(inputs):
-                window.append(item)
-                if len(window) >= self.window_size():
-                    self._window(window)
-                    window = []
-            if window:
-                self._window(window)
+            self._submit_prepare(items, next(sizes))
+            converted: list[_Converted] = []
+            while self.preparing:
+                prepared = self._collect_prepared()
+                self._submit_prepare(items, next(sizes))
+                finishing = self._submit_finish(converted)
+                converted = self._convert(prepared)
+                self._collect_finished(finishing)
+            self._collect_finished(self._submit_finish(converted))
         except BrokenProcessPool:
             raise DcityError("a worker process died unexpectedly (out of memory?); run the same command "
                              "again: the packs already made are kept and skipped") from None
 
-    def _window(self, items: list[Input]) -> None:
+    def _submit_prepare(self, items: Iterator[Input], size: int) -> None:
+        for item in itertools.islice(items, size):
+            self.preparing.append((self.taken, self.pool.submit(_prepare, item, self.settings)))
+            self.taken += 1
+
+    def _collect_prepared(self) -> list[_Prepared]:
+        """The window's outcomes in input order: ids claimed, failures and skips recorded."""
         prepared: list[_Prepared] = []
-        base, self.taken = self.taken, self.taken + len(items)
-        outcomes = self.pool.map(_prepare_star, [(i, self.settings) for i in items])
-        for index, outcome in enumerate(outcomes, start=base):
+        while self.preparing:
+            index, future = self.preparing[0]
+            outcome = future.result()
             if isinstance(outcome, _Prepared):
-                outcome.index = index
-                self._open(outcome.job)
-                first = self._claim(outcome.venture.id, outcome.origin)
-                if first is None:
-                    prepared.append(outcome)
-                else:
-                    self._drop(outcome.job, abort=True)
-                    self._record(index, self._duplicate(outcome.origin, outcome.venture.id, first))
+                self._open(outcome.job)  # before it leaves self.preparing: close() always finds it
+            self.preparing.popleft()
+            if not isinstance(outcome, _Prepared):
+                first = self._claim(outcome.id, outcome.origin) if outcome.status == "skipped" and outcome.id else None
+                self._record(index, self._duplicate(outcome.origin, outcome.id, first) if first and outcome.id
+                             else outcome)
                 continue
-            first = self._claim(outcome.id, outcome.origin) if outcome.status == "skipped" and outcome.id else None
-            self._record(index, self._duplicate(outcome.origin, outcome.id, first) if first and outcome.id
-                         else outcome)
-        if not prepared:
-            return
-        pdf_paths = self._convert(prepared) if self.pdf else {id(p): [] for p in prepared}
-        ready = [p for p in prepared if id(p) in pdf_paths]
-        if ready:
+            outcome.index = index
+            first = self._claim(outcome.venture.id, outcome.origin)
+            if first is None:
+                prepared.append(outcome)
+            else:
+                self._drop(outcome.job, abort=True)
+                self._record(index, self._duplicate(outcome.origin, outcome.venture.id, first))
+        return prepared
+
+    def _submit_finish(self, converted: list[_Converted]) -> list[_Finishing]:
+        if converted:
             self.progress(BatchEvent("phase", len(self.outcomes), self.total,
-                                     message=f"finishing {len(ready)} pack(s)"))
-        finished = self.pool.map(_finish_star, [(p, pdf_paths[id(p)]) for p in ready])
-        for p, outcome in zip(ready, finished, strict=True):
+                                     message=f"finishing {len(converted)} pack(s)"))
+        return [(p, self.pool.submit(_finish, p, pdf_paths)) for p, pdf_paths in converted]
+
+    def _collect_finished(self, finishing: list[_Finishing]) -> None:
+        for p, future in finishing:
+            outcome = future.result()
             self._drop(p.job)  # finished into place, or aborted by finish_pack
             self._record(p.index, outcome)
 
-    def _convert(self, prepared: list[_Prepared]) -> dict[int, list[Path]]:
-        """Convert the DOCX files of many packs together; a failure is narrowed down to its packs."""
+    def _convert(self, prepared: list[_Prepared]) -> list[_Converted]:
+        """Convert the DOCX files of many packs together; a failure is narrowed down to its packs.
+
+        Returns the packs to finish, each with its PDFs (none for DOCX only)."""
+        if not self.pdf or not prepared:
+            return [(p, []) for p in prepared]
         files = [f for p in prepared for f in p.job.conversion_inputs]
         workers = max(1, min(self.jobs, len(files)))
         self.progress(BatchEvent("phase", len(self.outcomes), self.total, message=(
@@ -582,7 +609,7 @@ class _Batch:
                     except ConversionError as exc:
                         self._drop(p.job, abort=True)
                         self._record(p.index, _failed(p.origin, [f"{p.origin}: {exc}"], p.venture.id))
-            out: dict[int, list[Path]] = {}
+            out: list[_Converted] = []
             for p in ok:
                 paths = []
                 for docx in p.job.conversion_inputs:
@@ -593,14 +620,21 @@ class _Batch:
                     except OSError as exc:
                         raise OutputError(f"cannot write {dest}: {exc.strerror}") from None
                     paths.append(dest)
-                out[id(p)] = paths
+                out.append((p, paths))
             return out
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
     def close(self, interrupted: bool) -> None:
-        """Stop the pool (waiting for work under way), then drop every pack left unfinished."""
+        """Stop the pool (pending calls cancelled, running ones waited for), then drop every pack
+        left unfinished: those collected, and those drafted for a window not yet collected."""
         self.pool.shutdown(wait=True, cancel_futures=True)
+        for _, future in self.preparing:
+            if future.done() and not future.cancelled() and future.exception() is None:
+                outcome = future.result()
+                if isinstance(outcome, _Prepared):
+                    self._open(outcome.job)
+        self.preparing.clear()
         for job in list(self.open_jobs.values()):
             self._drop(job, abort=True)
         if interrupted:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import io
 import json
 import os
 import re
@@ -16,15 +17,20 @@ import sys
 import threading
 import time
 import zipfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
+from pypdf import PdfWriter
 
+from dcity_docs import batch as batch_module
 from dcity_docs.batch import BatchEvent, run_batch
 from dcity_docs.catalogs import Catalogs
 from dcity_docs.cli import cli
+from dcity_docs.conversion import Converter, using_converter
+from dcity_docs.errors import DcityError, EnvironmentProblem
 from dcity_docs.packs import inputs_sha256, sha256_file
 from dcity_docs.resources import locales_dir
 
@@ -234,6 +240,118 @@ def test_a_conversion_failure_fails_only_its_record(
     assert "DC-2026-021_memorandum_uk" in result.stderr and "no valid PDF" in result.stderr
     assert not (out / "DC-2026-021").exists()
     assert not [p for p in out.iterdir() if p.name.endswith(".partial")]
+
+
+# --- the pipeline: one window converts while the pool finishes the one before and drafts the next ---
+
+
+class BlankConverter(Converter):
+    """A stand-in converter: a blank one-page PDF per document, after ``during(call, files)``."""
+
+    def __init__(self, during: Callable[[int, Sequence[Path]], None]):
+        self.during = during
+        self.calls: list[list[Path]] = []
+        writer = PdfWriter()
+        writer.add_blank_page(595, 842)
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        self.pdf = buffer.getvalue()
+
+    def convert(self, files: Sequence[Path], staging: Path, *, timeout: float, pdfa: bool, workers: int) -> None:
+        self.calls.append(list(files))
+        self.during(len(self.calls), files)
+        for f in files:
+            (staging / f"{f.stem}.pdf").write_bytes(self.pdf)
+
+
+def record_ids(files: Sequence[Path]) -> set[str]:
+    return {f.name.split("_")[0] for f in files}
+
+
+def drafting(out: Path) -> set[str]:
+    """Ids of the packs being built in hidden ``.{id}.*.partial`` folders."""
+    return {p.name.split(".")[1] for p in out.glob(".DC-*.partial")}
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_while_a_window_converts_the_pool_finishes_the_one_before_and_drafts_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(batch_module, "RECORDS_PER_WORKER", 2)  # -j 2: windows of 5, 4, 3 records
+    records = tmp_path / "records"
+    ids = [f"DC-2028-{i:03d}" for i in range(12)]
+    for i, record_id in enumerate(ids):
+        copy_record(records, IDS[i % 3], record_id)
+    out = tmp_path / "out"
+    seen: dict[str, bool] = {}
+
+    def during(call: int, files: Sequence[Path]) -> None:
+        if call == 2:  # bounded waits: a batch that does one thing at a time never gets there
+            first = record_ids(converter.calls[0])
+            seen["window 1 in place"] = wait_for(lambda: all((out / i / "manifest.json").is_file() for i in first))
+            later = set(ids) - first - record_ids(files)
+            seen["window 3 drafted"] = wait_for(lambda: bool(drafting(out) & later))
+
+    converter = BlankConverter(during)
+    with using_converter(converter):
+        result = run_batch([records], out, formats=["pdf"], jobs=2, reports=False)
+
+    assert seen == {"window 1 in place": True, "window 3 drafted": True}
+    assert [sorted(record_ids(c)) for c in converter.calls] == [ids[:5], ids[5:9], ids[9:]]
+    assert [(r.id, r.status) for r in result.results] == [(i, "made") for i in ids]
+    for record_id in ids:
+        pack_is_whole(out / record_id)
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [".dcity-batch.lock"]
+
+
+@pytest.mark.parametrize("fault,jobs", [(KeyboardInterrupt, 2), (EnvironmentProblem, 2), (KeyboardInterrupt, 1)],
+                         ids=["ctrl-c", "no-libreoffice", "ctrl-c-inline"])
+def test_a_batch_stopped_while_converting_aborts_the_window_drafted_ahead_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: type[BaseException], jobs: int
+) -> None:
+    """Window 1 converting, window 2 drafted: the batch removes both windows' hidden pack folders
+    itself (the sweep of leftovers, which would hide a job it lost track of, is turned off)."""
+    monkeypatch.setattr(batch_module, "remove_leftovers", lambda out_dir: 0)
+    records = tmp_path / "records"
+    for i in range(9):  # windows of 5 and 4 records with -j 2, of 2 and 7 with -j 1
+        copy_record(records, IDS[i % 3], f"DC-2029-{i:03d}")
+    out = tmp_path / "out"
+    drafted: list[int] = []
+
+    def during(call: int, files: Sequence[Path]) -> None:
+        wait_for(lambda: len(drafting(out)) == 9)
+        drafted.append(len(drafting(out)))
+        raise fault("stopped")
+
+    with using_converter(BlankConverter(during)), pytest.raises(fault):
+        run_batch([records], out, formats=["pdf"], jobs=jobs, reports=False)
+    assert drafted == [9]
+    assert [p.name for p in out.iterdir()] == [".dcity-batch.lock"]
+
+
+def test_a_worker_process_killed_mid_batch_is_a_clear_error_and_leaves_nothing(tmp_path: Path) -> None:
+    import multiprocessing
+
+    records = tmp_path / "records"
+    for i in range(9):  # -j 2: windows of 5 and 4 records
+        copy_record(records, IDS[i % 3], f"DC-2031-{i:03d}")
+    out = tmp_path / "out"
+
+    def during(call: int, files: Sequence[Path]) -> None:
+        if call == 1:  # the pool is drafting window 2, or has: either way it is broken now
+            os.kill(multiprocessing.active_children()[0].pid, signal.SIGKILL)
+
+    with using_converter(BlankConverter(during)), pytest.raises(DcityError, match="a worker process died"):
+        run_batch([records], out, formats=["pdf"], jobs=2, reports=False)
+    assert [p.name for p in out.iterdir()] == [".dcity-batch.lock"]
 
 
 # --- interrupted, rerun, skipped -----------------------------------------------------------------

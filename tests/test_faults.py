@@ -259,6 +259,39 @@ def test_interrupted_during_conversion_is_exit_130_and_leaves_nothing(tmp_path, 
     assert_all_dead([int(p) for p in (tmp_path / "pids.log").read_text().split()])
 
 
+def test_batch_interrupted_while_converting_with_the_next_window_drafted_leaves_nothing(tmp_path):
+    """SIGTERM while LibreOffice converts the first window, the second already drafted: exit 130,
+    LibreOffice stopped, no hidden pack folder of either window left. (-j 1: one LibreOffice
+    process, run from the main thread, which a signal stops at once.)"""
+    records = tmp_path / "records"
+    records.mkdir()
+    text = ABROAD.read_text(encoding="utf-8")
+    for i in range(3):  # -j 1: a first window of 2 records, a second of 1
+        (records / f"{i}.yaml").write_text(text.replace("id: DC-2026-030", f"id: DC-2030-{i:03d}", 1),
+                                           encoding="utf-8")
+    fake = fake_soffice(tmp_path, HANGS)
+    out = tmp_path / "out"
+    env = dict(os.environ, DCITY_SOFFICE=str(fake))
+    proc = subprocess.Popen([sys.executable, "-m", "dcity_docs", "batch", str(records), "-o", str(out), "-j", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+    def drafted() -> int:
+        return len(list(out.glob(".DC-2030-*.partial"))) if out.is_dir() else 0
+
+    deadline = time.monotonic() + 30
+    while (not (tmp_path / "pids.log").exists() or drafted() < 3) and time.monotonic() < deadline \
+            and proc.poll() is None:
+        time.sleep(0.05)
+    assert drafted() == 3, "the second window was not drafted while the first converted"
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=30)
+
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and stderr.strip().splitlines()[-1] in ("Interrupted.", "Aborted.")
+    assert [p.name for p in out.iterdir()] == [".dcity-batch.lock"]
+    assert_all_dead([int(p) for p in (tmp_path / "pids.log").read_text().split()])
+
+
 # --- an output folder that cannot be written -------------------------------------------------------
 
 
