@@ -22,6 +22,8 @@ from .rendering import compiled, staging_folder, write_atomic
 from .resources import templates_dir
 
 if TYPE_CHECKING:
+    from pikepdf import Pdf
+
     from .conversion import Converter
 
 MODES: tuple[Mode, ...] = ("uk", "en", "bilingual")
@@ -286,14 +288,15 @@ def _bilingual_entries(bookmarks: list[pdfs.Bookmark]) -> list[pdfs.Bookmark]:
     return entries
 
 
-def finish_pdf(pdf: Path, record: Record, draft: Draft, mode: Mode) -> None:
+def finish_pdf(pdf: Path, record: Record, draft: Draft, mode: Mode, *, keep_open: bool = False) -> Pdf | None:
     """Metadata (title, subject, author, language), a readable outline and, on drafts, the
     diagonal ПРОЄКТ / DRAFT watermark on every page: all three in one read and one write of the
-    file (:func:`pdfs.finish`), most of the time finishing takes."""
+    file (:func:`pdfs.finish`; ``keep_open`` returns the document, still open, for a merge)."""
     props = document_properties(record, draft, mode)
     mark = draft.draft_mark
-    pdfs.finish(
+    return pdfs.finish(
         pdf,
+        keep_open=keep_open,
         title=props["title"],
         subject=props["subject"],
         author=props["author"],

@@ -199,27 +199,35 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
     pack = Pack(record, work)
     if "pdf" in job.formats:
         by_stem = {p.stem: p for p in pdf_paths}
-        for path, key, mode in job.docx_files:
-            pdf = by_stem[path.stem]
-            finish_pdf(pdf, record, job.drafts[key], mode)
-            pack.files.append(PackFile(pdf, key, mode, "pdf"))
-        cover_pdf = by_stem[job.cover_path.stem]
-        finish_pdf(cover_pdf, record, job.cover_draft, "bilingual")
-        merged = work / f"{record.id}_pack.pdf"
-        parts = [(_joined(job.cover_draft.title), cover_pdf)] + [
-            (_joined(job.drafts[k].title), by_stem[Path(file_name(record, k, "bilingual", "docx")).stem])
-            for k in job.keys
-        ]
-        pdfs.merge_pdfs(
-            parts,
-            merged,
-            title=f"{record.id}: {_joined(job.cover_draft.subject)}",
-            subject=_joined(job.cover_draft.title),
-            author=f"{record.ministry.name.uk} / {record.ministry.name.en}",
-            language="uk-UA",
-            keywords="Defence City",
-            fixed_date=fixed_date(record),
-        )
+        # The bilingual documents and the cover go into the merged pack: kept open once finished,
+        # so the merge need not read them again.
+        opened: dict[str, Any] = {}
+        try:
+            for path, key, mode in job.docx_files:
+                pdf = by_stem[path.stem]
+                doc = finish_pdf(pdf, record, job.drafts[key], mode, keep_open=mode == "bilingual")
+                if doc is not None:
+                    opened[key] = doc
+                pack.files.append(PackFile(pdf, key, mode, "pdf"))
+            cover_pdf = by_stem[job.cover_path.stem]
+            opened["cover"] = finish_pdf(cover_pdf, record, job.cover_draft, "bilingual", keep_open=True)
+            parts = [(_joined(job.cover_draft.title), opened["cover"])] + [
+                (_joined(job.drafts[k].title), opened[k]) for k in job.keys
+            ]
+            merged = work / f"{record.id}_pack.pdf"
+            pdfs.merge_pdfs(
+                parts,
+                merged,
+                title=f"{record.id}: {_joined(job.cover_draft.subject)}",
+                subject=_joined(job.cover_draft.title),
+                author=f"{record.ministry.name.uk} / {record.ministry.name.en}",
+                language="uk-UA",
+                keywords="Defence City",
+                fixed_date=fixed_date(record),
+            )
+        finally:
+            for doc in opened.values():
+                doc.close()
         pack.files.append(PackFile(merged, "pack", "bilingual", "pdf"))
         cover_pdf.unlink()
     job.cover_path.unlink()

@@ -100,14 +100,17 @@ def test_finish_in_one_pass_equals_the_three_passes(tmp_path: Path) -> None:
     assert b"1. Subject" not in one.read_bytes()
 
 
-def test_serialise_is_deterministic_and_ids_follow_content(tmp_path: Path) -> None:
+def test_save_is_deterministic_and_ids_follow_content(tmp_path: Path) -> None:
     """/ID comes from the content (qpdf's deterministic ID), never from the clock or chance:
     the same document gives the same bytes, a different one a different /ID."""
     path = _two_page_pdf(tmp_path / "x.pdf")
-    first = pdfs._serialise(pikepdf.open(path))
-    assert first == pdfs._serialise(pikepdf.open(path))
+    for name in ("a.pdf", "b.pdf"):
+        pdfs._save(pikepdf.open(path), tmp_path / name)
     changed = pikepdf.open(path)
     changed.docinfo["/Title"] = "Інший"
-    second = pdfs._serialise(changed)
-    ids = [PdfReader(io.BytesIO(data)).trailer["/ID"][0] for data in (first, second)]
+    pdfs._save(changed, tmp_path / "c.pdf")
+    first, second, third = ((tmp_path / n).read_bytes() for n in ("a.pdf", "b.pdf", "c.pdf"))
+    assert first == second
+    ids = [PdfReader(io.BytesIO(data)).trailer["/ID"][0] for data in (first, third)]
     assert ids[0] != ids[1]
+    assert not list(tmp_path.glob("*.tmp"))

@@ -142,6 +142,7 @@ def test_fixed_date_makes_output_byte_identical(pdf) -> None:
     for path in (first, second):
         set_metadata(path, title="T", subject="S", author="A", language="uk-UA", fixed_date=when)
         pdfs._stamp_pdf.cache_clear()  # make the stamp afresh each time
+        pdfs._stamp_form.cache_clear()
         add_watermark(path, "ПРОЄКТ / DRAFT")
     assert first.read_bytes() == second.read_bytes()
     assert PdfReader(first).metadata["/CreationDate"] == "D:20260301000000Z"
