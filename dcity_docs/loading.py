@@ -21,6 +21,7 @@ from ruamel.yaml.events import (
     SequenceEndEvent,
     SequenceStartEvent,
 )
+from ruamel.yaml.parser import RoundTripParser
 
 from .errors import Problem, RecordInvalid
 from .models import Parts, Record, check_rules
@@ -58,6 +59,7 @@ class Source:
 
 def _yaml() -> YAML:
     yaml = YAML(typ="rt", pure=True)
+    yaml.Parser = _CheckedParser
     yaml.allow_duplicate_keys = False
     # Dates stay text so that an impossible date (2026-02-30) becomes a validation error with a
     # line number, not a crash inside the YAML library.
@@ -127,24 +129,41 @@ _SAFE_TAGS = {
 }
 
 
-def _refuse_aliases_and_tags(yaml: YAML, text: str, file: str) -> None:
-    """Anchors and aliases allow 'billion laughs' expansion; tags could name Python objects."""
-    depth = 0
-    for event in yaml.parse(text):
-        line = event.start_mark.line + 1 if event.start_mark else None
+class _Refused(Exception):
+    """Raised from inside the parser; parse_text names the file."""
+
+    def __init__(self, line: int | None, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _CheckedParser(RoundTripParser):  # type: ignore[misc]
+    """Anchors and aliases allow 'billion laughs' expansion; tags could name Python objects; deep
+    nesting makes the scanner slow. Each event is checked as the composer takes it, so the file is
+    read once and a bad one is stopped where the problem is."""
+
+    def reset_parser(self) -> None:
+        super().reset_parser()
+        self.depth = 0
+
+    def get_event(self) -> Any:
+        event = super().get_event()
+        line = event.start_mark.line + 1 if event is not None and event.start_mark else None
         if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_NESTING:
-                raise _one(file, line, f"the record nests more than {MAX_NESTING} levels deep")
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise _Refused(line, f"the record nests more than {MAX_NESTING} levels deep")
         elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
-            depth -= 1
+            self.depth -= 1
         if isinstance(event, AliasEvent):
-            raise _one(file, line, "YAML aliases (*name) are not allowed in a record; write the value out")
+            raise _Refused(line, "YAML aliases (*name) are not allowed in a record; write the value out")
         if getattr(event, "anchor", None):
-            raise _one(file, line, "YAML anchors (&name) are not allowed in a record; write the value out")
+            raise _Refused(line, "YAML anchors (&name) are not allowed in a record; write the value out")
         tag = getattr(event, "tag", None)
         if tag and str(tag) not in _SAFE_TAGS:
-            raise _one(file, line, f"YAML tag {tag} is not allowed in a record")
+            raise _Refused(line, f"YAML tag {tag} is not allowed in a record")
+        return event
 
 
 def _plain(node: Any, path: Path_, lines: dict[Path_, int], file: str) -> Any:
@@ -171,7 +190,7 @@ def _plain(node: Any, path: Path_, lines: dict[Path_, int], file: str) -> Any:
             items.append(_plain(item, path + (i,), lines, file))
         return items
     if isinstance(node, TaggedScalar):
-        return node.value  # only the standard tags pass _refuse_aliases_and_tags; !!str x is x
+        return node.value  # only the standard tags pass _CheckedParser; !!str x is x
     if isinstance(node, str):
         return _join_surrogates(str(node))  # ScalarString subclasses to plain str
     return node
@@ -204,8 +223,9 @@ def parse_text(text: str, file: str) -> Source:
             raise _one(file, None, f"the record nests more than {MAX_NESTING} levels deep") from None
     yaml = _yaml()
     try:
-        _refuse_aliases_and_tags(yaml, text, file)
         data = yaml.load(text)
+    except _Refused as exc:
+        raise _one(file, exc.line, exc.message) from None
     except DuplicateKeyError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         key = (exc.problem or "").split('"')[1] if '"' in (exc.problem or "") else ""
