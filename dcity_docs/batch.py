@@ -9,8 +9,11 @@ the portfolio register (:mod:`reports`). How:
   LibreOffice processes, up to :data:`conversion.BATCH_SIZE` documents a call), the pool of
   ``jobs`` worker processes finishes the packs of window k-1 and drafts window k+1; at most three
   windows are in flight. Only the first drafting and the last finishing are not overlapped, so
-  the first window is small (one call per LibreOffice process); the others give each process four
-  full calls (:data:`RECORDS_PER_WORKER`). DOCX only: windows of ``2 * jobs`` records.
+  windows are small: about one call per LibreOffice process (:data:`RECORDS_PER_WORKER`).
+  DOCX only: windows of ``2 * jobs`` records.
+* Once every record has been read, the portfolio register is drawn in the pool while the last
+  windows convert; at the end only the batch report is left to make (and the register again if a
+  pack failed after all).
 * One bad record never stops the batch: it is listed with all its problems and the rest go on.
   A conversion failure is narrowed down to the records it concerns. Only a missing environment
   (no LibreOffice) stops everything.
@@ -51,14 +54,16 @@ from .loading import load_record_and_bytes, record_files
 from .models import Record
 from .packs import COVER_TEMPLATE, MANIFEST, PackJob, finish_pack, inputs_sha256, prepare_pack
 from .registers import RegisterRow, is_other_spreadsheet, is_register, read_register, validate_row
+from .reports import Report, portfolio_register
 from .rendering import staging_folder
 
 LOCK_NAME = ".dcity-batch.lock"
 DOCUMENTS_PER_RECORD = len(DOCUMENTS) * len(MODES) + 1
 """DOCX files a record gives LibreOffice at most (every agreement in every language, the cover)."""
-RECORDS_PER_WORKER = 4 * BATCH_SIZE // DOCUMENTS_PER_RECORD
-"""Records of a window (after the first) per worker: four full LibreOffice calls each. Fewer, fuller
-calls pay LibreOffice's start-up (about a second) less often; the last window finishes alone."""
+RECORDS_PER_WORKER = BATCH_SIZE // DOCUMENTS_PER_RECORD
+"""Records of a window per worker: about one LibreOffice call each (the first window is a little
+larger, one full call each). Small windows keep the last finishing, which nothing overlaps, short;
+they cost nothing in LibreOffice start-ups, as calls never take more than BATCH_SIZE documents."""
 
 Status = Literal["made", "skipped", "failed"]
 
@@ -480,13 +485,15 @@ class _Batch:
         self.open_jobs: dict[int, PackJob] = {}  # drafted, not yet finished or aborted
         self.preparing: deque[tuple[int, Future[RecordResult | _Prepared]]] = deque()  # index, drafting
         self.pool: Executor = _Inline()
+        self.reports = False  # whether the portfolio register is wanted (set by run_batch)
+        self.early_portfolio: tuple[list[VentureSummary], Future[Report]] | None = None
 
     @property
     def pdf(self) -> bool:
         return "pdf" in self.settings.formats
 
     def window_sizes(self) -> Iterator[int]:
-        """Records per window (see the module docstring): the first small, the others larger."""
+        """Records per window (see the module docstring and :data:`RECORDS_PER_WORKER`)."""
         if not self.pdf:
             return itertools.repeat(2 * self.jobs)
         first = max(1, self.jobs * BATCH_SIZE // DOCUMENTS_PER_RECORD)
@@ -536,6 +543,8 @@ class _Batch:
                 prepared = self._collect_prepared()
                 self._submit_prepare(items, next(sizes))
                 finishing = self._submit_finish(converted)
+                if not self.preparing:  # every record read: the register's ventures are known
+                    self._foresee_portfolio(prepared + [p for p, _ in converted])
                 converted = self._convert(prepared)
                 self._collect_finished(finishing)
             self._collect_finished(self._submit_finish(converted))
@@ -570,6 +579,24 @@ class _Batch:
                 self._drop(outcome.job, abort=True)
                 self._record(index, self._duplicate(outcome.origin, outcome.venture.id, first))
         return prepared
+
+    def _foresee_portfolio(self, pending: list[_Prepared]) -> None:
+        """Draw the portfolio register in the pool while LibreOffice converts the last windows."""
+        if not self.reports or self.early_portfolio is not None:
+            return
+        known = [(i, r.venture) for i, r in self.outcomes if r.status != "failed" and r.venture is not None]
+        known += [(p.index, p.venture) for p in pending]
+        ventures = [venture for _, venture in sorted(known, key=lambda pair: pair[0])]
+        self.early_portfolio = (ventures, self.pool.submit(portfolio_register, ventures))
+
+    def portfolio(self, ventures: list[VentureSummary]) -> Report | None:
+        """The register drawn early, if it is still the right one."""
+        if self.early_portfolio is None or self.early_portfolio[0] != ventures:
+            return None
+        future = self.early_portfolio[1]
+        if not future.done() or future.cancelled() or future.exception() is not None:
+            return None  # made again by the reports, which then say what is wrong
+        return future.result()
 
     def _submit_finish(self, converted: list[_Converted]) -> list[_Finishing]:
         if converted:
@@ -685,6 +712,7 @@ def run_batch(
         if left:
             progress(BatchEvent("phase", message=f"removed {left} leftover(s) of an interrupted run"))
         batch = _Batch(out_dir, formats, pdfa, jobs, timeout, progress, templates)
+        batch.reports = reports
         batch.total = count_inputs(inputs)
         if batch.total == 0:
             raise InputError(f"no record found in {', '.join(str(p) for p in inputs)} "
@@ -704,7 +732,7 @@ def run_batch(
 
             progress(BatchEvent("reports", batch.total, batch.total, message="writing the reports"))
             result.reports = write_reports(result, out_dir, formats=formats, pdfa=pdfa, timeout=timeout,
-                                           workers=jobs)
+                                           workers=jobs, portfolio=batch.portfolio(result.ventures))
         return result
 
 

@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 
 BATCH_REPORT = "batch-report"
 PORTFOLIO_REGISTER = "portfolio-register"
+
+Report = tuple[bytes, dict[str, str]]
+"""A report's DOCX and its document properties (title, subject, author, language, keywords)."""
 TEMPLATES = {BATCH_REPORT: "reports/batch-report.docx", PORTFOLIO_REGISTER: "reports/portfolio-register.docx"}
 CHART_NAME = "dcity-chart"
 """The picture in the portfolio template whose bytes become the chart (see build_report_templates)."""
@@ -459,15 +462,21 @@ def _properties(context: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def _batch_report(result: BatchResult, catalogs: Catalogs, templates: Path | None) -> tuple[bytes, dict[str, str]]:
+def _batch_report(result: BatchResult, catalogs: Catalogs, templates: Path | None) -> Report:
     context = batch_context(result, catalogs)
     template = compiled((templates or templates_dir()) / TEMPLATES[BATCH_REPORT])
     props = _properties(context)
     return template.render(context, props), props
 
 
+def portfolio_register(ventures: list[VentureSummary], catalogs: Catalogs | None = None,
+                       templates: Path | None = None) -> Report:
+    """The register's DOCX and properties (a batch draws it early, in a worker process)."""
+    return _portfolio_register(ventures, catalogs or catalogs_for(), templates)
+
+
 def _portfolio_register(ventures: list[VentureSummary], catalogs: Catalogs,
-                        templates: Path | None) -> tuple[bytes, dict[str, str]]:
+                        templates: Path | None) -> Report:
     context, draw = portfolio_context(ventures, catalogs)
     template = compiled((templates or templates_dir()) / TEMPLATES[PORTFOLIO_REGISTER])
     props = _properties(context)
@@ -488,17 +497,18 @@ def portfolio_register_docx(ventures: list[VentureSummary], catalogs: Catalogs |
 
 def write_reports(result: BatchResult, out_dir: Path, *, formats: tuple[str, ...] = ("docx", "pdf"),
                   pdfa: bool = False, timeout: float = 120, workers: int = 1,
-                  catalogs: Catalogs | None = None) -> list[Path]:
+                  catalogs: Catalogs | None = None, portfolio: Report | None = None) -> list[Path]:
     """Write ``batch-report`` and ``portfolio-register`` into ``out_dir`` in the formats asked for.
 
     Everything is made in a hidden ``.dcity-reports.*.partial`` folder (PDFs by the same
     LibreOffice machinery as the packs) and renamed into place file by file, so a report is either
-    the old one or the new one, never half-written.
+    the old one or the new one, never half-written. ``portfolio``: the register, already drawn
+    (by :func:`portfolio_register`) for exactly ``result.ventures``.
     """
     catalogs = catalogs or catalogs_for()
     made = {
         BATCH_REPORT: _batch_report(result, catalogs, None),
-        PORTFOLIO_REGISTER: _portfolio_register(result.ventures, catalogs, None),
+        PORTFOLIO_REGISTER: portfolio or _portfolio_register(result.ventures, catalogs, None),
     }
     staging = staging_folder(out_dir, "dcity-reports")
     try:

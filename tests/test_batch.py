@@ -312,6 +312,43 @@ def test_while_a_window_converts_the_pool_finishes_the_one_before_and_drafts_the
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [".dcity-batch.lock"]
 
 
+@pytest.mark.parametrize("late_failure", [False, True], ids=["all-made", "a-pack-fails-after-the-last-read"])
+def test_the_portfolio_register_is_drawn_while_the_last_windows_convert_and_again_if_a_pack_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, late_failure: bool
+) -> None:
+    from dcity_docs import reports
+    from dcity_docs.errors import ConversionError
+
+    drawn: list[list[str]] = []
+    draw = reports._portfolio_register
+
+    def counting(ventures, catalogs, templates):  # type: ignore[no-untyped-def]
+        drawn.append([v.id for v in ventures])
+        return draw(ventures, catalogs, templates)
+
+    monkeypatch.setattr(reports, "_portfolio_register", counting)
+    records = tmp_path / "records"
+    ids = [f"DC-2027-{i:03d}" for i in range(5)]
+    for i, record_id in enumerate(ids):
+        copy_record(records, IDS[i % 2], record_id)  # placed in Ukraine: every document applies
+    out = tmp_path / "out"
+
+    def during(call: int, files: Sequence[Path]) -> None:
+        if late_failure and ids[-1] in record_ids(files):
+            raise ConversionError(f"LibreOffice produced no valid PDF for: {ids[-1]}")
+
+    with using_converter(BlankConverter(during)):
+        result = run_batch([records], out, formats=["docx", "pdf"], jobs=1, reports=True)  # -j 1: drawn here
+
+    made = ids[:-1] if late_failure else ids
+    assert [r.id for r in result.made] == made
+    # Drawn once all records were read (the failure was not known yet), and again only if needed.
+    assert drawn == ([ids, made] if late_failure else [ids])
+    register = docx_text(out / "portfolio-register.docx")
+    assert all(i in register for i in made)
+    assert (ids[-1] in register) is not late_failure
+
+
 @pytest.mark.parametrize("fault,jobs", [(KeyboardInterrupt, 2), (EnvironmentProblem, 2), (KeyboardInterrupt, 1)],
                          ids=["ctrl-c", "no-libreoffice", "ctrl-c-inline"])
 def test_a_batch_stopped_while_converting_aborts_the_window_drafted_ahead_too(
@@ -320,6 +357,7 @@ def test_a_batch_stopped_while_converting_aborts_the_window_drafted_ahead_too(
     """Window 1 converting, window 2 drafted: the batch removes both windows' hidden pack folders
     itself (the sweep of leftovers, which would hide a job it lost track of, is turned off)."""
     monkeypatch.setattr(batch_module, "remove_leftovers", lambda out_dir: 0)
+    monkeypatch.setattr(batch_module, "RECORDS_PER_WORKER", 7)  # the layout below
     records = tmp_path / "records"
     for i in range(9):  # windows of 5 and 4 records with -j 2, of 2 and 7 with -j 1
         copy_record(records, IDS[i % 3], f"DC-2029-{i:03d}")
