@@ -44,7 +44,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar
 
 from .catalogs import catalogs_for
 from .conversion import BATCH_SIZE, convert_to_pdf
@@ -54,8 +54,10 @@ from .loading import load_record_and_bytes, record_files
 from .models import Record
 from .packs import COVER_TEMPLATE, MANIFEST, PackJob, finish_pack, inputs_sha256, prepare_pack
 from .registers import RegisterRow, is_other_spreadsheet, is_register, read_register, validate_row
-from .reports import Report, portfolio_register
 from .rendering import staging_folder
+
+if TYPE_CHECKING:
+    from .reports import Report
 
 LOCK_NAME = ".dcity-batch.lock"
 DOCUMENTS_PER_RECORD = len(DOCUMENTS) * len(MODES) + 1
@@ -416,6 +418,13 @@ def _finish(prepared: _Prepared, pdf_paths: list[Path]) -> RecordResult:
     return RecordResult(prepared.origin, "made", prepared.venture.id, documents, venture=prepared.venture)
 
 
+def _portfolio_register(ventures: list[VentureSummary]) -> Report:
+    """In a worker: the register's DOCX (matplotlib and the report templates load only here)."""
+    from .reports import portfolio_register
+
+    return portfolio_register(ventures)
+
+
 def _worker_init(lock_fd: int | None, parent: int) -> None:
     """In each worker process: drop the inherited lock, die with the batch, leave Ctrl-C to it."""
     if lock_fd is not None:  # forked: the lock's descriptor came along
@@ -581,13 +590,14 @@ class _Batch:
         return prepared
 
     def _foresee_portfolio(self, pending: list[_Prepared]) -> None:
-        """Draw the portfolio register in the pool while LibreOffice converts the last windows."""
-        if not self.reports or self.early_portfolio is not None:
+        """Draw the portfolio register in the pool while LibreOffice converts the last windows
+        (DOCX only: nothing to overlap, and the chart's libraries would only add to memory)."""
+        if not self.reports or not self.pdf or self.early_portfolio is not None:
             return
         known = [(i, r.venture) for i, r in self.outcomes if r.status != "failed" and r.venture is not None]
         known += [(p.index, p.venture) for p in pending]
         ventures = [venture for _, venture in sorted(known, key=lambda pair: pair[0])]
-        self.early_portfolio = (ventures, self.pool.submit(portfolio_register, ventures))
+        self.early_portfolio = (ventures, self.pool.submit(_portfolio_register, ventures))
 
     def portfolio(self, ventures: list[VentureSummary]) -> Report | None:
         """The register drawn early, if it is still the right one."""
