@@ -232,6 +232,12 @@ def test_libreoffice_hanging_leaves_the_previous_pack_whole(tmp_path, monkeypatc
     assert tree(out) == before and leftovers(out) == []
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """Tests started by a shell without job control in the background inherit SIGINT ignored, and
+    so would the command (rightly: nohup semantics); at a terminal, Ctrl-C reaches it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize(
     "signum,command",
     [(signal.SIGINT, ["render", "memorandum", str(ABROAD), "-l", "uk", "-f", "pdf"]),
@@ -246,7 +252,8 @@ def test_interrupted_during_conversion_is_exit_130_and_leaves_nothing(tmp_path, 
     out = tmp_path / "out"
     env = dict(os.environ, DCITY_SOFFICE=str(fake))
     proc = subprocess.Popen([sys.executable, "-m", "dcity_docs", *command, "-o", str(out)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=_ctrl_c_as_at_a_terminal)
     deadline = time.monotonic() + 30
     while not (tmp_path / "pids.log").exists() and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
