@@ -171,6 +171,35 @@ class _CallResult:
     output: str  # stdout + stderr, decoded
 
 
+class _Running:
+    """The LibreOffice processes of one conversion, so that an interrupt stops them all at once
+    instead of waiting for the calls under way (or for their timeout, if LibreOffice hangs)."""
+
+    def __init__(self) -> None:
+        self.cancelled = threading.Event()  # a worker failed: the others stop after their call
+        self.stopped = threading.Event()  # interrupted: every call is killed, no new one starts
+        self._lock = threading.Lock()
+        self._procs: set[subprocess.Popen[bytes]] = set()
+
+    def add(self, proc: subprocess.Popen[bytes]) -> None:
+        with self._lock:
+            self._procs.add(proc)
+        if self.stopped.is_set():  # stopped while this one was starting
+            _kill_group(proc)
+
+    def discard(self, proc: subprocess.Popen[bytes]) -> None:
+        with self._lock:
+            self._procs.discard(proc)
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.cancelled.set()
+        with self._lock:
+            procs = list(self._procs)
+        for proc in procs:
+            _kill_group(proc)
+
+
 @dataclass
 class _Worker:
     """One LibreOffice profile and the calls made with it (one thread)."""
@@ -179,6 +208,7 @@ class _Worker:
     staging: Path
     timeout: float
     convert_to: str
+    running: _Running | None = None
     root: Path = field(init=False)
     attempts: int = field(default=0, init=False)
 
@@ -212,6 +242,8 @@ class _Worker:
 
     def run(self, files: Sequence[Path]) -> _CallResult:
         """One ``soffice --convert-to`` call for ``files``; kills it on timeout."""
+        if self.running is not None and self.running.stopped.is_set():
+            raise ConversionError("conversion stopped")
         self.attempts += 1
         cmd = [
             self.soffice,
@@ -240,6 +272,15 @@ class _Worker:
             )
         except OSError as exc:
             raise EnvironmentProblem(f"cannot start LibreOffice ({self.soffice}): {exc}; {_install_hint()}") from exc
+        if self.running is not None:
+            self.running.add(proc)
+        try:
+            return self._wait(proc)
+        finally:
+            if self.running is not None:
+                self.running.discard(proc)
+
+    def _wait(self, proc: subprocess.Popen[bytes]) -> _CallResult:
         try:
             out, _ = proc.communicate(timeout=self.timeout)
         except subprocess.TimeoutExpired:
@@ -348,12 +389,12 @@ def _chunks(items: Sequence[Path], n: int) -> list[list[Path]]:
 
 
 def _run_chunk(
-    soffice: str, staging: Path, files: list[Path], timeout: float, convert_to: str, cancelled: threading.Event
+    soffice: str, staging: Path, files: list[Path], timeout: float, convert_to: str, running: _Running
 ) -> None:
-    worker = _Worker(soffice, staging, timeout, convert_to)
+    worker = _Worker(soffice, staging, timeout, convert_to, running)
     try:
         for start in range(0, len(files), BATCH_SIZE):
-            if cancelled.is_set():
+            if running.cancelled.is_set():
                 return
             _convert_batch(worker, files[start : start + BATCH_SIZE])
     finally:
@@ -393,23 +434,27 @@ class SofficeConverter(Converter):
     def convert(self, files: Sequence[Path], staging: Path, *, timeout: float, pdfa: bool, workers: int) -> None:
         soffice = find_soffice()
         convert_to = convert_to_argument(pdfa=pdfa)
-        cancelled = threading.Event()
+        running = _Running()
         chunks = _chunks(files, workers)
         if len(chunks) == 1:
-            _run_chunk(soffice, staging, chunks[0], timeout, convert_to, cancelled)
+            _run_chunk(soffice, staging, chunks[0], timeout, convert_to, running)
             return
         errors: list[BaseException] = []
         with ThreadPoolExecutor(max_workers=len(chunks), thread_name_prefix="dcity-soffice") as pool:
             futures = [
-                pool.submit(_run_chunk, soffice, staging, chunk, timeout, convert_to, cancelled)
+                pool.submit(_run_chunk, soffice, staging, chunk, timeout, convert_to, running)
                 for chunk in chunks
             ]
-            for fut in futures:
-                try:
-                    fut.result()
-                except BaseException as exc:  # noqa: BLE001 - collected, re-raised below
-                    cancelled.set()  # other workers stop after their current call
-                    errors.append(exc)
+            try:
+                for fut in futures:
+                    try:
+                        fut.result()
+                    except Exception as exc:  # noqa: BLE001 - a worker's failure: collected, re-raised below
+                        running.cancelled.set()  # other workers stop after their current call
+                        errors.append(exc)
+            except BaseException:  # Ctrl-C or SIGTERM while waiting: stop LibreOffice now
+                running.stop()
+                raise
         if errors:
             env_problems = [e for e in errors if isinstance(e, EnvironmentProblem)]
             if env_problems:

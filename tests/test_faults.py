@@ -266,21 +266,26 @@ def test_interrupted_during_conversion_is_exit_130_and_leaves_nothing(tmp_path, 
     assert_all_dead([int(p) for p in (tmp_path / "pids.log").read_text().split()])
 
 
+def _hanging_batch(tmp_path: Path, prefix: str, *, jobs: int) -> tuple[subprocess.Popen[str], Path]:
+    """``dcity-docs batch`` of three records placed abroad, with a LibreOffice that hangs."""
+    records = tmp_path / "records"
+    records.mkdir()
+    text = ABROAD.read_text(encoding="utf-8")
+    for i in range(3):
+        (records / f"{i}.yaml").write_text(text.replace("id: DC-2026-030", f"id: {prefix}-{i:03d}", 1),
+                                           encoding="utf-8")
+    out = tmp_path / "out"
+    env = dict(os.environ, DCITY_SOFFICE=str(fake_soffice(tmp_path, HANGS)))
+    proc = subprocess.Popen([sys.executable, "-m", "dcity_docs", "batch", str(records), "-o", str(out), "-j", str(jobs)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    return proc, out
+
+
 def test_batch_interrupted_while_converting_with_the_next_window_drafted_leaves_nothing(tmp_path):
     """SIGTERM while LibreOffice converts the first window, the second already drafted: exit 130,
     LibreOffice stopped, no hidden pack folder of either window left. (-j 1: one LibreOffice
     process, run from the main thread, which a signal stops at once.)"""
-    records = tmp_path / "records"
-    records.mkdir()
-    text = ABROAD.read_text(encoding="utf-8")
-    for i in range(3):  # -j 1: a first window of 2 records, a second of 1
-        (records / f"{i}.yaml").write_text(text.replace("id: DC-2026-030", f"id: DC-2030-{i:03d}", 1),
-                                           encoding="utf-8")
-    fake = fake_soffice(tmp_path, HANGS)
-    out = tmp_path / "out"
-    env = dict(os.environ, DCITY_SOFFICE=str(fake))
-    proc = subprocess.Popen([sys.executable, "-m", "dcity_docs", "batch", str(records), "-o", str(out), "-j", "1"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    proc, out = _hanging_batch(tmp_path, "DC-2030", jobs=1)  # -j 1: windows of 2 records and 1
 
     def drafted() -> int:
         return len(list(out.glob(".DC-2030-*.partial"))) if out.is_dir() else 0
@@ -297,6 +302,27 @@ def test_batch_interrupted_while_converting_with_the_next_window_drafted_leaves_
     assert "Traceback" not in stderr and stderr.strip().splitlines()[-1] in ("Interrupted.", "Aborted.")
     assert [p.name for p in out.iterdir()] == [".dcity-batch.lock"]
     assert_all_dead([int(p) for p in (tmp_path / "pids.log").read_text().split()])
+
+
+def test_sigterm_stops_both_libreoffice_workers_of_a_batch_at_once(tmp_path):
+    """-j 2: the two LibreOffice processes run from threads; SIGTERM (or Ctrl-C) kills them at once
+    instead of waiting for their calls, which here would hang for two minutes."""
+    proc, out = _hanging_batch(tmp_path, "DC-2031", jobs=2)
+    pids = tmp_path / "pids.log"
+    deadline = time.monotonic() + 30
+    while (not pids.exists() or len(pids.read_text().split()) < 2) and time.monotonic() < deadline \
+            and proc.poll() is None:
+        time.sleep(0.05)
+    assert len(pids.read_text().split()) == 2, "two LibreOffice workers were expected"
+    started = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+
+    assert time.monotonic() - started < 20  # not the hanging calls' two minutes
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and stderr.strip().splitlines()[-1] in ("Interrupted.", "Aborted.")
+    assert [p.name for p in out.iterdir()] == [".dcity-batch.lock"]
+    assert_all_dead([int(p) for p in pids.read_text().split()])
 
 
 # --- an output folder that cannot be written -------------------------------------------------------
