@@ -480,7 +480,7 @@ def _warm() -> None:
 
 class _Batch:
     def __init__(self, out_dir: Path, formats: tuple[str, ...], pdfa: bool, jobs: int, timeout: float,
-                 progress: Progress, templates: Path | None = None):
+                 progress: Progress, templates: Path | None = None, reports: bool = False):
         self.settings = _Settings(out_dir, formats, pdfa, templates)
         self.out_dir = out_dir
         self.jobs = jobs
@@ -494,7 +494,7 @@ class _Batch:
         self.open_jobs: dict[int, PackJob] = {}  # drafted, not yet finished or aborted
         self.preparing: deque[tuple[int, Future[RecordResult | _Prepared]]] = deque()  # index, drafting
         self.pool: Executor = _Inline()
-        self.reports = False  # whether the portfolio register is wanted (set by run_batch)
+        self.reports = reports  # whether the portfolio register will be made
         self.early_portfolio: tuple[list[VentureSummary], Future[Report]] | None = None
 
     @property
@@ -721,8 +721,7 @@ def run_batch(
         left = remove_leftovers(out_dir)
         if left:
             progress(BatchEvent("phase", message=f"removed {left} leftover(s) of an interrupted run"))
-        batch = _Batch(out_dir, formats, pdfa, jobs, timeout, progress, templates)
-        batch.reports = reports
+        batch = _Batch(out_dir, formats, pdfa, jobs, timeout, progress, templates, reports)
         batch.total = count_inputs(inputs)
         if batch.total == 0:
             raise InputError(f"no record found in {', '.join(str(p) for p in inputs)} "

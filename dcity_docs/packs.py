@@ -7,7 +7,6 @@ so an interrupted or failed run never leaves a half-made pack behind.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os

@@ -34,7 +34,6 @@ to match, so a changed title must change both.
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 import math
 import os

@@ -492,7 +492,7 @@ def batch_report_docx(result: BatchResult, catalogs: Catalogs | None = None,
 
 def portfolio_register_docx(ventures: list[VentureSummary], catalogs: Catalogs | None = None,
                             templates: Path | None = None) -> bytes:
-    return _portfolio_register(ventures, catalogs or catalogs_for(), templates)[0]
+    return portfolio_register(ventures, catalogs, templates)[0]
 
 
 def write_reports(result: BatchResult, out_dir: Path, *, formats: tuple[str, ...] = ("docx", "pdf"),
