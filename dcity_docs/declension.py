@@ -9,9 +9,10 @@ head of the phrase only.
 Known limitations (the record's ``name_genitive``, ``position_genitive`` and
 ``authority_genitive`` override any result):
 
-* The gender of a foreign name is detected from shevchenko's list of given names; where it is
-  unknown (Нільс, Ларс) :func:`genitive_name` raises ``ValueError`` rather than guess, and it can
-  be wrong for rare names (Інгрід is taken as masculine). Pass ``gender`` where it is known.
+* The gender of a foreign name (one without a patronymic) is looked up by its Latin form in a
+  names dictionary, by country (:mod:`given_names`), then in shevchenko's list of given names;
+  where neither knows it, or it is both a man's and a woman's name, :func:`genitive_name` raises
+  ``ValueError`` rather than guess. Pass ``gender`` where it is known.
 * A two-word name without a patronymic is read given name first (Сьорен Єнсен); pass
   ``order="family_first"`` for «Прізвище Ім’я».
 * Positions and authorities decline only up to and including their first noun («Заступник
@@ -32,6 +33,7 @@ from typing import Any, Callable, Literal, TypeVar
 import shevchenko
 from translitua import UkrainianKMU, translit
 
+from . import given_names
 from .formatting import APOSTROPHE, NBSP
 
 NameOrder = Literal["family_first", "given_first"]
@@ -128,7 +130,10 @@ def parse_person_uk(full_name: str, *, order: NameOrder | None = None) -> Person
     return PersonName(" ".join(words[start:]), words[0], None, "given_first", tuple(words[1:start]))
 
 
-def _resolve_gender(person: PersonName, gender: str | None) -> str:
+def _resolve_gender(person: PersonName, gender: str | None, latin_name: str | None,
+                    country: str | None) -> str:
+    """The given gender; else the patronymic's; else, for a name without one (a foreigner's), the
+    names dictionary on the record's Latin form in the party's country; else shevchenko's list."""
     if gender is not None:
         key = gender.strip().lower() if isinstance(gender, str) else ""
         if key not in _GENDERS:
@@ -139,6 +144,16 @@ def _resolve_gender(person: PersonName, gender: str | None) -> str:
             return "feminine"
         if _MASCULINE_PATRONYMIC.search(person.patronymic):
             return "masculine"
+    latin_given = given_names.first_given_name(latin_name) if latin_name else None
+    if latin_given:
+        verdict = given_names.sex_of_given_name(latin_given, country)
+        if verdict == "both":
+            raise ValueError(
+                f"{latin_given!r} ({person.given!r}) is both a man's and a woman's name: "
+                "give the gender or the name in the genitive (name_genitive)"
+            )
+        if verdict is not None:
+            return verdict
     detected = shevchenko.detect_gender(given_name=person.given.split("-")[0])
     if detected is None:
         raise ValueError(
@@ -164,11 +179,21 @@ def _family_genitive(family: str, gender: str) -> str:
 
 
 _HARD_CONSONANT_END = re.compile(r"[бвгґдджзклмнпрстфхцчшщ]$", re.IGNORECASE)
+_INDECLINABLE_FOREIGN = {
+    # Foreign given names that Ukrainian leaves as they are (Правопис 2019, § 144): a man's or a
+    # woman's ending in a vowel other than -а/-я (Уле, Їржі, Бруно, Метте); a woman's ending in a
+    # consonant or -ь (Інгрід, Клер, Ізабель); a woman's in -а after a vowel (Андреа).
+    "masculine": re.compile(r"[еєиіїоую]$", re.IGNORECASE),
+    "feminine": re.compile(r"([^ая]|[аеєиіїоуюя]а)$", re.IGNORECASE),
+}
 
 
 def _given_genitive(name: str, sex: str, foreign: bool) -> str:
     """shevchenko drops the vowel of foreign men's names in -ер/-ел (Алістер → «Алістра», as if
-    «вітер → вітру»); foreign names keep their stem, so such a result falls back to stem + «а»."""
+    «вітер → вітру»); foreign names keep their stem, so such a result falls back to stem + «а».
+    It declines foreign names that Ukrainian does not (Уле → «Уля», Ізабель → «Ізабелі»)."""
+    if foreign and _INDECLINABLE_FOREIGN[sex].search(name):
+        return name
     declined = _shevchenko_genitive(sex, given_name=name)["given_name"]
     if foreign and sex == "masculine" and _HARD_CONSONANT_END.search(name) and not declined.startswith(name):
         return name + "а"
@@ -176,16 +201,18 @@ def _given_genitive(name: str, sex: str, foreign: bool) -> str:
 
 
 @_memo
-def genitive_name(full_name: str, gender: str | None = None, *, order: NameOrder | None = None) -> str:
+def genitive_name(full_name: str, gender: str | None = None, *, order: NameOrder | None = None,
+                  latin_name: str | None = None, country: str | None = None) -> str:
     """The name in the genitive, in the record's word order.
 
     Умєров Рустем Енверович → Умєрова Рустема Енверовича; Коваленко Ірина Петрівна →
     Коваленко Ірини Петрівни (a woman's -ко surname does not decline); Сьорен Голм Єнсен →
     Сьорена Голма Єнсена. ``gender`` ('masculine'/'feminine') is detected from the patronymic or
-    the given name when omitted; ``ValueError`` when it cannot be.
+    the given name when omitted (a foreign name from ``latin_name``, the record's English form, as
+    used in ``country``); ``ValueError`` when it cannot be.
     """
     person = parse_person_uk(full_name, order=order)
-    sex = _resolve_gender(person, gender)
+    sex = _resolve_gender(person, gender, latin_name, country)
     foreign = person.patronymic is None
     given = _given_genitive(person.given, sex, foreign)
     middle = tuple(_given_genitive(m, sex, foreign) for m in person.middle)
@@ -199,9 +226,10 @@ def genitive_name(full_name: str, gender: str | None = None, *, order: NameOrder
 
 
 def signature_name(full_name_uk: str, *, order: NameOrder | None = None) -> str:
-    """ДСТУ 4163:2020 signature form «Власне ім’я ПРІЗВИЩЕ»: Рустем УМЄРОВ, Сьорен ЄНСЕН (NBSP between)."""
+    """ДСТУ 4163:2020 signature form «Власне ім’я ПРІЗВИЩЕ»: Рустем УМЄРОВ; a foreigner keeps every
+    given name (Сьорен Голм ЄНСЕН); a Ukrainian patronymic stays out. NBSP between the words."""
     person = parse_person_uk(full_name_uk, order=order)
-    return f"{person.given}{NBSP}{person.family.upper()}"
+    return NBSP.join([person.given, *person.middle, person.family.upper()])
 
 
 def signature_name_en(full_name_en: str) -> str:

@@ -499,6 +499,25 @@ def _read_checked(path: Path, locale: str | None, problems: list[CatalogProblem]
     return None
 
 
+TOOL_HEADERS = frozenset({"generated-by", "pot-creation-date", "po-revision-date", "x-generator"})
+"""Headers a tool writes for itself: another Babel release or a clock changes them, not the text."""
+
+
+def _content(catalog: Catalog) -> tuple[object, ...]:
+    """What a catalog says, as the translators and the source see it: its headers less those a
+    tool writes for itself, and each message's context, text, translation, translator comments,
+    flags and references. Line wrapping and the tool's own headers are left out, so that the
+    check holds on any Babel release; a changed message, comment, flag or reference still counts."""
+    headers = tuple(sorted((key.lower(), " ".join(str(value).split()))
+                           for key, value in catalog.mime_headers
+                           if key.lower() not in TOOL_HEADERS))
+    messages = tuple(sorted(
+        (message.context or "", repr(message.id), repr(message.string or ""), _comments(message),
+         tuple(sorted(_flags(message))), tuple((str(f), int(n or 0)) for f, n in message.locations))
+        for message in catalog if message.id))
+    return headers, messages
+
+
 def _comments(message: Message) -> str:
     """The translator comments as text: a file wraps long ones over several ``#.`` lines."""
     return " ".join(" ".join(message.auto_comments).split())
@@ -569,7 +588,7 @@ def _sync_problems(pot: Path, template: Catalog, path: Path, catalog: Catalog) -
 def _stale_problems(pot: Path, template: Catalog, source: Path | None) -> list[CatalogProblem]:
     """The committed .pot must be exactly what extraction gives now."""
     fresh = extract(source)
-    if catalog_bytes(fresh) == pot.read_bytes():
+    if catalog_bytes(fresh) == pot.read_bytes() or _content(fresh) == _content(template):
         return []
     hint = "run 'dcity-docs i18n extract' then 'dcity-docs i18n update'"
     problems = []

@@ -51,13 +51,54 @@ class Strict(BaseModel):
 
 
 def _no_control_chars(value: str) -> str:
+    """No control character, and none of the invisible ones (Unicode category Cf: zero-width
+    space, word joiner, soft hyphen, byte-order mark, direction marks): typed by accident or
+    pasted from a PDF, they make the name in the agreement differ from the name in the register
+    and hide it from a search."""
     for ch in value:
-        if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u00a0\u200b":
+        category = unicodedata.category(ch)
+        if category == "Cc":
             raise ValueError(f"contains a control character U+{ord(ch):04X}")
-        if unicodedata.category(ch) == "Cs" or ch in "\ufffe\uffff":
+        if category == "Cf":
+            name = unicodedata.name(ch, "").lower() or "format character"
+            raise ValueError(f"contains an invisible control character U+{ord(ch):04X} ({name}); "
+                             "delete it (retype the text around it if you cannot see it)")
+        if category == "Cs" or ch in "\ufffe\uffff":
             # A "\ud800" or "\uffff" escape in JSON or YAML: no character at all, and a Word file
             # (XML) cannot hold it.
             raise ValueError(f"contains U+{ord(ch):04X}, which is not a character (a broken \\u escape?)")
+    return value
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _script(ch: str) -> str | None:
+    """The script of a letter, for the scripts whose letters look alike."""
+    name = unicodedata.name(ch, "")
+    for script in ("CYRILLIC", "LATIN", "GREEK"):
+        if name.startswith(script):
+            return script
+    return None
+
+
+def _no_mixed_script_words(value: str) -> str:
+    """A word of Cyrillic letters with a Latin (or Greek) look-alike inside («Кoваленко» with a
+    Latin o) prints the same and is another name: the register, a search and a signature check
+    do not find it. Words wholly in Latin inside Ukrainian text (DC-2026-014, CVR, A/S) are fine."""
+    for match in _WORD.finditer(value):
+        word = match.group()
+        scripts = [_script(ch) for ch in word]
+        present = {s for s in scripts if s}
+        if len(present) < 2:
+            continue
+        counts = {s: scripts.count(s) for s in present}
+        main = max(sorted(present), key=lambda s: counts[s])  # a tie: Cyrillic, then Greek
+        strays = [ch for ch, s in zip(word, scripts) if s and s != main]
+        shown = ", ".join(f"{_script(ch).title()} {ch!r} (U+{ord(ch):04X})"  # type: ignore[union-attr]
+                          for ch in dict.fromkeys(strays))
+        raise ValueError(f"{shown} in «{word}», a word in {main.title()} letters: a look-alike letter "
+                         f"from another script; retype the word in {main.title()}")
     return value
 
 
@@ -73,6 +114,7 @@ Text = Annotated[
     BeforeValidator(_plain_string),
     StringConstraints(min_length=1),
     AfterValidator(_no_control_chars),
+    AfterValidator(_no_mixed_script_words),
     WithJsonSchema({"type": "string", "minLength": 1}),
 ]
 
@@ -265,7 +307,8 @@ class Signatory(Strict):
     power_of_attorney: PowerOfAttorney | None = None
     gender: Literal["female", "male"] | None = Field(
         default=None,
-        description="Only where the Ukrainian declension cannot tell from the name (e.g. Інгрід)",
+        description="Only where the name does not tell: no patronymic, and a Latin given name that "
+        "the names dictionary does not know or knows as both a man's and a woman's (e.g. Dominique)",
     )
     # Optional overrides where automatic Ukrainian declension gets a form wrong.
     name_genitive: Text | None = Field(default=None, description="Name in the genitive (uk)")
@@ -466,7 +509,7 @@ def _registration_problem(scheme: str, number: str) -> tuple[str, str] | None:
     return None
 
 
-def _signatory_problems(sig: Signatory, where: tuple[str | int, ...]) -> list[RuleProblem]:
+def _signatory_problems(sig: Signatory, where: tuple[str | int, ...], country: str) -> list[RuleProblem]:
     problems: list[RuleProblem] = []
     if sig.acts_under_power_of_attorney() and sig.power_of_attorney is None:
         problems.append(
@@ -475,13 +518,13 @@ def _signatory_problems(sig: Signatory, where: tuple[str | int, ...]) -> list[Ru
                 "required (number and date) where the signatory acts under a power of attorney",
             )
         )
-    name_problem = _name_problem(sig)
+    name_problem = _name_problem(sig, country)
     if name_problem:
         problems.append((where + ("name", "uk"), name_problem))
     return problems
 
 
-def _name_problem(sig: Signatory) -> str | None:
+def _name_problem(sig: Signatory, country: str) -> str | None:
     """The Ukrainian name must give the signature form and, unless ``name_genitive`` is given,
     the genitive, exactly as the documents will ask for them (else rendering would fail later)."""
     from . import declension
@@ -490,7 +533,7 @@ def _name_problem(sig: Signatory) -> str | None:
         declension.signature_name(sig.name.uk)
         if sig.name_genitive is None:
             gender = {"female": "feminine", "male": "masculine"}.get(sig.gender or "")
-            declension.genitive_name(sig.name.uk, gender)
+            declension.genitive_name(sig.name.uk, gender, latin_name=sig.name.en, country=country)
     except ValueError as exc:
         return str(exc)
     return None
@@ -610,7 +653,7 @@ def check_rules(record: Record | Parts) -> list[RuleProblem]:
         problem = _registration_problem(holder.registration.scheme, holder.registration.number)
         if problem:
             problems.append((("shareholders", i, "registration", problem[0]), problem[1]))
-        problems += _signatory_problems(holder.signatory, ("shareholders", i, "signatory"))
+        problems += _signatory_problems(holder.signatory, ("shareholders", i, "signatory"), holder.country)
     values = parts.contributions
     total = sum((v.amount for v in values if v is not None), Decimal(0))
     if values and all(v is not None for v in values) and capital is not None and total != capital.amount:
@@ -621,7 +664,7 @@ def check_rules(record: Record | Parts) -> list[RuleProblem]:
             )
         )
     if parts.ministry is not None:
-        problems += _signatory_problems(parts.ministry.signatory, ("ministry", "signatory"))
+        problems += _signatory_problems(parts.ministry.signatory, ("ministry", "signatory"), "UA")
 
     venture = parts.venture
     if venture is not None and venture.placement == "ukraine":

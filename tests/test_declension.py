@@ -88,6 +88,127 @@ def test_genitive_name_undetectable_gender_raises() -> None:
         d.genitive_name("Сьорен Єнсен", gender="neuter")
 
 
+# Signatories of the partner countries, as legal officers copy them from passports: no gender field,
+# the Latin form of the name in the record. (country, name.en, name.uk, genitive in the preamble)
+FOREIGN_SIGNATORIES = [
+    ("GB", "James Smith", "Джеймс Сміт", "Джеймса Сміта"),
+    ("GB", "Oliver Brown", "Олівер Браун", "Олівера Брауна"),
+    ("GB", "William Taylor", "Вільям Тейлор", "Вільяма Тейлора"),
+    ("GB", "Alistair Campbell", "Алістер Кемпбелл", "Алістера Кемпбелла"),
+    ("GB", "Harry Wilson", "Гаррі Вілсон", "Гаррі Вілсона"),
+    ("GB", "Charlotte Evans", "Шарлотта Еванс", "Шарлотти Еванс"),
+    ("GB", "Emily Clarke", "Емілі Кларк", "Емілі Кларк"),
+    ("GB", "Sarah Johnson", "Сара Джонсон", "Сари Джонсон"),
+    ("GB", "Fiona MacLeod", "Фіона Маклеод", "Фіони Маклеод"),
+    ("GB", "Thomas Wright", "Томас Райт", "Томаса Райта"),
+    ("GB", "Ingrid Walker", "Інгрід Вокер", "Інгрід Вокер"),
+    ("GB", "Elizabeth Hughes", "Елізабет Г’юз", "Елізабет Г’юз"),
+    ("DK", "Søren Holm Jensen", "Сьорен Голм Єнсен", "Сьорена Голма Єнсена"),
+    ("DK", "Mette Frederiksen", "Метте Фредеріксен", "Метте Фредеріксен"),
+    ("DK", "Lars Løkke Rasmussen", "Ларс Льокке Расмуссен", "Ларса Льокке Расмуссена"),
+    ("DK", "Niels Andersen", "Нільс Андерсен", "Нільса Андерсена"),
+    ("DK", "Kirsten Nielsen", "Кірстен Нільсен", "Кірстен Нільсен"),
+    ("DK", "Anders Christensen", "Андерс Крістенсен", "Андерса Крістенсена"),
+    ("DK", "Freja Pedersen", "Фрея Педерсен", "Фреї Педерсен"),
+    ("NO", "Ingrid Larsen", "Інгрід Ларсен", "Інгрід Ларсен"),
+    ("NO", "Kari Nordmann", "Карі Нордманн", "Карі Нордманн"),
+    ("NO", "Ole Hansen", "Уле Гансен", "Уле Гансена"),
+    ("NO", "Magnus Berg", "Магнус Берг", "Магнуса Берга"),
+    ("NO", "Sigrid Johansen", "Сігрід Йогансен", "Сігрід Йогансен"),
+    ("NO", "Eirik Olsen", "Ейрік Ольсен", "Ейріка Ольсена"),
+    ("NO", "Solveig Haugen", "Сольвейг Гауген", "Сольвейг Гауген"),
+    ("NO", "Knut Dahl", "Кнут Даль", "Кнута Даля"),
+    ("SE", "Erik Lindqvist", "Ерік Ліндквіст", "Еріка Ліндквіста"),
+    ("SE", "Anna Karlsson", "Анна Карлссон", "Анни Карлссон"),
+    ("SE", "Johan Svensson", "Юган Свенссон", "Югана Свенссона"),
+    ("SE", "Karin Nilsson", "Карін Нільссон", "Карін Нільссон"),
+    ("SE", "Björn Gustafsson", "Бйорн Густафссон", "Бйорна Густафссона"),
+    ("SE", "Elin Persson", "Елін Перссон", "Елін Перссон"),
+    ("DE", "Jürgen Müller", "Юрген Мюллер", "Юргена Мюллера"),
+    ("DE", "Andrea Schmidt", "Андреа Шмідт", "Андреа Шмідт"),
+    ("DE", "Klaus Schneider", "Клаус Шнайдер", "Клауса Шнайдера"),
+    ("DE", "Sabine Fischer", "Сабіне Фішер", "Сабіне Фішер"),
+    ("DE", "Wolfgang Weber", "Вольфганг Вебер", "Вольфганга Вебера"),
+    ("DE", "Ursula Meyer", "Урсула Маєр", "Урсули Маєр"),
+    ("PL", "Małgorzata Kowalska", "Малгожата Ковальська", "Малгожати Ковальської"),
+    ("PL", "Piotr Nowak", "Пьотр Новак", "Пьотра Новака"),
+    ("PL", "Krzysztof Wiśniewski", "Кшиштоф Вишневський", "Кшиштофа Вишневського"),
+    ("PL", "Agnieszka Wójcik", "Агнешка Вуйцік", "Агнешки Вуйцік"),
+    ("PL", "Tomasz Kamiński", "Томаш Камінський", "Томаша Камінського"),
+    ("PL", "Katarzyna Lewandowska", "Катажина Левандовська", "Катажини Левандовської"),
+    ("FR", "Jean Dupont", "Жан Дюпон", "Жана Дюпона"),
+    ("FR", "Pierre Martin", "П’єр Мартен", "П’єра Мартена"),
+    ("FR", "Claire Bernard", "Клер Бернар", "Клер Бернар"),
+    ("FR", "Philippe Durand", "Філіпп Дюран", "Філіппа Дюрана"),
+    ("FR", "Isabelle Moreau", "Ізабель Моро", "Ізабель Моро"),
+    ("FR", "Nathalie Laurent", "Наталі Лоран", "Наталі Лоран"),
+    ("NL", "Jan de Vries", "Ян де Фріс", "Яна де Фріса"),
+    ("NL", "Pieter Jansen", "Пітер Янсен", "Пітера Янсена"),
+    ("NL", "Willem Bakker", "Віллем Баккер", "Віллема Баккера"),
+    ("NL", "Anouk Visser", "Анук Віссер", "Анук Віссер"),
+    ("NL", "Lotte Smit", "Лотте Сміт", "Лотте Сміт"),
+    ("CZ", "Jiří Novák", "Їржі Новак", "Їржі Новака"),
+    ("CZ", "Jana Svobodová", "Яна Свободова", "Яни Свободової"),
+    ("CZ", "Petr Dvořák", "Петр Дворжак", "Петра Дворжака"),
+    ("CZ", "Tereza Černá", "Тереза Черна", "Терези Черної"),
+    ("CZ", "Tomáš Procházka", "Томаш Прохазка", "Томаша Прохазки"),
+    ("CZ", "Eva Kučerová", "Єва Кучерова", "Єви Кучерової"),
+    ("US", "Michael Miller", "Майкл Міллер", "Майкла Міллера"),
+    ("US", "Jennifer Davis", "Дженніфер Девіс", "Дженніфер Девіс"),
+    ("US", "Robert Anderson", "Роберт Андерсон", "Роберта Андерсона"),
+    ("US", "Linda Thompson", "Лінда Томпсон", "Лінди Томпсон"),
+    ("US", "Christopher Moore", "Крістофер Мур", "Крістофера Мура"),
+    ("US", "Ashley Martinez", "Ешлі Мартінес", "Ешлі Мартінес"),
+]
+
+
+@pytest.mark.parametrize(("country", "latin", "full", "genitive"), FOREIGN_SIGNATORIES,
+                         ids=[f"{c}-{en}" for c, en, _uk, _g in FOREIGN_SIGNATORIES])
+def test_genitive_of_foreign_signatories_without_a_gender(country: str, latin: str, full: str,
+                                                          genitive: str) -> None:
+    assert d.genitive_name(full, latin_name=latin, country=country) == genitive
+
+
+def test_the_table_covers_men_and_women_of_ten_countries() -> None:
+    from dcity_docs.given_names import first_given_name, sex_of_given_name
+
+    assert len(FOREIGN_SIGNATORIES) >= 60
+    assert {c for c, *_ in FOREIGN_SIGNATORIES} >= {"GB", "DK", "NO", "SE", "DE", "PL", "FR", "NL", "CZ", "US"}
+    sexes = {sex_of_given_name(first_given_name(latin) or "", c) for c, latin, *_ in FOREIGN_SIGNATORIES}
+    assert sexes == {"masculine", "feminine"}
+
+
+@pytest.mark.parametrize(("latin", "country", "sex"), [
+    ("Andrea", "IT", "masculine"), ("Andrea", "DE", "feminine"),  # the country decides
+    ("Ingrid", "GB", "feminine"),  # shevchenko alone takes «Інгрід» for a man
+    ("Søren", "DK", "masculine"),
+    ("Małgorzata", "PL", "feminine"), ("Jean-Pierre", "FR", "masculine"),
+    ("Dominique", "FR", "both"), ("Xqzwv", "GB", None),
+    ("Lars", "ZZ", "masculine"),  # a country the dictionary does not list: all countries
+])
+def test_sex_of_given_name(latin: str, country: str, sex: str | None) -> None:
+    from dcity_docs.given_names import first_given_name, sex_of_given_name
+
+    assert sex_of_given_name(first_given_name(latin) or "", country) == sex
+
+
+def test_a_name_of_both_sexes_or_unknown_still_asks_for_the_gender() -> None:
+    with pytest.raises(ValueError, match="both a man's and a woman's name.*name_genitive"):
+        d.genitive_name("Домінік Дюпон", latin_name="Dominique Dupont", country="FR")
+    with pytest.raises(ValueError, match="cannot tell whether 'Ксквв'.*name_genitive"):
+        d.genitive_name("Ксквв Сміт", latin_name="Xqzwv Smith", country="GB")
+    assert d.genitive_name("Домінік Дюпон", "feminine", latin_name="Dominique Dupont", country="FR") == \
+        "Домінік Дюпон"
+
+
+def test_first_given_name_of_a_passport_name() -> None:
+    from dcity_docs.given_names import first_given_name
+
+    assert first_given_name("James Oliver Smith") == "James"
+    assert first_given_name("SMITH James") == "James"
+    assert first_given_name("Jean-Pierre Dupont") == "Jean"
+
+
 # --------------------------------------------------------------------------- positions
 
 
@@ -185,7 +306,8 @@ def test_decline_toponym_uk(name: str, genitive: str, locative: str) -> None:
     [
         ("Умєров Рустем Енверович", f"Рустем{NBSP}УМЄРОВ"),
         ("Коваленко Ірина Петрівна", f"Ірина{NBSP}КОВАЛЕНКО"),
-        ("Сьорен Голм Єнсен", f"Сьорен{NBSP}ЄНСЕН"),
+        ("Сьорен Голм Єнсен", f"Сьорен{NBSP}Голм{NBSP}ЄНСЕН"),  # every given name of a foreigner
+        ("Сьорен Єнсен", f"Сьорен{NBSP}ЄНСЕН"),
         ("Роман Йосипович Шухевич", f"Роман{NBSP}ШУХЕВИЧ"),
         ("Мар'яна В'юн", f"Мар{APOSTROPHE}яна{NBSP}В{APOSTROPHE}ЮН"),
     ],

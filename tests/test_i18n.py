@@ -14,12 +14,14 @@ import shutil
 import subprocess
 import sys
 import unicodedata
+import io
 import zipfile
 from pathlib import Path
 from typing import Callable
 
 import pytest
 from babel.messages.frontend import parse_keywords, parse_mapping_cfg
+from babel.messages.pofile import write_po
 from docx import Document
 from lxml import etree
 
@@ -340,6 +342,52 @@ def test_check_fails_naming_the_message_and_the_problem(
     assert code == 1, output
     assert re.search(expected, output, re.M), output
     assert "Error: " in output and "problem(s) in the catalogs" in output
+
+
+def _tool_headers_rewritten(root: Path, babel_version: str) -> None:
+    """What another Babel release (or a clock, or Poedit) writes into the headers, and nothing else."""
+    written = {"Generated-By": f"Babel {babel_version}", "POT-Creation-Date": "2031-07-04 12:00+0200",
+               "PO-Revision-Date": "2031-07-04 12:00+0200"}
+    for path in [i18n.pot_path(root), *(i18n.po_path(root, lang) for lang in i18n.LANGS)]:
+        lines = []
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            key = line[1:].split(":", 1)[0]
+            if line.startswith('"') and key in written:
+                line = f'"{key}: {written[key]}\\n"'
+                if key == "Generated-By":
+                    lines.append('"X-Generator: Poedit 3.5\\n"')
+            lines.append(line)
+        path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize("babel_version", ["2.14.0", "2.19.0", "3.0.0"])
+def test_check_ignores_the_headers_tools_write_for_themselves(
+    locales: Path, capsys: pytest.CaptureFixture[str], babel_version: str
+) -> None:
+    _tool_headers_rewritten(locales, babel_version)
+    pot = i18n.pot_path(locales).read_text(encoding="utf-8")
+    assert f"Generated-By: Babel {babel_version}" in pot and "X-Generator: Poedit" in pot
+    assert _check(capsys, "--locales", str(locales))[0] == 0
+    # ... while a real change of one message still fails it
+    catalog = i18n.read_catalog(i18n.pot_path(locales))
+    message = catalog.get(SUBTITLE[1], context=SUBTITLE[0])
+    catalog.delete(SUBTITLE[1], context=SUBTITLE[0])
+    catalog.add(SUBTITLE[1] + " (changed)", None, message.locations, auto_comments=message.auto_comments,
+                flags=message.flags, context=SUBTITLE[0])
+    i18n.pot_path(locales).write_bytes(i18n.catalog_bytes(catalog))
+    code, output = _check(capsys, "--locales", str(locales))
+    assert code == 1 and "no longer in the source; the .pot is out of date" in output, output
+
+
+def test_check_reads_messages_not_line_wrapping(locales: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A Babel release that wraps long lines at another width writes other bytes, the same catalog."""
+    for path in [i18n.pot_path(locales), *(i18n.po_path(locales, lang) for lang in i18n.LANGS)]:
+        catalog = i18n.read_catalog(path, None if path.suffix == ".pot" else path.parent.parent.name)
+        buffer = io.BytesIO()
+        write_po(buffer, catalog, width=60, sort_output=False, include_previous=False, ignore_obsolete=True)
+        assert buffer.getvalue() != path.read_bytes()
+        path.write_bytes(buffer.getvalue())
+    assert _check(capsys, "--locales", str(locales))[0] == 0
 
 
 def test_check_without_msgfmt_uses_babel(locales: Path) -> None:

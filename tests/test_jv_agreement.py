@@ -14,9 +14,10 @@ from dcity_docs.documents import MODES, docx_bytes, draft_document
 from dcity_docs.drafting import jv_agreement
 from dcity_docs.errors import InputError
 from dcity_docs.formatting import NBSP, format_iban, format_money, region_name, typography_uk
-from dcity_docs.loading import load_record
+from dcity_docs.loading import load_record, parse_text, validate_source
 from dcity_docs.models import ContributionKind, Record
 from readback import docx_header_footer_text, docx_text
+from test_declension import FOREIGN_SIGNATORIES
 
 KEY = "jv-agreement"
 FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
@@ -370,6 +371,26 @@ def test_partner_regimes_and_law_carve_out(out_dir: str) -> None:
 def test_foreign_given_name_in_the_genitive(out_dir: str) -> None:
     text = plain(render(out_dir, "DC-2026-021", "uk")[0])
     assert "в особі Керуючого директора Алістера Грема Вітфілда, що діє на підставі Статуту" in text
+
+
+@pytest.mark.parametrize(("country", "latin", "full", "genitive"), FOREIGN_SIGNATORIES,
+                         ids=[f"{c}-{en}" for c, en, _uk, _g in FOREIGN_SIGNATORIES])
+def test_foreign_signatory_without_a_gender_is_declined_and_signs_with_every_given_name(
+        country: str, latin: str, full: str, genitive: str, tmp_path: Path) -> None:
+    """As a legal officer copies the partner's signatory from a passport: no gender field."""
+    text = (FIXTURES_DIR / "DC-2026-021.yaml").read_text(encoding="utf-8")
+    text = text.replace("      name: {uk: Алістер Грем Вітфілд, en: Alistair Graham Whitfield}\n"
+                        "      gender: male               # the declension library takes «Алістер» for a woman's name\n",
+                        f"      name: {{uk: {full}, en: {latin}}}\n")
+    text = text.replace("    country: GB\n", f"    country: {country}\n", 1)
+    assert full in text and "gender:" not in text
+    record = validate_source(parse_text(text, "rec.yaml"))
+    (tmp_path / "jv.docx").write_bytes(docx_bytes(record, KEY, "uk"))
+    body = plain(docx_text(tmp_path / "jv.docx"))
+    assert f"в особі Керуючого директора {genitive}, що діє на підставі Статуту" in body
+    words = full.split()
+    family = next(i for i in range(len(words)) if i > 0 and (words[i][0].islower() or i == len(words) - 1))
+    assert " ".join([*words[:family], *(w.upper() for w in words[family:])]) in body  # «Сьорен Голм ЄНСЕН»
 
 
 # --- records the agreement must handle ---------------------------------------------------

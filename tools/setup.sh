@@ -22,5 +22,13 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 PYTHON="${PYTHON:-python3}"
-"$PYTHON" -m pip install -q --disable-pip-version-check -e ".[test]" 2>&1 | grep -v -E "^(WARNING: Running pip as|WARNING: Location)" || true
+# --upgrade --upgrade-strategy eager: the newest releases pyproject.toml allows, even where older
+# ones are installed, so that this machine (and CI on it) sees what a fresh `pip install` gives.
+log="$(mktemp)"
+if ! "$PYTHON" -m pip install -q --disable-pip-version-check --upgrade --upgrade-strategy eager \
+    -e ".[test]" >"$log" 2>&1; then
+  cat "$log" >&2; rm -f "$log"; echo "setup: pip install failed" >&2; exit 1
+fi
+grep -v -E "^(WARNING: Running pip as|WARNING: Location)" "$log" >&2 || true
+rm -f "$log"
 "$PYTHON" -m dcity_docs --version >/dev/null

@@ -116,17 +116,18 @@ def purpose_recital(w: Writer, purpose: Purpose, record: Record) -> Bi:
 # --- parties ----------------------------------------------------------------------------
 
 
-def _genitive(sig: Signatory) -> tuple[str, str, str]:
+def _genitive(sig: Signatory, country: str) -> tuple[str, str, str]:
     gender = {"female": "feminine", "male": "masculine"}.get(sig.gender or "")
-    name = sig.name_genitive or declension.genitive_name(sig.name.uk, gender)
+    name = sig.name_genitive or declension.genitive_name(sig.name.uk, gender, latin_name=sig.name.en,
+                                                         country=country)
     position = sig.position_genitive or declension.genitive_position(sig.position.uk)
     authority = sig.authority_genitive or declension.genitive_authority(sig.authority.uk)
     return uk_text(name), uk_text(position), uk_text(authority)
 
 
-def representation(w: Writer, sig: Signatory) -> Bi:
+def representation(w: Writer, sig: Signatory, country: str) -> Bi:
     """«в особі <посади> <імені>, що діє на підставі <документа>» / "represented by ..., acting under ..."."""
-    name_gen, position_gen, authority_gen = _genitive(sig)
+    name_gen, position_gen, authority_gen = _genitive(sig, country)
     poa = sig.power_of_attorney
     if sig.acts_under_power_of_attorney() and poa is not None:
         # TRANSLATORS: a signatory acting under a power of attorney. {position} and {name} are in
@@ -175,7 +176,7 @@ def ministry_intro(w: Writer, record: Record) -> Bi:
         "party",
         "the {ministry} (the “Ministry”), {representation},",
         ministry=value(m.name),
-        representation=representation(w, m.signatory),
+        representation=representation(w, m.signatory, "UA"),
     )
 
 
@@ -191,7 +192,7 @@ def shareholder_intro(w: Writer, holder: Shareholder, index: int) -> Bi:
         label=registration_label(w, holder.registration.scheme),
         number=holder.registration.number,
         term=shareholder_term(w, index),
-        representation=representation(w, holder.signatory),
+        representation=representation(w, holder.signatory, holder.country),
     )
 
 

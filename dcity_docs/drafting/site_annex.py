@@ -80,7 +80,7 @@ def _shareholder_brief(w: Writer, holder: Shareholder, index: int) -> Bi:
         "{name} (“{term}”), {representation},",
         name=c.value(holder.name),
         term=c.shareholder_term(w, index),
-        representation=c.representation(w, holder.signatory),
+        representation=c.representation(w, holder.signatory, holder.country),
     )
 
 
