@@ -197,12 +197,12 @@ def _texts(docx: bytes) -> list[str]:
 def bench_render(records: list[Path], repeat: int) -> dict[str, Any]:
     from docxtpl import DocxTemplate
 
-    from dcity_docs.catalogs import catalogs_for
-    from dcity_docs.documents import docx_bytes, document_properties, document_type, draft_document
-    from dcity_docs.drafting.base import Writer, context_for
-    from dcity_docs.drafting.common import page_labels
-    from dcity_docs.loading import load_record
-    from dcity_docs.rendering import compiled, make_environment, zip_parts
+    from dcity_docs.wording.catalogs import catalogs_for
+    from dcity_docs.output.documents import docx_bytes, document_properties, document_type, draft_document
+    from dcity_docs.draft.base import Writer, context_for
+    from dcity_docs.documents.common import page_labels
+    from dcity_docs.record.loading import load_record
+    from dcity_docs.layout.rendering import compiled, make_environment, zip_parts
     from dcity_docs.resources import templates_dir
 
     key, mode = "jv-agreement", "bilingual"
@@ -210,8 +210,8 @@ def bench_render(records: list[Path], repeat: int) -> dict[str, Any]:
         [sys.executable, "-c",
          "import time; t = time.perf_counter()\n"
          "from pathlib import Path\n"
-         "from dcity_docs.loading import load_record\n"
-         "from dcity_docs.documents import docx_bytes\n"
+         "from dcity_docs.record.loading import load_record\n"
+         "from dcity_docs.output.documents import docx_bytes\n"
          f"docx_bytes(load_record(Path({str(records[0])!r})), {key!r}, {mode!r})\n"
          "print(time.perf_counter() - t)"],
         capture_output=True, text=True, check=True, cwd=REPO)
@@ -289,8 +289,8 @@ def bench_render(records: list[Path], repeat: int) -> dict[str, Any]:
 
 
 def write_jv_documents(records: list[Path], folder: Path) -> list[Path]:
-    from dcity_docs.documents import docx_bytes
-    from dcity_docs.loading import load_record
+    from dcity_docs.output.documents import docx_bytes
+    from dcity_docs.record.loading import load_record
 
     folder.mkdir(parents=True, exist_ok=True)
     out = []
@@ -304,7 +304,7 @@ def write_jv_documents(records: list[Path], folder: Path) -> list[Path]:
 
 def one_soffice_call(files: list[Path], out: Path, timeout: float) -> None:
     """ONE LibreOffice process converting every file (no batching into calls of 25)."""
-    from dcity_docs.conversion import _Worker, convert_to_argument, find_soffice, is_complete_pdf
+    from dcity_docs.conversion.converters import _Worker, convert_to_argument, find_soffice, is_complete_pdf
 
     out.mkdir(parents=True, exist_ok=True)
     worker = _Worker(find_soffice(), out, timeout, convert_to_argument())
@@ -324,7 +324,7 @@ def _pages(pdf: Path) -> int:
 
 
 def bench_pdf(files: list[Path], work: Path, pool: Any, timeout: float) -> dict[str, Any]:
-    from dcity_docs.conversion import convert_to_pdf
+    from dcity_docs.conversion.converters import convert_to_pdf
 
     n = len(files)
     say(f"  (b) {n} document(s): ours ...")
@@ -389,8 +389,8 @@ def run_batch_command(records_dir: Path, out: Path, formats: Sequence[str], jobs
 
 def conversion_inputs(records: list[Path], folder: Path) -> list[Path]:
     """The DOCX files the batch converts (every pack's documents and cover), made the same way."""
-    from dcity_docs.loading import load_record
-    from dcity_docs.packs import prepare_pack
+    from dcity_docs.record.loading import load_record
+    from dcity_docs.output.packs import prepare_pack
 
     files: list[Path] = []
     for path in records:
@@ -404,7 +404,7 @@ def bench_batch(records: list[Path], records_dir: Path, work: Path, pool: Any, s
     """The batch, between two measurements of its conversion floor: LibreOffice servers get slower
     or faster over a run (we saw the same floor take 77-83 s), so the batch is compared with the
     mean of a floor taken just before it and one just after."""
-    from dcity_docs.conversion import convert_to_pdf
+    from dcity_docs.conversion.converters import convert_to_pdf
 
     files = conversion_inputs(records, work / "floor-in")
 
@@ -505,7 +505,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if not args.skip_pdf:
             from dcity_docs.errors import EnvironmentProblem
-            from dcity_docs.servers import LocalUnoservers
+            from dcity_docs.conversion.servers import LocalUnoservers
 
             pool = None
             try:
@@ -515,7 +515,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 warm = write_jv_documents(records[: args.servers], work / "warm")
                 for i, f in enumerate(warm):
                     f.rename(f.with_name(f"warm-{i}.docx"))
-                from dcity_docs.conversion import convert_to_pdf
+                from dcity_docs.conversion.converters import convert_to_pdf
 
                 convert_to_pdf(sorted((work / "warm").glob("warm-*.docx")), work / "warm-out", converter=pool)
                 say(f"{args.servers} unoserver worker(s) started in {started:.1f} s (not counted): {servers.spec}")

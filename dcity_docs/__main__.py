@@ -1,5 +1,5 @@
 """``python -m dcity_docs`` runs the command line."""
 
-from .cli import main
+from dcity_docs.cli import main
 
 main()

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 import click
 
-from . import __version__
-from .errors import DcityError, RecordInvalid
-from .loading import load_record, load_record_and_bytes, record_files
-from .models import json_schema
+from dcity_docs import __version__
+from dcity_docs.errors import DcityError, RecordInvalid
+from dcity_docs.record.loading import load_record, load_record_and_bytes, record_files
+from dcity_docs.record.models import json_schema
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
 
@@ -62,8 +62,8 @@ def _templates_option(func: Any) -> Any:
 
 
 def _parse_converter(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-    from .conversion import converter_from_spec
-    from .errors import InputError
+    from dcity_docs.conversion.converters import converter_from_spec
+    from dcity_docs.errors import InputError
 
     try:
         return converter_from_spec(value)
@@ -177,8 +177,8 @@ def render(
     Example:
         dcity-docs render jv-agreement fixtures/DC-2026-014.yaml -l uk -l en -o out/
     """
-    from .catalogs import Catalogs
-    from .documents import check_templates_dir, render_documents
+    from dcity_docs.wording.catalogs import Catalogs
+    from dcity_docs.output.documents import check_templates_dir, render_documents
 
     if templates is not None:
         check_templates_dir(templates)
@@ -227,8 +227,8 @@ def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str,
         dcity-docs pack fixtures/DC-2026-014.yaml -o out/
         dcity-docs pack fixtures/*.yaml -o out/ --pdfa
     """
-    from .documents import check_templates_dir
-    from .packs import build_pack
+    from dcity_docs.output.documents import check_templates_dir
+    from dcity_docs.output.packs import build_pack
 
     if templates is not None:
         check_templates_dir(templates)
@@ -330,8 +330,8 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tu
     """
     import signal
 
-    from .batch import run_batch
-    from .documents import check_templates_dir
+    from dcity_docs.batch.batch import run_batch
+    from dcity_docs.output.documents import check_templates_dir
 
     if templates is not None:
         check_templates_dir(templates)
@@ -343,7 +343,7 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tu
     except ValueError:  # not the main thread (embedded use): leave signals alone
         pass
     try:
-        from .conversion import using_converter
+        from dcity_docs.conversion.converters import using_converter
 
         with using_converter(converter):  # every conversion of the batch (packs, reports) goes there
             result = run_batch(list(inputs), out_dir, formats=formats, pdfa=pdfa, jobs=jobs, wait=wait,
@@ -435,7 +435,7 @@ def _source_option(func: Any) -> Any:
 
 
 def _locales_root(locales: Path | None) -> Path:
-    from .resources import locales_dir
+    from dcity_docs.resources import locales_dir
 
     return locales if locales is not None else locales_dir()
 
@@ -469,7 +469,7 @@ def i18n_extract(locales: Path | None, source: Path | None) -> None:
         dcity-docs i18n extract
         dcity-docs i18n extract --source /tmp/copy/dcity_docs --locales /tmp/copy/locales
     """
-    from . import i18n as tr
+    from dcity_docs.wording import i18n as tr
 
     path = tr.write_template(_locales_root(locales), source)
     catalog = tr.read_catalog(path)
@@ -491,7 +491,7 @@ def i18n_update(locales: Path | None) -> None:
         dcity-docs i18n update
         dcity-docs i18n update --locales ~/translations/locales
     """
-    from . import i18n as tr
+    from dcity_docs.wording import i18n as tr
 
     root = _locales_root(locales)
     for lang, fuzzy in tr.update(root).items():
@@ -507,7 +507,7 @@ def i18n_compile(locales: Path | None) -> None:
     Example:
         dcity-docs i18n compile
     """
-    from . import i18n as tr
+    from dcity_docs.wording import i18n as tr
 
     for path in tr.compile_catalogs(_locales_root(locales)):
         click.echo(str(path))
@@ -529,8 +529,8 @@ def i18n_check(locales: Path | None, source: Path | None) -> None:
         dcity-docs i18n check
         dcity-docs i18n check --locales ~/translations/locales
     """
-    from . import i18n as tr
-    from .errors import CatalogCheckFailed
+    from dcity_docs.wording import i18n as tr
+    from dcity_docs.errors import CatalogCheckFailed
 
     root = _locales_root(locales)
     problems = tr.check(root, source)
@@ -551,7 +551,7 @@ def i18n_stats(locales: Path | None) -> None:
         dcity-docs i18n stats
         dcity-docs i18n stats --locales ~/translations/locales
     """
-    from . import i18n as tr
+    from dcity_docs.wording import i18n as tr
 
     for lang, per in tr.stats(_locales_root(locales)).items():
         note = " (an empty English entry means the source text is used as it is)" if lang == "en" else ""

@@ -12,8 +12,8 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from dcity_docs import conversion
-from dcity_docs.conversion import convert_to_argument, convert_to_pdf, find_soffice, is_complete_pdf
+from dcity_docs.conversion import converters as conversion
+from dcity_docs.conversion.converters import convert_to_argument, convert_to_pdf, find_soffice, is_complete_pdf
 from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError
 
 

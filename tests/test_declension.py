@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dcity_docs import declension as d
-from dcity_docs.declension import PersonName
-from dcity_docs.formatting import APOSTROPHE, NBSP
+from dcity_docs.language import declension as d
+from dcity_docs.language.declension import PersonName
+from dcity_docs.language.formatting import APOSTROPHE, NBSP
 
 # --------------------------------------------------------------------------- parsing names
 
@@ -170,7 +170,7 @@ def test_genitive_of_foreign_signatories_without_a_gender(country: str, latin: s
 
 
 def test_the_table_covers_men_and_women_of_ten_countries() -> None:
-    from dcity_docs.given_names import first_given_name, sex_of_given_name
+    from dcity_docs.language.given_names import first_given_name, sex_of_given_name
 
     assert len(FOREIGN_SIGNATORIES) >= 60
     assert {c for c, *_ in FOREIGN_SIGNATORIES} >= {"GB", "DK", "NO", "SE", "DE", "PL", "FR", "NL", "CZ", "US"}
@@ -187,7 +187,7 @@ def test_the_table_covers_men_and_women_of_ten_countries() -> None:
     ("Lars", "ZZ", "masculine"),  # a country the dictionary does not list: all countries
 ])
 def test_sex_of_given_name(latin: str, country: str, sex: str | None) -> None:
-    from dcity_docs.given_names import first_given_name, sex_of_given_name
+    from dcity_docs.language.given_names import first_given_name, sex_of_given_name
 
     assert sex_of_given_name(first_given_name(latin) or "", country) == sex
 
@@ -202,7 +202,7 @@ def test_a_name_of_both_sexes_or_unknown_still_asks_for_the_gender() -> None:
 
 
 def test_first_given_name_of_a_passport_name() -> None:
-    from dcity_docs.given_names import first_given_name
+    from dcity_docs.language.given_names import first_given_name
 
     assert first_given_name("James Oliver Smith") == "James"
     assert first_given_name("SMITH James") == "James"

@@ -10,14 +10,15 @@ import pikepdf
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from dcity_docs import pdfs, rendering
-from dcity_docs.catalogs import Catalogs, catalogs_for
-from dcity_docs.declension import genitive_name, genitive_position
-from dcity_docs.documents import DOCUMENTS, MODES, document_properties, draft_document
-from dcity_docs.drafting.base import Writer, context_for
-from dcity_docs.drafting.common import page_labels
+from dcity_docs.pdf import pdfs
+from dcity_docs.layout import rendering
+from dcity_docs.wording.catalogs import Catalogs, catalogs_for
+from dcity_docs.language.declension import genitive_name, genitive_position
+from dcity_docs.output.documents import DOCUMENTS, MODES, document_properties, draft_document
+from dcity_docs.draft.base import Writer, context_for
+from dcity_docs.documents.common import page_labels
 from dcity_docs.errors import TemplateProblem
-from dcity_docs.loading import load_record
+from dcity_docs.record.loading import load_record
 from dcity_docs.resources import templates_dir
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -26,10 +26,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dcity_docs import conversion
+from dcity_docs.conversion import converters as conversion
 from dcity_docs.cli import cli
-from dcity_docs.conversion import is_complete_pdf
-from dcity_docs.pdfs import page_texts
+from dcity_docs.conversion.converters import is_complete_pdf
+from dcity_docs.pdf.pdfs import page_texts
 from readback import docx_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -104,7 +104,7 @@ def calls(tmp_path: Path) -> list[str]:
 
 def short_timeouts(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
     """LibreOffice calls time out after ``seconds`` (the commands have no option for it)."""
-    from dcity_docs import packs
+    from dcity_docs.output import packs
 
     real = conversion.convert_to_pdf
 

@@ -12,9 +12,9 @@ import pytest
 from babel.numbers import get_currency_name
 from num2words import num2words
 
-from dcity_docs import formatting as f
-from dcity_docs.declension import transliterate
-from dcity_docs.formatting import APOSTROPHE, NBSP
+from dcity_docs.language import formatting as f
+from dcity_docs.language.declension import transliterate
+from dcity_docs.language.formatting import APOSTROPHE, NBSP
 
 D = Decimal
 

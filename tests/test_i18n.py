@@ -25,18 +25,18 @@ from babel.messages.pofile import write_po
 from docx import Document
 from lxml import etree
 
-from dcity_docs import i18n
-from dcity_docs.catalogs import Catalogs
+from dcity_docs.wording import i18n
+from dcity_docs.wording.catalogs import Catalogs
 from dcity_docs.cli import run
-from dcity_docs.documents import docx_bytes
+from dcity_docs.output.documents import docx_bytes
 from dcity_docs.errors import TemplateProblem
-from dcity_docs.loading import load_record
-from dcity_docs.models import LANGS
+from dcity_docs.record.loading import load_record
+from dcity_docs.record.models import LANGS
 from dcity_docs.resources import locales_dir, templates_dir
 from readback import docx_text
 
 REPO = Path(__file__).resolve().parent.parent
-PACKAGE = Path(i18n.__file__).resolve().parent
+PACKAGE = i18n.source_root()
 LOCALES = locales_dir()
 EXAMPLE = REPO / "fixtures" / "DC-2026-014.yaml"
 SUBTITLE = ("memorandum|title", "on the establishment of the joint venture “{venture}”")
@@ -322,7 +322,7 @@ SUBTITLE_RE = r'\[memorandum\|title\] "on the establishment of the joint venture
     (_untranslated, r"uk/LC_MESSAGES/messages\.po:\d+: " + SUBTITLE_RE + r"not translated"),
     (_obsolete, r'uk/LC_MESSAGES/messages\.po:\d+: \[memorandum\|title\] "on the founding of the '
      r'venture": obsolete entry \(#~\) left in the file'),
-    (_stale_pot, r"dcity_docs/drafting/memorandum\.py:\d+: " + SUBTITLE_RE + r"in the source but not "
+    (_stale_pot, r"dcity_docs/documents/memorandum\.py:\d+: " + SUBTITLE_RE + r"in the source but not "
      r"in .*messages\.pot, which is out of date; run 'dcity-docs i18n extract'"),
     (_stale_pot, r"uk/LC_MESSAGES/messages\.po:\d+: " + SUBTITLE_RE + r"not in the \.pot any more"),
     (_pot_comment_edited, r"messages\.pot:\d+: " + SUBTITLE_RE + r"translator comments or flags changed "
@@ -424,7 +424,7 @@ def test_placeholder_and_markup_rules(translation: str, problem: str | None) -> 
 
 def _a_memorandum_clause(source: Path) -> str:
     """A clause of the memorandum written as one string literal, without placeholders."""
-    code = (source / "drafting" / "memorandum.py").read_text(encoding="utf-8")
+    code = (source / "documents" / "memorandum.py").read_text(encoding="utf-8")
     for message in i18n.extract(source):
         if (message.id and message.context.startswith("memorandum|") and "{" not in message.id
                 and len(message.id) > 40 and code.count(f'"{message.id}"') == 1):
@@ -442,7 +442,7 @@ def test_a_changed_english_clause_marks_exactly_that_entry_fuzzy(
 
     old = _a_memorandum_clause(source)
     new = old.rstrip(".") + ", in any event."
-    path = source / "drafting" / "memorandum.py"
+    path = source / "documents" / "memorandum.py"
     path.write_text(path.read_text(encoding="utf-8").replace(f'"{old}"', f'"{new}"'), encoding="utf-8")
     code, output = _check(capsys, *args)
     assert code == 1 and "which is out of date; run 'dcity-docs i18n extract'" in output

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from dcity_docs.documents import MODES, docx_bytes, draft_document
-from dcity_docs.drafting import jv_agreement
+from dcity_docs.output.documents import MODES, docx_bytes, draft_document
+from dcity_docs.documents import jv_agreement
 from dcity_docs.errors import InputError
-from dcity_docs.formatting import NBSP, format_iban, format_money, region_name, typography_uk
-from dcity_docs.loading import load_record, parse_text, validate_source
-from dcity_docs.models import ContributionKind, Record
+from dcity_docs.language.formatting import NBSP, format_iban, format_money, region_name, typography_uk
+from dcity_docs.record.loading import load_record, parse_text, validate_source
+from dcity_docs.record.models import ContributionKind, Record
 from readback import docx_header_footer_text, docx_text
 from test_declension import FOREIGN_SIGNATORIES
 
@@ -438,7 +438,7 @@ def test_money_contribution_and_secret_site() -> None:
 
 
 def test_annex_number_matches_the_annex() -> None:
-    site_annex = pytest.importorskip("dcity_docs.drafting.site_annex")
+    site_annex = pytest.importorskip("dcity_docs.documents.site_annex")
     assert jv_agreement.ANNEX_NO == site_annex.ANNEX_NO
 
 

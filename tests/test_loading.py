@@ -22,9 +22,9 @@ from conftest import (
     write_record,
     yaml_data,
 )
-from dcity_docs import loading
+from dcity_docs.record import loading
 from dcity_docs.errors import RecordInvalid
-from dcity_docs.loading import (
+from dcity_docs.record.loading import (
     MAX_RECORD_BYTES,
     Source,
     decode,

@@ -24,7 +24,7 @@ from conftest import (
     write_record,
     yaml_data,
 )
-from dcity_docs.models import Record, Signatory, check_rules
+from dcity_docs.record.models import Record, Signatory, check_rules
 
 # Text blocks of the example that some cases replace or remove.
 MINISTRY_AUTHORITY = (
@@ -412,7 +412,7 @@ def test_acts_under_power_of_attorney(uk, en, expected):
 
 
 def test_json_schema_has_the_draft(example_text):
-    from dcity_docs.models import json_schema
+    from dcity_docs.record.models import json_schema
 
     schema = json_schema()
     assert schema["$schema"].endswith("2020-12/schema")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -21,8 +22,13 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
     wheels = tmp_path_factory.mktemp("wheel")
+    # From a clean copy: setuptools' build/ folder in a working tree can hold modules that have
+    # since moved, which would end up in the wheel beside the new ones.
+    source = tmp_path_factory.mktemp("source") / "dcity-docs"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", "build", "dist", "*.egg-info", "__pycache__", ".venv", "out", ".hypothesis"))
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels), str(source)],
         capture_output=True, text=True, timeout=300,
     )
     assert build.returncode == 0, build.stderr
@@ -51,6 +57,9 @@ def test_installed_package_ships_templates_and_catalogs(installed: Path, tmp_pat
     assert (package / "templates" / "agreements" / "jv-agreement.docx").is_file()
     assert (package / "locales" / "uk" / "LC_MESSAGES" / "messages.po").is_file()
     assert list(package.glob("locales/**/*.mo")) == []  # compiled at first use, never shipped
+    source_modules = {p.relative_to(ROOT / "dcity_docs").as_posix() for p in (ROOT / "dcity_docs").rglob("*.py")}
+    shipped = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
+    assert shipped == source_modules  # every layer folder, and nothing that has moved away
 
 
 def test_installed_tool_renders_from_any_folder(installed: Path, tmp_path: Path) -> None:

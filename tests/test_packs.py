@@ -13,11 +13,11 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from dcity_docs.cli import cli
-from dcity_docs.documents import MODES, applicable
+from dcity_docs.output.documents import MODES, applicable
 from dcity_docs.errors import ConversionError
-from dcity_docs.loading import load_record
-from dcity_docs.packs import build_pack, sha256_file
-from dcity_docs.pdfs import outline_titles, page_texts
+from dcity_docs.record.loading import load_record
+from dcity_docs.output.packs import build_pack, sha256_file
+from dcity_docs.pdf.pdfs import outline_titles, page_texts
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 pytestmark = pytest.mark.libreoffice

@@ -11,10 +11,10 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from pypdf import PdfReader, PdfWriter
 
-from dcity_docs import pdfs
-from dcity_docs.conversion import convert_to_pdf, find_soffice
+from dcity_docs.pdf import pdfs
+from dcity_docs.conversion.converters import convert_to_pdf, find_soffice
 from dcity_docs.errors import EnvironmentProblem, InputError
-from dcity_docs.pdfs import (
+from dcity_docs.pdf.pdfs import (
     add_outline,
     add_watermark,
     find_headings,

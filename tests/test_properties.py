@@ -36,11 +36,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from dcity_docs import declension
-from dcity_docs.documents import MODES, applicable, docx_bytes
-from dcity_docs.formatting import NBSP, SUPPORTED_CURRENCIES, quote_en, quote_uk, region_codes, typography_uk
-from dcity_docs.loading import parse_text, validate_source
-from dcity_docs.models import Record
+from dcity_docs.language import declension
+from dcity_docs.output.documents import MODES, applicable, docx_bytes
+from dcity_docs.language.formatting import NBSP, SUPPORTED_CURRENCIES, quote_en, quote_uk, region_codes, typography_uk
+from dcity_docs.record.loading import parse_text, validate_source
+from dcity_docs.record.models import Record
 from readback import docx_text
 
 settings.register_profile("ci", max_examples=25, deadline=None, derandomize=True, database=None, print_blob=True,

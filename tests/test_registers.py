@@ -14,8 +14,8 @@ import pytest
 from openpyxl import Workbook
 
 from dcity_docs.errors import RecordInvalid
-from dcity_docs.loading import load_record
-from dcity_docs.registers import RegisterRow, field_kind, read_register, validate_row
+from dcity_docs.record.loading import load_record
+from dcity_docs.record.registers import RegisterRow, field_kind, read_register, validate_row
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "fixtures"

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from dcity_docs import rendering
-from dcity_docs.catalogs import catalogs_for
-from dcity_docs.documents import DOCUMENTS, MODES, docx_bytes, draft_document
-from dcity_docs.drafting.base import Writer, context_for
-from dcity_docs.drafting.common import page_labels
+from dcity_docs.layout import rendering
+from dcity_docs.wording.catalogs import catalogs_for
+from dcity_docs.output.documents import DOCUMENTS, MODES, docx_bytes, draft_document
+from dcity_docs.draft.base import Writer, context_for
+from dcity_docs.documents.common import page_labels
 from dcity_docs.errors import OutputError, TemplateProblem
-from dcity_docs.loading import load_record, parse_text, validate_source
+from dcity_docs.record.loading import load_record, parse_text, validate_source
 from dcity_docs.resources import templates_dir
 from readback import docx_text
 

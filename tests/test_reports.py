@@ -15,8 +15,8 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from PIL import Image
 
-from dcity_docs.batch import BatchResult, DocumentHash, RecordResult, VentureSummary
-from dcity_docs.reports import (
+from dcity_docs.batch.batch import BatchResult, DocumentHash, RecordResult, VentureSummary
+from dcity_docs.reports.reports import (
     CHART_NAME,
     TEMPLATES,
     batch_report_docx,
@@ -24,7 +24,7 @@ from dcity_docs.reports import (
     portfolio_register_docx,
     portfolio_totals,
 )
-from dcity_docs.catalogs import Bi
+from dcity_docs.wording.catalogs import Bi
 from dcity_docs.resources import locales_dir, templates_dir
 
 

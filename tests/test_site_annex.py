@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dcity_docs.catalogs import catalogs_for
+from dcity_docs.wording.catalogs import catalogs_for
 from dcity_docs.cli import cli
-from dcity_docs.documents import MODES, docx_bytes
-from dcity_docs.drafting import site_annex
-from dcity_docs.drafting.base import Writer
+from dcity_docs.output.documents import MODES, docx_bytes
+from dcity_docs.documents import site_annex
+from dcity_docs.draft.base import Writer
 from dcity_docs.errors import DocumentNotApplicable
-from dcity_docs.formatting import NBSP, format_count, format_date, region_name, typography_uk
-from dcity_docs.loading import load_record
-from dcity_docs.models import Record
+from dcity_docs.language.formatting import NBSP, format_count, format_date, region_name, typography_uk
+from dcity_docs.record.loading import load_record
+from dcity_docs.record.models import Record
 from readback import docx_header_footer_text, docx_text
 
 KEY = "site-protection-annex"

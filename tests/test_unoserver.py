@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from dcity_docs.cli import cli
-from dcity_docs.conversion import (
+from dcity_docs.conversion.converters import (
     SofficeConverter,
     UnoserverPool,
     convert_to_pdf,
@@ -24,10 +24,10 @@ from dcity_docs.conversion import (
     default_converter,
     using_converter,
 )
-from dcity_docs.documents import docx_bytes
+from dcity_docs.output.documents import docx_bytes
 from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError
-from dcity_docs.loading import load_record
-from dcity_docs.servers import LocalUnoservers, free_port
+from dcity_docs.record.loading import load_record
+from dcity_docs.conversion.servers import LocalUnoservers, free_port
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 

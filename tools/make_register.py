@@ -25,8 +25,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dcity_docs.loading import read_source  # noqa: E402
-from dcity_docs.registers import LIST_SEPARATOR, field_kind  # noqa: E402
+from dcity_docs.record.loading import read_source  # noqa: E402
+from dcity_docs.record.registers import LIST_SEPARATOR, field_kind  # noqa: E402
 
 FIXTURES = ROOT / "fixtures"
 FIXED = dt.datetime(2026, 1, 1)

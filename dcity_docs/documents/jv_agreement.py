@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .. import formatting
-from ..catalogs import Bi, Catalogs
-from ..errors import InputError
-from ..models import ContributionKind, Record, Shareholder
-from . import common as c
-from .base import Draft, Writer
+from dcity_docs.language import formatting
+from dcity_docs.wording.catalogs import Bi, Catalogs
+from dcity_docs.errors import InputError
+from dcity_docs.record.models import ContributionKind, Record, Shareholder
+from dcity_docs.documents import common as c
+from dcity_docs.draft.base import Draft, Writer
 
 KEY = "jv-agreement"
 

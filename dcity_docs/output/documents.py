@@ -9,22 +9,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from .catalogs import Bi, Catalogs, catalogs_for
-from .drafting import jv_agreement, memorandum, site_annex
-from .drafting.base import Draft, Mode, context_for
-from .drafting.common import page_labels
-from .drafting.base import Writer
+from dcity_docs.wording.catalogs import Bi, Catalogs, catalogs_for
+from dcity_docs.documents import jv_agreement, memorandum, site_annex
+from dcity_docs.draft.base import Draft, Mode, context_for
+from dcity_docs.documents.common import page_labels
+from dcity_docs.draft.base import Writer
 
-from . import pdfs
-from .errors import DocumentNotApplicable, InputError, OutputError, TemplateProblem
-from .models import Record
-from .rendering import compiled, staging_folder, write_atomic
-from .resources import templates_dir
+from dcity_docs.pdf import pdfs
+from dcity_docs.errors import DocumentNotApplicable, InputError, OutputError, TemplateProblem
+from dcity_docs.record.models import Record
+from dcity_docs.layout.rendering import compiled, staging_folder, write_atomic
+from dcity_docs.resources import templates_dir
 
 if TYPE_CHECKING:
     from pikepdf import Pdf
 
-    from .conversion import Converter
+    from dcity_docs.conversion.converters import Converter
 
 MODES: tuple[Mode, ...] = ("uk", "en", "bilingual")
 
@@ -236,7 +236,7 @@ def render_documents(record: Record, keys: Iterable[str], modes: Iterable[str], 
             written.append(path)
         return written
 
-    from .conversion import convert_to_pdf
+    from dcity_docs.conversion.converters import convert_to_pdf
 
     staging = staging_folder(out_dir, record.id)
     try:

@@ -31,7 +31,7 @@ from jinja2 import StrictUndefined, TemplateError, UndefinedError, meta
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 
-from .errors import OutputError, TemplateProblem
+from dcity_docs.errors import OutputError, TemplateProblem
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")

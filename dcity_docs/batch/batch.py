@@ -46,18 +46,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar
 
-from .catalogs import catalogs_for
-from .conversion import BATCH_SIZE, convert_to_pdf
-from .documents import DOCUMENTS, MODES
-from .errors import ConversionError, DcityError, EnvironmentProblem, InputError, OutputError, RecordInvalid
-from .loading import load_record_and_bytes, record_files
-from .models import Record
-from .packs import COVER_TEMPLATE, MANIFEST, PackJob, finish_pack, inputs_sha256, prepare_pack
-from .registers import RegisterRow, is_other_spreadsheet, is_register, read_register, validate_row
-from .rendering import staging_folder
+from dcity_docs.wording.catalogs import catalogs_for
+from dcity_docs.conversion.converters import BATCH_SIZE, convert_to_pdf
+from dcity_docs.output.documents import DOCUMENTS, MODES
+from dcity_docs.errors import ConversionError, DcityError, EnvironmentProblem, InputError, OutputError, RecordInvalid
+from dcity_docs.record.loading import load_record_and_bytes, record_files
+from dcity_docs.record.models import Record
+from dcity_docs.output.packs import COVER_TEMPLATE, MANIFEST, PackJob, finish_pack, inputs_sha256, prepare_pack
+from dcity_docs.record.registers import RegisterRow, is_other_spreadsheet, is_register, read_register, validate_row
+from dcity_docs.layout.rendering import staging_folder
 
 if TYPE_CHECKING:
-    from .reports import Report
+    from dcity_docs.reports.reports import Report
 
 LOCK_NAME = ".dcity-batch.lock"
 DOCUMENTS_PER_RECORD = len(DOCUMENTS) * len(MODES) + 1
@@ -420,7 +420,7 @@ def _finish(prepared: _Prepared, pdf_paths: list[Path]) -> RecordResult:
 
 def _portfolio_register(ventures: list[VentureSummary]) -> Report:
     """In a worker: the register's DOCX (matplotlib and the report templates load only here)."""
-    from .reports import portfolio_register
+    from dcity_docs.reports.reports import portfolio_register
 
     return portfolio_register(ventures)
 
@@ -463,8 +463,8 @@ class _Inline(Executor):
 
 def _warm() -> None:
     """Read the catalogs and compile the templates once, before worker processes are forked."""
-    from .rendering import compiled
-    from .resources import templates_dir
+    from dcity_docs.layout.rendering import compiled
+    from dcity_docs.resources import templates_dir
 
     try:
         catalogs_for()
@@ -737,7 +737,7 @@ def run_batch(
         result = batch.result
         result.results = batch.results()
         if reports:
-            from .reports import write_reports
+            from dcity_docs.reports.reports import write_reports
 
             progress(BatchEvent("reports", batch.total, batch.total, message="writing the reports"))
             result.reports = write_reports(result, out_dir, formats=formats, pdfa=pdfa, timeout=timeout,

@@ -18,9 +18,9 @@ from typing import Callable, Mapping, Union
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from .errors import TemplateProblem
-from .models import LANGS, BiText, Lang
-from .resources import locales_dir
+from dcity_docs.errors import TemplateProblem
+from dcity_docs.record.models import LANGS, BiText, Lang
+from dcity_docs.resources import locales_dir
 
 DOMAIN = "messages"
 PLACEHOLDER = r"[a-z_][a-z0-9_]*"

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from babel.lists import format_list
 
-from .. import declension, formatting
-from ..catalogs import Bi
-from ..models import ContributionKind, Product, Purpose, Record, Shareholder, Signatory
-from .base import Signature, Writer
+from dcity_docs.language import declension, formatting
+from dcity_docs.wording.catalogs import Bi
+from dcity_docs.record.models import ContributionKind, Product, Purpose, Record, Shareholder, Signatory
+from dcity_docs.draft.base import Signature, Writer
 
 BABEL_LOCALES = {"uk": "uk", "en": "en_GB"}
 

@@ -23,8 +23,8 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.parser import RoundTripParser
 
-from .errors import Problem, RecordInvalid
-from .models import Parts, Record, check_rules
+from dcity_docs.errors import Problem, RecordInvalid
+from dcity_docs.record.models import Parts, Record, check_rules
 
 MAX_RECORD_BYTES = 1_000_000
 """A venture record is a few kilobytes; anything this large is a mistake or an attack."""

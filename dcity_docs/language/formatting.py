@@ -641,7 +641,7 @@ def country_name(code: str, lang: Lang, case: str = "nominative", *, article: bo
     nominative = nominative.replace("\u02bc", APOSTROPHE).replace("'", APOSTROPHE)
     if case == "nominative":
         return nominative
-    from .declension import decline_toponym_uk  # late import: declension uses our constants
+    from dcity_docs.language.declension import decline_toponym_uk  # late import: declension uses our constants
 
     return decline_toponym_uk(nominative, case)
 

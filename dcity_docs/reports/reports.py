@@ -25,16 +25,17 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from . import formatting, pdfs
-from .catalogs import Bi, Catalogs, catalogs_for
-from .drafting.base import Writer
-from .drafting.common import page_labels
-from .errors import OutputError, TemplateProblem
-from .rendering import ZIP_DATE, compiled, staging_folder, write_atomic
-from .resources import templates_dir
+from dcity_docs.language import formatting
+from dcity_docs.pdf import pdfs
+from dcity_docs.wording.catalogs import Bi, Catalogs, catalogs_for
+from dcity_docs.draft.base import Writer
+from dcity_docs.documents.common import page_labels
+from dcity_docs.errors import OutputError, TemplateProblem
+from dcity_docs.layout.rendering import ZIP_DATE, compiled, staging_folder, write_atomic
+from dcity_docs.resources import templates_dir
 
 if TYPE_CHECKING:
-    from .batch import BatchResult, VentureSummary
+    from dcity_docs.batch.batch import BatchResult, VentureSummary
 
 BATCH_REPORT = "batch-report"
 PORTFOLIO_REGISTER = "portfolio-register"
@@ -519,7 +520,7 @@ def write_reports(result: BatchResult, out_dir: Path, *, formats: tuple[str, ...
             docx_paths.append(path)
         ready = list(docx_paths) if "docx" in formats else []
         if "pdf" in formats:
-            from .conversion import convert_to_pdf
+            from dcity_docs.conversion.converters import convert_to_pdf
 
             converted = convert_to_pdf(docx_paths, staging, timeout=timeout, pdfa=pdfa,
                                        workers=max(1, min(workers, len(docx_paths))))

@@ -12,12 +12,12 @@ set out in a separate document handled under the Law of Ukraine on State secrets
 
 from __future__ import annotations
 
-from .. import formatting
-from ..catalogs import Bi, Catalogs
-from ..errors import DocumentNotApplicable
-from ..models import Record, Shareholder, Site
-from . import common as c
-from .base import Draft, Writer
+from dcity_docs.language import formatting
+from dcity_docs.wording.catalogs import Bi, Catalogs
+from dcity_docs.errors import DocumentNotApplicable
+from dcity_docs.record.models import Record, Shareholder, Site
+from dcity_docs.documents import common as c
+from dcity_docs.draft.base import Draft, Writer
 
 KEY = "site-protection-annex"
 

@@ -32,10 +32,10 @@ from babel.messages.frontend import parse_keywords
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
 
-from .catalogs import DOMAIN, PLACEHOLDER
-from .errors import InputError, TemplateProblem
-from .models import LANGS
-from .rendering import write_atomic
+from dcity_docs.wording.catalogs import DOMAIN, PLACEHOLDER
+from dcity_docs.errors import InputError, TemplateProblem
+from dcity_docs.record.models import LANGS
+from dcity_docs.layout.rendering import write_atomic
 
 PROJECT = "dcity-docs"
 PACKAGE = "dcity_docs"
@@ -148,7 +148,8 @@ PLACEHOLDERS_IN_CONTEXT: dict[tuple[str, str], str] = {
 
 
 def source_root() -> Path:
-    return Path(__file__).resolve().parent
+    """The package folder (``dcity_docs``), whose modules hold the source texts."""
+    return Path(__file__).resolve().parent.parent
 
 
 def document_of(context: str | None) -> str:

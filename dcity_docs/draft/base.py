@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..catalogs import Bi, Catalogs, Value
-from ..models import Lang
+from dcity_docs.wording.catalogs import Bi, Catalogs, Value
+from dcity_docs.record.models import Lang
 
 BlockKind = Literal["title", "subtitle", "place_date", "heading", "clause", "para", "detail"]
 Mode = Literal["uk", "en", "bilingual"]

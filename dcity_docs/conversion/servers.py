@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from .conversion import UnoserverPool, find_soffice
-from .errors import EnvironmentProblem
+from dcity_docs.conversion.converters import UnoserverPool, find_soffice
+from dcity_docs.errors import EnvironmentProblem
 
 UNO_PYTHON_ENV = "DCITY_UNO_PYTHON"
 UNO_INSTALL_HINT = "apt-get install -y python3-uno (LibreOffice's Python bridge) and pip install unoserver"

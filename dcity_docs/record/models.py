@@ -276,7 +276,7 @@ class BiText(Strict):
     @classmethod
     def _latin(cls, value: str) -> str:
         if _CYRILLIC.search(value):
-            from .declension import transliterate
+            from dcity_docs.language.declension import transliterate
 
             raise ValueError(
                 "the English text contains Cyrillic letters; Ukrainian names are written in the "
@@ -527,7 +527,7 @@ def _signatory_problems(sig: Signatory, where: tuple[str | int, ...], country: s
 def _name_problem(sig: Signatory, country: str) -> str | None:
     """The Ukrainian name must give the signature form and, unless ``name_genitive`` is given,
     the genitive, exactly as the documents will ask for them (else rendering would fail later)."""
-    from . import declension
+    from dcity_docs.language import declension
 
     try:
         declension.signature_name(sig.name.uk)
@@ -622,7 +622,7 @@ def check_rules(record: Record | Parts) -> list[RuleProblem]:
             )
 
     capital = parts.venture.capital if parts.venture is not None else None
-    from .formatting import SUPPORTED_CURRENCIES
+    from dcity_docs.language.formatting import SUPPORTED_CURRENCIES
 
     if capital is not None and capital.currency not in SUPPORTED_CURRENCIES:
         problems.append(

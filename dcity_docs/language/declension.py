@@ -33,8 +33,8 @@ from typing import Any, Callable, Literal, TypeVar
 import shevchenko
 from translitua import UkrainianKMU, translit
 
-from . import given_names
-from .formatting import APOSTROPHE, NBSP
+from dcity_docs.language import given_names
+from dcity_docs.language.formatting import APOSTROPHE, NBSP
 
 NameOrder = Literal["family_first", "given_first"]
 

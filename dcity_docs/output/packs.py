@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__, pdfs
-from .catalogs import Bi, Catalogs, catalogs_for
-from .conversion import Converter, convert_to_pdf
-from .documents import (
+from dcity_docs import __version__
+from dcity_docs.pdf import pdfs
+from dcity_docs.wording.catalogs import Bi, Catalogs, catalogs_for
+from dcity_docs.conversion.converters import Converter, convert_to_pdf
+from dcity_docs.output.documents import (
     DOCUMENTS,
     template_file,
     MODES,
@@ -29,12 +30,12 @@ from .documents import (
     finish_pdf,
     fixed_date,
 )
-from .drafting import cover
-from .drafting.base import Draft, Mode
-from .errors import OutputError
-from .models import Record
-from .rendering import staging_folder, write_atomic
-from .resources import templates_dir
+from dcity_docs.documents import cover
+from dcity_docs.draft.base import Draft, Mode
+from dcity_docs.errors import OutputError
+from dcity_docs.record.models import Record
+from dcity_docs.layout.rendering import staging_folder, write_atomic
+from dcity_docs.resources import templates_dir
 
 COVER_TEMPLATE = "agreements/pack-cover.docx"
 MANIFEST = "manifest.json"
@@ -78,8 +79,20 @@ def inputs_sha256(record_bytes: bytes, *, formats: tuple[str, ...] = ("docx", "p
     options = {"formats": sorted(set(formats)), "pdfa": bool(pdfa)}
     digest.update(json.dumps(options, sort_keys=True).encode() + b"\n")
     for name, path in _tool_files(catalogs or catalogs_for(), templates):
-        digest.update(f"{name} {sha256_file(path)}\n".encode())
+        file_hash = catalog_sha256(path) if path.suffix == ".po" else sha256_file(path)
+        digest.update(f"{name} {file_hash}\n".encode())
     digest.update(f"record {hashlib.sha256(record_bytes).hexdigest()}\n".encode())
+    return digest.hexdigest()
+
+
+def catalog_sha256(path: Path) -> str:
+    """SHA-256 of a .po file less its source references (``#:`` lines): they say where a message
+    stands in the code, which moves with every edit of a module and changes no document."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for line in fh:
+            if not line.startswith(b"#:"):
+                digest.update(line)
     return digest.hexdigest()
 
 

@@ -3,10 +3,10 @@ law and disputes (it is not a preliminary contract under art. 635 of the Civil C
 
 from __future__ import annotations
 
-from ..catalogs import Catalogs
-from ..models import Record
-from . import common as c
-from .base import Draft, Writer
+from dcity_docs.wording.catalogs import Catalogs
+from dcity_docs.record.models import Record
+from dcity_docs.documents import common as c
+from dcity_docs.draft.base import Draft, Writer
 
 KEY = "memorandum"
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..catalogs import Bi, Catalogs
-from ..models import Record
-from . import common as c
-from .base import Draft, Writer
+from dcity_docs.wording.catalogs import Bi, Catalogs
+from dcity_docs.record.models import Record
+from dcity_docs.documents import common as c
+from dcity_docs.draft.base import Draft, Writer
 
 KEY = "pack-cover"
 

@@ -40,9 +40,9 @@ from typing import Any, Literal, Union
 
 from pydantic import BaseModel
 
-from .errors import Problem, RecordInvalid
-from .loading import Source, validate_source
-from .models import Record
+from dcity_docs.errors import Problem, RecordInvalid
+from dcity_docs.record.loading import Source, validate_source
+from dcity_docs.record.models import Record
 
 REGISTER_SUFFIXES = (".csv", ".xlsx")
 #: Spreadsheet formats that are refused with a hint instead of being read as YAML.
