@@ -62,7 +62,7 @@ def _templates_option(func: Any) -> Any:
 
 
 def _parse_converter(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-    from dcity_docs.conversion.converters import converter_from_spec
+    from dcity_docs.conversion.spec import converter_from_spec
     from dcity_docs.errors import InputError
 
     try:
@@ -343,7 +343,7 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tu
     except ValueError:  # not the main thread (embedded use): leave signals alone
         pass
     try:
-        from dcity_docs.conversion.converters import using_converter
+        from dcity_docs.conversion.default import using_converter
 
         with using_converter(converter):  # every conversion of the batch (packs, reports) goes there
             result = run_batch(list(inputs), out_dir, formats=formats, pdfa=pdfa, jobs=jobs, wait=wait,

@@ -26,10 +26,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dcity_docs.conversion import converters as conversion
+from dcity_docs.conversion import convert as conversion
 from dcity_docs.cli import cli
-from dcity_docs.conversion.converters import is_complete_pdf
-from dcity_docs.pdf.pdfs import page_texts
+from dcity_docs.conversion.base import is_complete_pdf
+from dcity_docs.pdf.reading import page_texts
 from readback import docx_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

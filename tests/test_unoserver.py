@@ -16,14 +16,11 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from dcity_docs.cli import cli
-from dcity_docs.conversion.converters import (
-    SofficeConverter,
-    UnoserverPool,
-    convert_to_pdf,
-    converter_from_spec,
-    default_converter,
-    using_converter,
-)
+from dcity_docs.conversion.convert import convert_to_pdf
+from dcity_docs.conversion.default import default_converter, using_converter
+from dcity_docs.conversion.soffice import SofficeConverter
+from dcity_docs.conversion.spec import converter_from_spec
+from dcity_docs.conversion.unoserver import UnoserverPool
 from dcity_docs.output.documents import docx_bytes
 from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError
 from dcity_docs.record.loading import load_record

@@ -47,7 +47,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar
 
 from dcity_docs.wording.catalogs import catalogs_for
-from dcity_docs.conversion.converters import BATCH_SIZE, convert_to_pdf
+from dcity_docs.conversion.convert import convert_to_pdf
+from dcity_docs.conversion.soffice import BATCH_SIZE
 from dcity_docs.output.documents import DOCUMENTS, MODES
 from dcity_docs.errors import ConversionError, DcityError, EnvironmentProblem, InputError, OutputError, RecordInvalid
 from dcity_docs.record.loading import load_record_and_bytes, record_files

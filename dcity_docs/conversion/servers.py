@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from dcity_docs.conversion.converters import UnoserverPool, find_soffice
+from dcity_docs.conversion.locating import find_soffice
+from dcity_docs.conversion.unoserver import UnoserverPool
 from dcity_docs.errors import EnvironmentProblem
 
 UNO_PYTHON_ENV = "DCITY_UNO_PYTHON"

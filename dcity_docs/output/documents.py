@@ -15,7 +15,8 @@ from dcity_docs.draft.base import Draft, Mode, context_for
 from dcity_docs.documents.common import page_labels
 from dcity_docs.draft.base import Writer
 
-from dcity_docs.pdf import pdfs
+from dcity_docs.pdf.finishing import finish
+from dcity_docs.pdf.outline import Bookmark
 from dcity_docs.errors import DocumentNotApplicable, InputError, OutputError, TemplateProblem
 from dcity_docs.record.models import Record
 from dcity_docs.layout.rendering import compiled, staging_folder, write_atomic
@@ -24,7 +25,7 @@ from dcity_docs.resources import templates_dir
 if TYPE_CHECKING:
     from pikepdf import Pdf
 
-    from dcity_docs.conversion.converters import Converter
+    from dcity_docs.conversion.base import Converter
 
 MODES: tuple[Mode, ...] = ("uk", "en", "bilingual")
 
@@ -236,7 +237,7 @@ def render_documents(record: Record, keys: Iterable[str], modes: Iterable[str], 
             written.append(path)
         return written
 
-    from dcity_docs.conversion.converters import convert_to_pdf
+    from dcity_docs.conversion.convert import convert_to_pdf
 
     staging = staging_folder(out_dir, record.id)
     try:
@@ -270,10 +271,10 @@ def fixed_date(record: Record) -> dt.datetime:
     return dt.datetime.combine(record.dates.agreement, dt.time(0, 0), tzinfo=dt.timezone.utc)
 
 
-def _bilingual_entries(bookmarks: list[pdfs.Bookmark]) -> list[pdfs.Bookmark]:
+def _bilingual_entries(bookmarks: list[Bookmark]) -> list[Bookmark]:
     """LibreOffice bookmarks both columns' headings; pair them as «1. Предмет / Subject»
     (pointing where the Ukrainian heading is)."""
-    entries: list[pdfs.Bookmark] = []
+    entries: list[Bookmark] = []
     index = 0
     while index < len(bookmarks):
         item = bookmarks[index]
@@ -291,10 +292,10 @@ def _bilingual_entries(bookmarks: list[pdfs.Bookmark]) -> list[pdfs.Bookmark]:
 def finish_pdf(pdf: Path, record: Record, draft: Draft, mode: Mode, *, keep_open: bool = False) -> Pdf | None:
     """Metadata (title, subject, author, language), a readable outline and, on drafts, the
     diagonal ПРОЄКТ / DRAFT watermark on every page: all three in one read and one write of the
-    file (:func:`pdfs.finish`; ``keep_open`` returns the document, still open, for a merge)."""
+    file (:func:`finish`; ``keep_open`` returns the document, still open, for a merge)."""
     props = document_properties(record, draft, mode)
     mark = draft.draft_mark
-    return pdfs.finish(
+    return finish(
         pdf,
         keep_open=keep_open,
         title=props["title"],

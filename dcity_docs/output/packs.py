@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from dcity_docs import __version__
-from dcity_docs.pdf import pdfs
+from dcity_docs.pdf.merge import merge_pdfs
 from dcity_docs.wording.catalogs import Bi, Catalogs, catalogs_for
-from dcity_docs.conversion.converters import Converter, convert_to_pdf
+from dcity_docs.conversion.base import Converter
+from dcity_docs.conversion.convert import convert_to_pdf
 from dcity_docs.output.documents import (
     DOCUMENTS,
     template_file,
@@ -227,7 +228,7 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
                 (_joined(job.drafts[k].title), opened[k]) for k in job.keys
             ]
             merged = work / f"{record.id}_pack.pdf"
-            pdfs.merge_pdfs(
+            merge_pdfs(
                 parts,
                 merged,
                 title=f"{record.id}: {_joined(job.cover_draft.subject)}",

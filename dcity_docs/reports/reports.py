@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from dcity_docs.language import formatting
-from dcity_docs.pdf import pdfs
+from dcity_docs.pdf.metadata import set_metadata, source_date_epoch
 from dcity_docs.wording.catalogs import Bi, Catalogs, catalogs_for
 from dcity_docs.draft.base import Writer
 from dcity_docs.documents.common import page_labels
@@ -520,14 +520,14 @@ def write_reports(result: BatchResult, out_dir: Path, *, formats: tuple[str, ...
             docx_paths.append(path)
         ready = list(docx_paths) if "docx" in formats else []
         if "pdf" in formats:
-            from dcity_docs.conversion.converters import convert_to_pdf
+            from dcity_docs.conversion.convert import convert_to_pdf
 
             converted = convert_to_pdf(docx_paths, staging, timeout=timeout, pdfa=pdfa,
                                        workers=max(1, min(workers, len(docx_paths))))
             for pdf, (_data, props) in zip(converted, made.values(), strict=True):
-                pdfs.set_metadata(pdf, title=props["title"], subject=props["subject"],
-                                  author=props["author"], language=props["language"],
-                                  keywords=props["keywords"], fixed_date=pdfs.source_date_epoch())
+                set_metadata(pdf, title=props["title"], subject=props["subject"],
+                             author=props["author"], language=props["language"],
+                             keywords=props["keywords"], fixed_date=source_date_epoch())
             ready += converted
         written = []
         for path in ready:
