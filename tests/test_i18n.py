@@ -31,7 +31,7 @@ from dcity_docs.cli import run
 from dcity_docs.output.documents import docx_bytes
 from dcity_docs.errors import TemplateProblem
 from dcity_docs.record.loading import load_record
-from dcity_docs.record.models import LANGS
+from dcity_docs.language.langs import LANGS
 from dcity_docs.resources import locales_dir, templates_dir
 from readback import docx_text
 
@@ -348,7 +348,7 @@ def _tool_headers_rewritten(root: Path, babel_version: str) -> None:
     """What another Babel release (or a clock, or Poedit) writes into the headers, and nothing else."""
     written = {"Generated-By": f"Babel {babel_version}", "POT-Creation-Date": "2031-07-04 12:00+0200",
                "PO-Revision-Date": "2031-07-04 12:00+0200"}
-    for path in [i18n.pot_path(root), *(i18n.po_path(root, lang) for lang in i18n.LANGS)]:
+    for path in [i18n.pot_path(root), *(i18n.po_path(root, lang) for lang in LANGS)]:
         lines = []
         for line in path.read_text(encoding="utf-8").split("\n"):
             key = line[1:].split(":", 1)[0]
@@ -381,7 +381,7 @@ def test_check_ignores_the_headers_tools_write_for_themselves(
 
 def test_check_reads_messages_not_line_wrapping(locales: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A Babel release that wraps long lines at another width writes other bytes, the same catalog."""
-    for path in [i18n.pot_path(locales), *(i18n.po_path(locales, lang) for lang in i18n.LANGS)]:
+    for path in [i18n.pot_path(locales), *(i18n.po_path(locales, lang) for lang in LANGS)]:
         catalog = i18n.read_catalog(path, None if path.suffix == ".pot" else path.parent.parent.name)
         buffer = io.BytesIO()
         write_po(buffer, catalog, width=60, sort_output=False, include_previous=False, ignore_obsolete=True)

@@ -13,7 +13,9 @@ import pytest
 from dcity_docs.output.documents import MODES, docx_bytes, draft_document
 from dcity_docs.documents import jv_agreement
 from dcity_docs.errors import InputError
-from dcity_docs.language.formatting import NBSP, format_iban, format_money, region_name, typography_uk
+from dcity_docs.language.money import format_iban, format_money
+from dcity_docs.language.places import region_name
+from dcity_docs.language.typography import NBSP, typography_uk
 from dcity_docs.record.loading import load_record, parse_text, validate_source
 from dcity_docs.record.models import ContributionKind, Record
 from readback import docx_header_footer_text, docx_text

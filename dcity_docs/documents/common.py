@@ -7,17 +7,22 @@ from decimal import Decimal
 
 from babel.lists import format_list
 
-from dcity_docs.language import declension, formatting
+from dcity_docs.language import declension
+from dcity_docs.language.dates import format_date
+from dcity_docs.language.figures import format_percent
+from dcity_docs.language.langs import BABEL_LOCALES
+from dcity_docs.language.money import format_money
+from dcity_docs.language.numerals import format_count
+from dcity_docs.language.places import country_name
+from dcity_docs.language.typography import typography_uk
 from dcity_docs.wording.catalogs import Bi
 from dcity_docs.record.models import ContributionKind, Product, Purpose, Record, Shareholder, Signatory
 from dcity_docs.draft.base import Signature, Writer
 
-BABEL_LOCALES = {"uk": "uk", "en": "en_GB"}
-
 
 def uk_text(text: str) -> str:
-    """Ukrainian typography for record values: one apostrophe, no-break spaces (see formatting)."""
-    return formatting.typography_uk(text)
+    """Ukrainian typography for record values: one apostrophe, no-break spaces (see typography_uk)."""
+    return typography_uk(text)
 
 
 def value(text: "Bi") -> Bi:
@@ -26,23 +31,23 @@ def value(text: "Bi") -> Bi:
 
 
 def date(d: dt.date) -> Bi:
-    return Bi(formatting.format_date(d, "uk"), formatting.format_date(d, "en"))
+    return Bi(format_date(d, "uk"), format_date(d, "en"))
 
 
 def money(amount: Decimal, currency: str) -> Bi:
-    return Bi(formatting.format_money(amount, currency, "uk"), formatting.format_money(amount, currency, "en"))
+    return Bi(format_money(amount, currency, "uk"), format_money(amount, currency, "en"))
 
 
 def count(n: int, noun: str, uk_case: str = "nominative") -> Bi:
-    return Bi(formatting.format_count(n, "uk", noun, uk_case), formatting.format_count(n, "en", noun))
+    return Bi(format_count(n, "uk", noun, uk_case), format_count(n, "en", noun))
 
 
 def percent(p: Decimal) -> Bi:
-    return Bi(formatting.format_percent(p, "uk"), formatting.format_percent(p, "en"))
+    return Bi(format_percent(p, "uk"), format_percent(p, "en"))
 
 
 def country(code: str, uk_case: str = "nominative") -> Bi:
-    return Bi(formatting.country_name(code, "uk", uk_case), formatting.country_name(code, "en"))
+    return Bi(country_name(code, "uk", uk_case), country_name(code, "en"))
 
 
 def joined(items: list[Bi]) -> Bi:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from dcity_docs.language import formatting
+from dcity_docs.language.money import format_iban
 from dcity_docs.wording.catalogs import Bi, Catalogs
 from dcity_docs.errors import InputError
 from dcity_docs.record.models import ContributionKind, Record, Shareholder
@@ -999,7 +999,7 @@ def _detail_lines(w: Writer, address: Bi, label: Bi, number: str, bank: tuple[st
     if bank is not None:
         iban, bic = bank
         # TRANSLATORS: a line of a Party's details: {iban} printed in groups of four.
-        w.detail(w.T("jv-agreement|details", "IBAN: {iban}", iban=formatting.format_iban(iban)))
+        w.detail(w.T("jv-agreement|details", "IBAN: {iban}", iban=format_iban(iban)))
         # TRANSLATORS: a line of a Party's details: the bank's BIC (SWIFT code) as given.
         w.detail(w.T("jv-agreement|details", "BIC: {bic}", bic=bic))
 

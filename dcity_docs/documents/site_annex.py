@@ -12,7 +12,8 @@ set out in a separate document handled under the Law of Ukraine on State secrets
 
 from __future__ import annotations
 
-from dcity_docs.language import formatting
+from dcity_docs.language.places import region_name
+from dcity_docs.language.typography import quote_en, quote_uk
 from dcity_docs.wording.catalogs import Bi, Catalogs
 from dcity_docs.errors import DocumentNotApplicable
 from dcity_docs.record.models import Record, Shareholder, Site
@@ -33,8 +34,8 @@ _UK_VOWELS = frozenset("АЕЄИІЇОУЮЯаеєиіїоуюя")
 
 def region_in(w: Writer, code: str) -> Bi:
     """The region with its preposition: in Zhytomyr Oblast / у Житомирській області (locative)."""
-    uk = formatting.region_name(code, "uk", "locative")
-    en = formatting.region_name(code, "en")
+    uk = region_name(code, "uk", "locative")
+    en = region_name(code, "en")
     region = Bi(uk, en)
     if uk[:1] in _UK_VOWELS:
         # TRANSLATORS: where the site is; {region} is in the locative in Ukrainian and begins with
@@ -48,7 +49,7 @@ def region_in(w: Writer, code: str) -> Bi:
 def codename(site: Site) -> Bi:
     """The site's codename in quotation marks; quotes inside it become the inner pair."""
     name = c.value(site.codename)
-    return Bi(formatting.quote_uk(name.uk), formatting.quote_en(name.en))
+    return Bi(quote_uk(name.uk), quote_en(name.en))
 
 
 def marking(w: Writer, record: Record) -> Bi | None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from dcity_docs.language.langs import LANG_TAGS, Lang
+from dcity_docs.language.typography import join_bilingual
 from dcity_docs.wording.catalogs import Bi, Catalogs, Value
-from dcity_docs.record.models import Lang
 
 BlockKind = Literal["title", "subtitle", "place_date", "heading", "clause", "para", "detail"]
 Mode = Literal["uk", "en", "bilingual"]
-LANG_TAGS = {"uk": "uk-UA", "en": "en-GB"}
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,7 @@ def context_for(draft: Draft, mode: Mode, labels: dict[str, Bi]) -> dict[str, An
         if value is None:
             return ""
         if mode == "bilingual":
-            return value.uk if value.uk == value.en else f"{value.uk} / {value.en}"
+            return join_bilingual(value.uk, value.en)
         return value[mode]
 
     page, of = labels["page"], labels["of"]

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from dcity_docs.language.langs import LANG_TAGS
+from dcity_docs.language.typography import join_bilingual
 from dcity_docs.wording.catalogs import Bi, Catalogs, catalogs_for
 from dcity_docs.documents import jv_agreement, memorandum, site_annex
 from dcity_docs.draft.base import Draft, Mode, context_for
@@ -191,7 +193,7 @@ def check_templates_dir(folder: Path) -> list[Path]:
 def document_properties(record: Record, draft: Draft, mode: Mode) -> dict[str, str]:
     """Title, subject, author and language for Word's document properties (and the PDF's)."""
     def pick(value: "Bi") -> str:
-        return value[mode] if mode != "bilingual" else f"{value.uk} / {value.en}"
+        return value[mode] if mode != "bilingual" else join_bilingual(value.uk, value.en, one_if_same=False)
 
     lang = "uk" if mode == "bilingual" else mode
     return {
@@ -205,7 +207,7 @@ def document_properties(record: Record, draft: Draft, mode: Mode) -> dict[str, s
     }
 
 
-LANGUAGE_TAGS = {"uk": "uk-UA", "en": "en-GB", "bilingual": "uk-UA"}
+LANGUAGE_TAGS = {**LANG_TAGS, "bilingual": LANG_TAGS["uk"]}
 
 
 def render_documents(record: Record, keys: Iterable[str], modes: Iterable[str], formats: Iterable[str],
@@ -281,7 +283,7 @@ def _bilingual_entries(bookmarks: list[Bookmark]) -> list[Bookmark]:
         if index + 1 < len(bookmarks):
             number, _, rest = bookmarks[index + 1].title.partition(" ")
             if item.title.split(" ", 1)[0] == number and number.endswith("."):
-                entries.append(item._replace(title=f"{item.title} / {rest}"))
+                entries.append(item._replace(title=join_bilingual(item.title, rest, one_if_same=False)))
                 index += 2
                 continue
         entries.append(item)
@@ -305,5 +307,6 @@ def finish_pdf(pdf: Path, record: Record, draft: Draft, mode: Mode, *, keep_open
         keywords=props["keywords"],
         fixed_date=fixed_date(record),
         outline=_bilingual_entries if mode == "bilingual" else None,
-        watermark=None if mark is None else (mark[mode] if mode != "bilingual" else f"{mark.uk} / {mark.en}"),
+        watermark=None if mark is None else (
+            mark[mode] if mode != "bilingual" else join_bilingual(mark.uk, mark.en, one_if_same=False)),
     )

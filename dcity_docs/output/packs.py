@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from dcity_docs import __version__
+from dcity_docs.language.langs import LANG_TAGS
+from dcity_docs.language.typography import join_bilingual
 from dcity_docs.pdf.merge import merge_pdfs
 from dcity_docs.wording.catalogs import Bi, Catalogs, catalogs_for
 from dcity_docs.conversion.base import Converter
@@ -233,8 +235,8 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
                 merged,
                 title=f"{record.id}: {_joined(job.cover_draft.subject)}",
                 subject=_joined(job.cover_draft.title),
-                author=f"{record.ministry.name.uk} / {record.ministry.name.en}",
-                language="uk-UA",
+                author=join_bilingual(record.ministry.name.uk, record.ministry.name.en, one_if_same=False),
+                language=LANG_TAGS["uk"],
                 keywords="Defence City",
                 fixed_date=fixed_date(record),
             )
@@ -254,7 +256,7 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
 
 
 def _joined(value: Bi) -> str:
-    return value.uk if value.uk == value.en else f"{value.uk} / {value.en}"
+    return join_bilingual(value.uk, value.en)
 
 
 def manifest(pack: Pack, record_bytes: bytes, inputs_sha256: str | None = None) -> dict[str, Any]:

@@ -34,8 +34,7 @@ from stdnum import bic as stdnum_bic
 from stdnum import iban as stdnum_iban
 from stdnum.ua import edrpou as stdnum_edrpou
 
-Lang = Literal["uk", "en"]
-LANGS: tuple[Lang, ...] = ("uk", "en")
+from dcity_docs.language.langs import LANGS, Lang
 
 ID_PATTERN = r"^[A-Z0-9][A-Z0-9-]{2,31}$"
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -145,7 +144,7 @@ def _decimal_string(value: Any) -> Decimal:
 
 
 MAX_MONEY = Decimal(10) ** 15
-"""Amounts are spelled out in words up to trillions (formatting.amount_in_words)."""
+"""Amounts are spelled out in words up to trillions (money.amount_in_words)."""
 MAX_COUNT = 1_000_000_000
 """Counts printed in figures and words (jobs, shelter places): a mistake long before this."""
 
@@ -622,7 +621,7 @@ def check_rules(record: Record | Parts) -> list[RuleProblem]:
             )
 
     capital = parts.venture.capital if parts.venture is not None else None
-    from dcity_docs.language.formatting import SUPPORTED_CURRENCIES
+    from dcity_docs.language.money import SUPPORTED_CURRENCIES
 
     if capital is not None and capital.currency not in SUPPORTED_CURRENCIES:
         problems.append(

@@ -25,7 +25,10 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from dcity_docs.language import formatting
+from dcity_docs.language.figures import format_decimal
+from dcity_docs.language.langs import LANG_TAGS
+from dcity_docs.language.places import country_name
+from dcity_docs.language.typography import join_bilingual, typography_uk
 from dcity_docs.pdf.metadata import set_metadata, source_date_epoch
 from dcity_docs.wording.catalogs import Bi, Catalogs, catalogs_for
 from dcity_docs.draft.base import Writer
@@ -69,7 +72,7 @@ def cell(*values: Bi | str) -> Cell:
 
 
 def _joined(value: Bi) -> str:
-    return value.uk if value.uk == value.en else f"{value.uk} / {value.en}"
+    return join_bilingual(value.uk, value.en)
 
 
 # --- totals -------------------------------------------------------------------------------------
@@ -119,8 +122,8 @@ def portfolio_totals(ventures: list[VentureSummary]) -> PortfolioTotals:
 
 def money_figures(amount: Decimal, currency: str) -> Bi:
     """``12 500 000,00 EUR`` / ``EUR 12,500,000.00``: figures only, for tables."""
-    return Bi(f"{formatting.format_decimal(amount, 'uk')}\u00a0{currency}",
-              f"{currency} {formatting.format_decimal(amount, 'en')}")
+    return Bi(f"{format_decimal(amount, 'uk')}\u00a0{currency}",
+              f"{currency} {format_decimal(amount, 'en')}")
 
 
 def capital_cell(capital: Iterable[tuple[str, Decimal]]) -> Cell:
@@ -164,7 +167,7 @@ def product_label(w: Writer, product: str) -> Bi:
 
 
 def country_label(code: str) -> Bi:
-    return Bi(formatting.country_name(code, "uk"), formatting.country_name(code, "en", article=False))
+    return Bi(country_name(code, "uk"), country_name(code, "en", article=False))
 
 
 def _footer(w: Writer, ref: Bi, catalogs: Catalogs) -> dict[str, str]:
@@ -272,7 +275,7 @@ def portfolio_context(ventures: list[VentureSummary],
         rows.append({"cells": [
             cell(str(number)),
             cell(v.id),
-            cell(Bi(formatting.typography_uk(v.name_uk), v.name_en)),
+            cell(Bi(typography_uk(v.name_uk), v.name_en)),
             cell(stage_label(w, v.stage)),
             cell(placement_label(w, v.placement)),
             cell(country_label(v.country)),
@@ -458,7 +461,7 @@ def _properties(context: dict[str, Any]) -> dict[str, str]:
         "title": _joined(title),
         "subject": _joined(subject),
         "author": "dcity-docs",
-        "language": "uk-UA",
+        "language": LANG_TAGS["uk"],
         "keywords": "Defence City",
     }
 

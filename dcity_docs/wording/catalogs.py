@@ -19,7 +19,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from dcity_docs.errors import TemplateProblem
-from dcity_docs.record.models import LANGS, BiText, Lang
+from dcity_docs.language.langs import LANGS, Lang
+from dcity_docs.record.models import BiText
 from dcity_docs.resources import locales_dir
 
 DOMAIN = "messages"

@@ -34,7 +34,7 @@ from babel.messages.pofile import PoFileError, normalize, read_po, unescape, wri
 
 from dcity_docs.wording.catalogs import DOMAIN, PLACEHOLDER
 from dcity_docs.errors import InputError, TemplateProblem
-from dcity_docs.record.models import LANGS
+from dcity_docs.language.langs import LANGS
 from dcity_docs.layout.rendering import write_atomic
 
 PROJECT = "dcity-docs"
