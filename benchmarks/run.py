@@ -304,7 +304,10 @@ def write_jv_documents(records: list[Path], folder: Path) -> list[Path]:
 
 def one_soffice_call(files: list[Path], out: Path, timeout: float) -> None:
     """ONE LibreOffice process converting every file (no batching into calls of 25)."""
-    from dcity_docs.conversion.converters import _Worker, convert_to_argument, find_soffice, is_complete_pdf
+    from dcity_docs.conversion.base import is_complete_pdf
+    from dcity_docs.conversion.locating import find_soffice
+    from dcity_docs.conversion.processes import _Worker
+    from dcity_docs.conversion.soffice import convert_to_argument
 
     out.mkdir(parents=True, exist_ok=True)
     worker = _Worker(find_soffice(), out, timeout, convert_to_argument())
@@ -324,7 +327,7 @@ def _pages(pdf: Path) -> int:
 
 
 def bench_pdf(files: list[Path], work: Path, pool: Any, timeout: float) -> dict[str, Any]:
-    from dcity_docs.conversion.converters import convert_to_pdf
+    from dcity_docs.conversion.convert import convert_to_pdf
 
     n = len(files)
     say(f"  (b) {n} document(s): ours ...")
@@ -404,7 +407,7 @@ def bench_batch(records: list[Path], records_dir: Path, work: Path, pool: Any, s
     """The batch, between two measurements of its conversion floor: LibreOffice servers get slower
     or faster over a run (we saw the same floor take 77-83 s), so the batch is compared with the
     mean of a floor taken just before it and one just after."""
-    from dcity_docs.conversion.converters import convert_to_pdf
+    from dcity_docs.conversion.convert import convert_to_pdf
 
     files = conversion_inputs(records, work / "floor-in")
 
@@ -515,7 +518,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 warm = write_jv_documents(records[: args.servers], work / "warm")
                 for i, f in enumerate(warm):
                     f.rename(f.with_name(f"warm-{i}.docx"))
-                from dcity_docs.conversion.converters import convert_to_pdf
+                from dcity_docs.conversion.convert import convert_to_pdf
 
                 convert_to_pdf(sorted((work / "warm").glob("warm-*.docx")), work / "warm-out", converter=pool)
                 say(f"{args.servers} unoserver worker(s) started in {started:.1f} s (not counted): {servers.spec}")

@@ -74,7 +74,7 @@ def _options(formats: tuple[str, ...], pdfa: bool, templates: Path | None, conve
 
 
 def _parse_converter(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-    from dcity_docs.conversion.converters import converter_from_spec
+    from dcity_docs.conversion.spec import converter_from_spec
     from dcity_docs.errors import InputError
 
     try:

@@ -29,7 +29,7 @@ from dcity_docs.batch import run as batch_module
 from dcity_docs.batch.run import BatchEvent, run_batch
 from dcity_docs.wording.catalogs import Catalogs
 from dcity_docs.cli import cli
-from dcity_docs.conversion.converters import Converter
+from dcity_docs.conversion.base import Converter
 from dcity_docs.output.options import OutputOptions
 from dcity_docs.errors import DcityError, EnvironmentProblem
 from dcity_docs.output.packs import inputs_sha256, sha256_file
@@ -530,7 +530,7 @@ def test_a_second_batch_into_the_same_folder_is_refused_or_waits(tmp_path: Path)
 @pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
                     reason="LibreOffice is not installed")
 def test_a_small_pdf_batch_with_libreoffice(tmp_path: Path) -> None:
-    from dcity_docs.pdf.pdfs import page_texts
+    from dcity_docs.pdf.reading import page_texts
 
     out = tmp_path / "out"
     result = batch(FIXTURES / "DC-2026-030.yaml", "-o", out, "-j", "2")

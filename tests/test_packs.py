@@ -18,7 +18,8 @@ from dcity_docs.errors import ConversionError
 from dcity_docs.record.loading import load_record
 from dcity_docs.output.options import OutputOptions
 from dcity_docs.output.packs import build_pack, sha256_file
-from dcity_docs.pdf.pdfs import outline_titles, page_texts
+from dcity_docs.pdf.outline import outline_titles
+from dcity_docs.pdf.reading import page_texts
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 pytestmark = pytest.mark.libreoffice

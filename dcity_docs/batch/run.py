@@ -54,7 +54,7 @@ from dcity_docs.batch.work import (
     warm,
     worker_init,
 )
-from dcity_docs.conversion.converters import BATCH_SIZE
+from dcity_docs.conversion.soffice import BATCH_SIZE
 from dcity_docs.errors import ConversionError, DcityError, InputError, OutputError
 from dcity_docs.files import replace_into, staging_folder
 from dcity_docs.output import pipeline

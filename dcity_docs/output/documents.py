@@ -13,7 +13,7 @@ from dcity_docs.draft.base import Draft, Mode, context_for
 from dcity_docs.documents.common import page_labels
 from dcity_docs.draft.base import Writer
 
-from dcity_docs.pdf import pdfs
+from dcity_docs.pdf.outline import Bookmark
 from dcity_docs.errors import DocumentNotApplicable
 from dcity_docs.record.models import Record
 from dcity_docs.layout.rendering import compiled
@@ -160,10 +160,10 @@ def fixed_date(record: Record) -> dt.datetime:
     return dt.datetime.combine(record.dates.agreement, dt.time(0, 0), tzinfo=dt.timezone.utc)
 
 
-def _bilingual_entries(bookmarks: list[pdfs.Bookmark]) -> list[pdfs.Bookmark]:
+def _bilingual_entries(bookmarks: list[Bookmark]) -> list[Bookmark]:
     """LibreOffice bookmarks both columns' headings; pair them as «1. Предмет / Subject»
     (pointing where the Ukrainian heading is)."""
-    entries: list[pdfs.Bookmark] = []
+    entries: list[Bookmark] = []
     index = 0
     while index < len(bookmarks):
         item = bookmarks[index]

@@ -16,7 +16,7 @@ from dcity_docs.errors import InputError
 from dcity_docs.wording.catalogs import Catalogs, catalogs_for
 
 if TYPE_CHECKING:
-    from dcity_docs.conversion.converters import Converter
+    from dcity_docs.conversion.base import Converter
 
 FORMATS = ("docx", "pdf")
 DEFAULT_TIMEOUT = 120.0

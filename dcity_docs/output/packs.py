@@ -25,7 +25,7 @@ from dcity_docs.output import pipeline
 from dcity_docs.output.documents import MODES, applicable, draft_document, fixed_date, planned
 from dcity_docs.output.options import OutputOptions
 from dcity_docs.output.pipeline import Planned
-from dcity_docs.pdf import pdfs
+from dcity_docs.pdf.merge import merge_pdfs
 from dcity_docs.record.models import Record
 from dcity_docs.resources import templates_dir
 from dcity_docs.wording.catalogs import Bi, Catalogs
@@ -201,7 +201,7 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
                 (_joined(job.drafts[k].title), opened[k]) for k in job.keys
             ]
             merged = work / f"{record.id}_pack.pdf"
-            pdfs.merge_pdfs(
+            merge_pdfs(
                 parts,
                 merged,
                 title=f"{record.id}: {_joined(job.cover_draft.subject)}",

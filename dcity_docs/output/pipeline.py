@@ -26,7 +26,7 @@ from dcity_docs.output.options import OutputOptions
 if TYPE_CHECKING:
     from pikepdf import Pdf
 
-    from dcity_docs.pdf.pdfs import Bookmark
+    from dcity_docs.pdf.outline import Bookmark
 
 Outline = Callable[[list["Bookmark"]], Sequence["Bookmark"]]
 
@@ -83,7 +83,7 @@ def convert(docx_files: Sequence[Path], work: Path, options: OutputOptions, *, w
     (``workers`` LibreOffice processes at once for the default one). All or nothing."""
     if not docx_files:
         return []
-    from dcity_docs.conversion.converters import convert_to_pdf
+    from dcity_docs.conversion.convert import convert_to_pdf
 
     return convert_to_pdf(list(docx_files), work, timeout=options.timeout, pdfa=options.pdfa,
                           workers=max(1, min(workers, len(docx_files))), converter=options.converter)
@@ -92,11 +92,11 @@ def convert(docx_files: Sequence[Path], work: Path, options: OutputOptions, *, w
 def finish(pdf: Path, item: Planned, steps: Sequence[FinishStep] | None = None) -> "Pdf | None":
     """Phase 3: metadata, outline, draft mark, then every step of :data:`FINISHING`, in one read
     and one write of the file; returns the document still open when ``item.keep_open``."""
-    from dcity_docs.pdf import pdfs
+    from dcity_docs.pdf.finishing import finish as finish_pdf
 
     spec = item.finish
     todo = list(FINISHING if steps is None else steps)
-    return pdfs.finish(
+    return finish_pdf(
         pdf,
         keep_open=item.keep_open,
         title=spec.title,
