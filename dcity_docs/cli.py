@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 import click
 
-from dcity_docs import __version__
+from dcity_docs import __version__, settings
 from dcity_docs.errors import DcityError, RecordInvalid
 from dcity_docs.record.loading import load_record, load_record_and_bytes, record_files
 from dcity_docs.record.models import json_schema
@@ -61,6 +61,18 @@ def _templates_option(func: Any) -> Any:
     )(func)
 
 
+def _options(formats: tuple[str, ...], pdfa: bool, templates: Path | None, converter: Any,
+             catalogs: Any = None) -> Any:
+    """The options object every command that makes documents hands to the library."""
+    from dcity_docs.layout.templates import check_templates_dir
+    from dcity_docs.output.options import OutputOptions
+
+    if templates is not None:
+        check_templates_dir(templates)
+    return OutputOptions(formats=tuple(formats), pdfa=pdfa, templates=templates, converter=converter,
+                         catalogs=catalogs)
+
+
 def _parse_converter(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
     from dcity_docs.conversion.spec import converter_from_spec
     from dcity_docs.errors import InputError
@@ -78,7 +90,7 @@ def _converter_option(func: Any) -> Any:
         "converter",
         metavar="SPEC",
         default=None,
-        envvar="DCITY_CONVERTER",
+        envvar=settings.CONVERTER,
         callback=_parse_converter,
         help="Who converts to PDF: 'soffice' (default: a LibreOffice process per run) or "
         "unoserver://HOST:PORT[,HOST:PORT...] (running unoserver servers, documents spread across "
@@ -177,15 +189,12 @@ def render(
     Example:
         dcity-docs render jv-agreement fixtures/DC-2026-014.yaml -l uk -l en -o out/
     """
+    from dcity_docs.output.documents import render_documents
     from dcity_docs.wording.catalogs import Catalogs
-    from dcity_docs.output.documents import check_templates_dir, render_documents
 
-    if templates is not None:
-        check_templates_dir(templates)
+    options = _options(formats, pdfa, templates, converter, catalogs=Catalogs(locales) if locales else None)
     record = load_record(file)
-    written = render_documents(record, [document], list(dict.fromkeys(langs)), list(formats), out_dir,
-                               catalogs=Catalogs(locales) if locales else None, pdfa=pdfa, templates=templates,
-                               converter=converter)
+    written = render_documents(record, [document], list(dict.fromkeys(langs)), out_dir, options)
     for path in written:
         click.echo(str(path))
 
@@ -227,19 +236,15 @@ def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str,
         dcity-docs pack fixtures/DC-2026-014.yaml -o out/
         dcity-docs pack fixtures/*.yaml -o out/ --pdfa
     """
-    from dcity_docs.output.documents import check_templates_dir
     from dcity_docs.output.packs import build_pack
 
-    if templates is not None:
-        check_templates_dir(templates)
+    options = _options(formats, pdfa, templates, converter)
     failed = 0
     paths = record_files(list(files))
     for path in paths:
         try:
             record, record_bytes = load_record_and_bytes(path)
-            made = build_pack(record, out_dir, record_bytes=record_bytes,
-                              formats=tuple(dict.fromkeys(formats)), pdfa=pdfa, templates=templates,
-                              converter=converter)
+            made = build_pack(record, out_dir, record_bytes=record_bytes, options=options)
         except RecordInvalid as exc:
             _echo_problems(exc)
             failed += 1
@@ -328,30 +333,14 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tu
         dcity-docs batch fixtures/register.xlsx -o out/ -j 4 -f docx
         dcity-docs batch new/*.yaml fixtures/register.csv -o out/ --wait
     """
-    import signal
+    from dcity_docs.batch.run import run_batch
 
-    from dcity_docs.batch.batch import run_batch
-    from dcity_docs.output.documents import check_templates_dir
-
-    if templates is not None:
-        check_templates_dir(templates)
-
+    options = _options(formats, pdfa, templates, converter)
     show = _BatchProgress(sys.stderr.isatty())
-    previous = None
     try:
-        previous = signal.signal(signal.SIGTERM, _terminate)
-    except ValueError:  # not the main thread (embedded use): leave signals alone
-        pass
-    try:
-        from dcity_docs.conversion.default import using_converter
-
-        with using_converter(converter):  # every conversion of the batch (packs, reports) goes there
-            result = run_batch(list(inputs), out_dir, formats=formats, pdfa=pdfa, jobs=jobs, wait=wait,
-                               progress=show, templates=templates)
+        result = run_batch(list(inputs), out_dir, options, jobs=jobs, wait=wait, progress=show)
     finally:
         show.close()
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
     for failed in result.failed:
         for problem in failed.problems:
             click.echo(problem, err=True)
@@ -392,7 +381,7 @@ def _run(argv: list[str] | None, prog_name: str, **extra: Any) -> int:
         return exc.exit_code
     except click.ClickException as exc:
         exc.show()
-        return EXIT_USAGE
+        return exc.exit_code  # what click means: 2 for a usage error, 1 for another (a file it cannot open)
     except RecordInvalid as exc:
         _echo_problems(exc)
         return EXIT_INPUT

@@ -103,16 +103,14 @@ def calls(tmp_path: Path) -> list[str]:
 
 
 def short_timeouts(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
-    """LibreOffice calls time out after ``seconds`` (the commands have no option for it)."""
-    from dcity_docs.output import packs
-
+    """LibreOffice calls time out after ``seconds`` (the commands have no option for it). Every
+    conversion goes through the output pipeline, which looks ``convert_to_pdf`` up when it runs."""
     real = conversion.convert_to_pdf
 
     def convert(files, out_dir, *, timeout=120, **options):  # noqa: ANN001
         return real(files, out_dir, timeout=seconds, **options)
 
     monkeypatch.setattr(conversion, "convert_to_pdf", convert)
-    monkeypatch.setattr(packs, "convert_to_pdf", convert)
 
 
 def _alive(pid: int) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dcity_docs.conversion.base import Converter, _expected, is_complete_pdf
-from dcity_docs.conversion.default import default_converter
+from dcity_docs.conversion.soffice import SofficeConverter
 from dcity_docs.errors import ConversionError, InputError, OutputError
 
 __all__ = ["convert_to_pdf"]
@@ -35,7 +35,7 @@ def convert_to_pdf(
     ``timeout`` is in seconds per LibreOffice call (a call converts up to
     :data:`BATCH_SIZE` documents; one document for a unoserver).  ``pdfa`` selects PDF/A-2b.
     ``workers`` LibreOffice processes run at once (each with its own profile).  ``converter``:
-    who converts (default: :func:`default_converter`, a LibreOffice process per call).
+    who converts (default: a LibreOffice process per call; the caller passes its options' converter).
 
     All or nothing: if any document fails, :class:`ConversionError` names it
     and ``out_dir`` is left as it was.
@@ -56,7 +56,7 @@ def convert_to_pdf(
             raise InputError(f"{seen[key]} and {f} would both become {key}")
         seen[key] = f
     files = [f.resolve() for f in files]
-    converter = converter or default_converter()
+    converter = converter or SofficeConverter()
     converter.check()
 
     # Absolute: LibreOffice runs in a folder of its own (cwd), where a relative --outdir would

@@ -6,12 +6,13 @@ import os
 import shutil
 from pathlib import Path
 
+from dcity_docs import settings
 from dcity_docs.errors import EnvironmentProblem
 
 __all__ = ["INSTALL_COMMAND", "SOFFICE_ENV", "find_soffice"]
 
 INSTALL_COMMAND = "apt-get install -y libreoffice-writer-nogui fonts-liberation2"
-SOFFICE_ENV = "DCITY_SOFFICE"
+SOFFICE_ENV = settings.SOFFICE
 
 #: Looked at, in this order, after $DCITY_SOFFICE and $PATH.
 FALLBACK_LOCATIONS: tuple[str, ...] = (
@@ -39,7 +40,7 @@ def find_soffice() -> str:
     ``soffice`` / ``libreoffice`` on ``$PATH``, then :data:`FALLBACK_LOCATIONS`.
     Raises :class:`EnvironmentProblem` naming the install command.
     """
-    configured = os.environ.get(SOFFICE_ENV)
+    configured = settings.value(SOFFICE_ENV)
     if configured:
         path = Path(configured).expanduser()
         if _is_executable(path):

@@ -18,7 +18,7 @@ from run to run.  Here:
 * ``set_metadata(..., fixed_date=...)`` / ``merge_pdfs(..., fixed_date=...)``
   replace ``/CreationDate`` with the given date and drop ``/ModDate`` (pass the
   agreement date or ``SOURCE_DATE_EPOCH``, see
-  :func:`~dcity_docs.pdf.metadata.source_date_epoch`);
+  :func:`~dcity_docs.settings.source_date_epoch`);
 * every file written here gets an ``/ID`` computed from its own bytes (qpdf's deterministic ID).
 
 So a document whose metadata was set with a fixed date is byte-identical from

@@ -30,10 +30,12 @@ def finish(
     watermark: str | None = None,
     font: Path | None = None,
     keep_open: bool = False,
+    edits: Sequence[Callable[[Pdf], None]] = (),
 ) -> Pdf | None:
     """:func:`set_metadata`, then :func:`add_outline` (``replace=True``) with the entries
     ``outline`` makes from the file's own top-level bookmarks (none: the outline is left as it
-    is), then :func:`add_watermark`, in one read and one write of the file. Objects nothing
+    is), then :func:`add_watermark`, then each of ``edits`` on the open document, in one read and
+    one write of the file. Objects nothing
     refers to any more (the replaced outline) are left out of the file.
 
     ``keep_open``: return the finished document, still open, for :func:`merge_pdfs` (which then
@@ -58,6 +60,8 @@ def finish(
         _apply_outline(doc, entries, True, pdf)
     if watermark is not None and font_path is not None:
         stamps = _apply_watermark(doc, watermark, font_path, 0.55, 0.3)
+    for edit in edits:
+        edit(doc)
     _save(doc, pdf, close=not keep_open)
     del stamps
     return doc if keep_open else None

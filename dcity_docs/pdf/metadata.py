@@ -9,7 +9,6 @@ to match, so a changed title must change both.
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,15 +19,7 @@ from pikepdf import Name, Pdf, String
 
 from dcity_docs.pdf.files import _open, _save
 
-__all__ = ["set_metadata", "source_date_epoch"]
-
-
-def source_date_epoch() -> datetime | None:
-    """``$SOURCE_DATE_EPOCH`` as a UTC datetime, or None if unset/invalid."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not value.isdigit():
-        return None
-    return datetime.fromtimestamp(int(value), tz=timezone.utc)
+__all__ = ["set_metadata"]
 
 
 def _pdf_date(when: datetime) -> str:

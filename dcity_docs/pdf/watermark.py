@@ -6,19 +6,19 @@ from __future__ import annotations
 import functools
 import io
 import math
-import os
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pikepdf
 from pikepdf import Dictionary, Name, Pdf
 
+from dcity_docs import settings
 from dcity_docs.errors import EnvironmentProblem, InputError
 from dcity_docs.pdf.files import _open, _save
 
 __all__ = ["WATERMARK_FONTS", "WATERMARK_FONT_ENV", "add_watermark", "find_watermark_font"]
 
-WATERMARK_FONT_ENV = "DCITY_WATERMARK_FONT"
+WATERMARK_FONT_ENV = settings.WATERMARK_FONT
 
 #: Bold sans fonts with Cyrillic glyphs, tried in this order.
 WATERMARK_FONTS: tuple[str, ...] = (
@@ -35,7 +35,7 @@ def find_watermark_font() -> Path:
 
     ``$DCITY_WATERMARK_FONT`` first, then :data:`WATERMARK_FONTS`.
     """
-    configured = os.environ.get(WATERMARK_FONT_ENV)
+    configured = settings.value(WATERMARK_FONT_ENV)
     if configured:
         path = Path(configured).expanduser()
         if path.is_file():

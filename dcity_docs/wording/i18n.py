@@ -35,7 +35,7 @@ from babel.messages.pofile import PoFileError, normalize, read_po, unescape, wri
 from dcity_docs.wording.catalogs import DOMAIN, PLACEHOLDER
 from dcity_docs.errors import InputError, TemplateProblem
 from dcity_docs.language.langs import LANGS
-from dcity_docs.layout.rendering import write_atomic
+from dcity_docs.files import write_atomic
 
 PROJECT = "dcity-docs"
 PACKAGE = "dcity_docs"
