@@ -7,6 +7,8 @@ import re
 import pycountry
 import pytest
 
+from dcity_docs.record.models import UA_REGION_CODES
+
 from dcity_docs.language.declension import transliterate
 from dcity_docs.language.places import PLACE_CASES, country_name, region_codes, region_name
 
@@ -80,6 +82,7 @@ def test_country_name_rejects_bad_codes() -> None:
 def test_regions_match_iso_3166_2_ua() -> None:
     iso = {s.code: s for s in pycountry.subdivisions.get(country_code="UA")}
     assert set(region_codes()) == set(iso)
+    assert UA_REGION_CODES == set(iso)  # what validation accepts
     assert len(iso) == 27
     for code, sub in iso.items():
         nominative = region_name(code, "uk")
