@@ -25,7 +25,7 @@ from babel.messages.pofile import write_po
 from docx import Document
 from lxml import etree
 
-from dcity_docs.wording import i18n
+from dcity_docs.translation import i18n
 from dcity_docs.wording.catalogs import Catalogs
 from dcity_docs.cli import run
 from dcity_docs.output.documents import docx_bytes

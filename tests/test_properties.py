@@ -37,7 +37,8 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from dcity_docs.language import declension
-from dcity_docs.output.documents import MODES, applicable, docx_bytes
+from dcity_docs.documents.registry import applicable
+from dcity_docs.output.documents import MODES, docx_bytes
 from dcity_docs.language.formatting import NBSP, SUPPORTED_CURRENCIES, quote_en, quote_uk, region_codes, typography_uk
 from dcity_docs.record.loading import parse_text, validate_source
 from dcity_docs.record.models import Record

@@ -48,7 +48,8 @@ from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar
 
 from dcity_docs.wording.catalogs import catalogs_for
 from dcity_docs.conversion.converters import BATCH_SIZE, convert_to_pdf
-from dcity_docs.output.documents import DOCUMENTS, MODES
+from dcity_docs.documents.registry import DOCUMENTS
+from dcity_docs.output.documents import MODES
 from dcity_docs.errors import ConversionError, DcityError, EnvironmentProblem, InputError, OutputError, RecordInvalid
 from dcity_docs.record.loading import load_record_and_bytes, record_files
 from dcity_docs.record.models import Record

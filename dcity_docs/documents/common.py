@@ -14,6 +14,10 @@ from dcity_docs.draft.base import Signature, Writer
 
 BABEL_LOCALES = {"uk": "uk", "en": "en_GB"}
 
+SITE_ANNEX_NO = "1"
+"""The site-protection annex's number: the annex calls itself by it and the agreement refers to it
+(the registry's entry for the annex holds it)."""
+
 
 def uk_text(text: str) -> str:
     """Ukrainian typography for record values: one apostrophe, no-break spaces (see formatting)."""

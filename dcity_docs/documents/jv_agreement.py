@@ -24,8 +24,6 @@ from dcity_docs.draft.base import Draft, Writer
 
 KEY = "jv-agreement"
 
-#: The site-protection annex's number (``site_annex.ANNEX_NO``; the annex calls itself Annex No. 1).
-ANNEX_NO = "1"
 #: Days from the agreement to filing for registration of the venture.
 FILING_DAYS = 30
 #: Days from the registration of the venture within which contributions are made in full
@@ -205,7 +203,7 @@ def _definitions(w: Writer, record: Record) -> None:
             w.T(
                 "jv-agreement|definitions",
                 "“Annex” means Annex No. {annex_no} “Site Protection” to this Agreement;",
-                annex_no=ANNEX_NO,
+                annex_no=c.SITE_ANNEX_NO,
             )
         )
     else:

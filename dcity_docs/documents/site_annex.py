@@ -21,8 +21,6 @@ from dcity_docs.draft.base import Draft, Writer
 
 KEY = "site-protection-annex"
 
-#: The annex's number in the joint-venture agreement (the agreement refers to it as Annex No. 1).
-ANNEX_NO = "1"
 #: The copy number printed next to the classification marking. Copy No. 1 is the Ministry's.
 COPY_NO = "1"
 
@@ -91,7 +89,7 @@ def _title_and_parties(w: Writer, record: Record) -> None:
         w.T(
             "annex|title",
             "ANNEX No. {annex_no} to the Joint Venture Agreement No. {number} dated {date}",
-            annex_no=ANNEX_NO,
+            annex_no=c.SITE_ANNEX_NO,
             **_agreement(record),
         )
     )
@@ -410,9 +408,19 @@ def _stub(w: Writer, record: Record, venture: Bi) -> None:
     )
 
 
+def applies_to(record: Record) -> str | None:
+    """None where the annex can be made (production placed in Ukraine, at a site), else why not."""
+    if record.venture.placement != "ukraine" or record.site is None:
+        return (
+            f"{record.id}: the site-protection annex applies only to production placed in "
+            f"Ukraine; this venture is placed abroad ({record.venture.country})"
+        )
+    return None
+
+
 def draft(record: Record, catalogs: Catalogs) -> Draft:
     if record.venture.placement != "ukraine" or record.site is None:
-        # documents.SiteAnnexType refuses these first; this guards direct calls.
+        # The registry refuses these first (applies_to); this guards direct calls.
         raise DocumentNotApplicable(
             f"{record.id}: the site-protection annex applies only to production placed in Ukraine"
         )
@@ -434,7 +442,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
         parts=w.parts,
         # TRANSLATORS: page footer; {id}: the venture's register number; {annex_no}: "1".
         reference=w.T(
-            "footer", "{id} · Annex No. {annex_no}: Site Protection", id=record.id, annex_no=ANNEX_NO
+            "footer", "{id} · Annex No. {annex_no}: Site Protection", id=record.id, annex_no=c.SITE_ANNEX_NO
         ),
         headings=w.headings,
         marking=marking(w, record),

@@ -20,24 +20,21 @@ from dcity_docs.pdf import pdfs
 from dcity_docs.wording.catalogs import Bi, Catalogs, catalogs_for
 from dcity_docs.conversion.converters import Converter, convert_to_pdf
 from dcity_docs.output.documents import (
-    DOCUMENTS,
     template_file,
     MODES,
-    applicable,
     draft_bytes,
     draft_document,
-    file_name,
     finish_pdf,
     fixed_date,
 )
-from dcity_docs.documents import cover
+from dcity_docs.documents.registry import COVER, DOCUMENTS, applicable, file_name
 from dcity_docs.draft.base import Draft, Mode
 from dcity_docs.errors import OutputError
 from dcity_docs.record.models import Record
 from dcity_docs.layout.rendering import staging_folder, write_atomic
 from dcity_docs.resources import templates_dir
 
-COVER_TEMPLATE = "agreements/pack-cover.docx"
+COVER_TEMPLATE = COVER.template
 MANIFEST = "manifest.json"
 
 
@@ -148,7 +145,7 @@ def prepare_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
     try:
         keys = applicable(record)
         drafts = {key: draft_document(record, key, catalogs) for key in keys}
-        cover_draft = cover.draft(record, catalogs, [drafts[k].title for k in keys])
+        cover_draft = COVER.draft(record, catalogs, [drafts[k].title for k in keys])
         docx_files: list[tuple[Path, str, Mode]] = []
         for key in keys:
             for mode in MODES:
@@ -156,7 +153,7 @@ def prepare_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
                 write_atomic(path, draft_bytes(record, drafts[key], DOCUMENTS[key].template, mode, catalogs,
                                                templates))
                 docx_files.append((path, key, mode))
-        cover_path = work / file_name(record, "pack-cover", "bilingual", "docx")
+        cover_path = work / file_name(record, COVER.key, "bilingual", "docx")
         write_atomic(cover_path, draft_bytes(record, cover_draft, COVER_TEMPLATE, "bilingual", catalogs, templates))
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)

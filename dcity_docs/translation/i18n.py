@@ -32,6 +32,7 @@ from babel.messages.frontend import parse_keywords
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
 
+from dcity_docs.documents import registry
 from dcity_docs.wording.catalogs import DOMAIN, PLACEHOLDER
 from dcity_docs.errors import InputError, TemplateProblem
 from dcity_docs.record.models import LANGS
@@ -56,18 +57,19 @@ BRACE_FLAG = "python-brace-format"
 """Set on every message with a placeholder, so msgfmt and Poedit/Lokalize check placeholders."""
 
 # --- what translators are told about each message ----------------------------------------------
-DOCUMENTS: dict[str, str] = {
-    "memorandum": "memorandum of understanding",
-    "jv-agreement": "joint-venture agreement",
-    "annex": "site-protection annex to the joint-venture agreement",
-    "cover": "cover sheet of the document pack",
+OTHER_GROUPS: dict[str, str] = {
     "report": "reports of a batch (the batch report and the portfolio register)",
 }
+"""Context prefixes of wording that is not a document of the registry (the batch's reports)."""
+DOCUMENTS: dict[str, str] = {
+    **{entry.context: entry.translator_name for entry in registry.ENTRIES},
+    **OTHER_GROUPS,
+}
 """Context prefixes (``document|clause``) → the document's name in the translator comment."""
-DOCUMENT_ALIASES: dict[str, str] = {"site-protection-annex": "annex"}
+DOCUMENT_ALIASES: dict[str, str] = {alias: entry.context for entry in registry.ENTRIES for alias in entry.aliases}
 SHARED = "shared"
 """A context without ``|`` (``party``, ``disputes``) is wording shared by all documents."""
-GROUPS: tuple[str, ...] = ("memorandum", "jv-agreement", "annex", "cover", "report", SHARED)
+GROUPS: tuple[str, ...] = (*DOCUMENTS, SHARED)
 """The documents ``stats`` reports, in this order."""
 
 PLACEHOLDERS: dict[str, str] = {
@@ -267,7 +269,7 @@ def extraction_warnings(catalog: Catalog) -> list[str]:
         if not m.context:
             out.append(f"{label}: no context; use w.T(\"document|clause\", ...)")
         elif "|" in m.context and document_of(m.context) not in DOCUMENTS:
-            out.append(f"{label}: unknown document {document_of(m.context)!r}; add it to i18n.DOCUMENTS")
+            out.append(f"{label}: unknown document {document_of(m.context)!r}; add its entry to documents/registry.py")
         try:
             raws = _fields(msgid)
         except ValueError as exc:
