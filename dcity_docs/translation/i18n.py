@@ -12,6 +12,7 @@ messages (a test keeps the two in step). Library functions return data; the CLI 
 
 from __future__ import annotations
 
+import ast
 import bisect
 import datetime as dt
 import io
@@ -27,7 +28,7 @@ from typing import Iterable
 
 from babel.messages import checkers
 from babel.messages.catalog import Catalog, Message, TranslationError
-from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, check_and_call_extract_file
 from babel.messages.frontend import parse_keywords
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
@@ -228,13 +229,21 @@ def extract(source: Path | None = None) -> Catalog:
     # babel.cfg's patterns are relative to the repository root; here we walk the package itself
     # (or a copy of it, wherever it is) and name files as they are named from the root.
     method_map = [(_inside_package(pattern), method) for pattern, method in METHOD_MAP]
-    for filename, lineno, message, comments, context in extract_from_dir(
-        str(root),
-        method_map=method_map,
-        keywords=KEYWORDS,
-        comment_tags=COMMENT_TAGS,
-        strip_comment_tags=True,
-    ):
+    found = (
+        message
+        for path in source_files(root)
+        for message in check_and_call_extract_file(
+            path.as_posix(),
+            method_map,
+            {},
+            None,
+            KEYWORDS,
+            COMMENT_TAGS,
+            True,
+            dirpath=str(root),
+        )
+    )
+    for filename, lineno, message, comments, context in found:
         rel = Path(PACKAGE) / filename
         msgid = message if isinstance(message, str) else message[0]
         flags = [BRACE_FLAG] if _has_placeholder(msgid) else []
@@ -242,6 +251,54 @@ def extract(source: Path | None = None) -> Catalog:
                     auto_comments=translator_comments(context, msgid, comments),
                     flags=flags, context=context)
     return catalog
+
+
+def source_files(root: Path) -> list[Path]:
+    """Every file under ``root``, in the order its messages go into the .pot (pybabel's walk finds
+    the same files, ignoring folders whose names begin with ``.`` or ``_``).
+
+    A folder's entries by name, a sub-package where its name falls among the modules (``jv_agreement/``
+    between ``cover.py`` and ``memorandum.py``); inside a package, first the modules its
+    ``__init__.py`` imports, in the order it imports them (the order the document reads in), then
+    ``__init__.py`` itself, which puts them together, then the others by name. So a module split
+    into a package of the same name keeps every message where it stood in the catalogs: the
+    catalogs' text goes into each pack's inputs hash (``output.packs.catalog_sha256``), and moving
+    code must not change it.
+    """
+    return list(_walk(Path(root)))
+
+
+def _walk(folder: Path) -> Iterable[Path]:
+    entries = sorted((e for e in folder.iterdir() if e.is_file() or not e.name.startswith((".", "_"))),
+                     key=lambda e: (e.stem if e.is_file() else e.name, e.name))
+    init = folder / "__init__.py"
+    first = [folder / f"{name}.py" for name in _imported_modules(init, folder)] if init.is_file() else []
+    first = [p for p in dict.fromkeys(first) if p.is_file()]
+    rest = [e for e in entries if e not in first and e != init]
+    for entry in [*first, *([init] if init.is_file() else []), *rest]:
+        if entry.is_dir():
+            yield from _walk(entry)
+        else:
+            yield entry
+
+
+def _imported_modules(init: Path, folder: Path) -> list[str]:
+    """The names of ``folder``'s own modules that its ``__init__.py`` imports, in order."""
+    try:
+        tree = ast.parse(init.read_text(encoding="utf-8"))
+    except (SyntaxError, UnicodeDecodeError, OSError):
+        return []
+    names: list[str] = []
+    for node in tree.body:
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        parts = node.module.split(".") if node.module else []
+        if node.level == 1:  # from . import a, b / from .a import x
+            names += [parts[0]] if parts else [alias.name for alias in node.names]
+        elif node.level == 0 and folder.name in parts:  # from pkg.folder import a / from pkg.folder.a import x
+            after = parts[len(parts) - parts[::-1].index(folder.name):]
+            names += [after[0]] if after else [alias.name for alias in node.names]
+    return names
 
 
 def _inside_package(pattern: str) -> str:
