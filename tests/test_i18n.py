@@ -145,6 +145,31 @@ def test_every_placeholder_and_document_is_described() -> None:
     assert not warnings, "\n".join(warnings)
 
 
+def test_a_module_split_into_a_package_keeps_its_messages_in_place(tmp_path: Path) -> None:
+    """The .pot lists a package's messages where its module stood, in the order its __init__ reads
+    them: splitting a module must not reorder the catalogs (their text is in every pack's hash)."""
+    def clause(name: str) -> str:
+        return f'def {name}(w):\n    return w.T("jv-agreement|{name}", "{name.title()} clause")\n'
+
+    whole = tmp_path / "whole" / "documents"
+    whole.mkdir(parents=True)
+    (whole / "agreement.py").write_text(clause("zeta") + clause("alpha") + clause("draft"))
+    (whole / "annex.py").write_text(clause("annex"))
+    split = tmp_path / "split" / "documents"
+    (split / "agreement").mkdir(parents=True)
+    (split / "agreement" / "zeta.py").write_text(clause("zeta"))
+    (split / "agreement" / "alpha.py").write_text(clause("alpha"))
+    (split / "agreement" / "__init__.py").write_text(
+        "from documents.agreement import zeta, alpha\n" + clause("draft"))
+    (split / "annex.py").write_text(clause("annex"))
+
+    def order(root: Path) -> list[str]:
+        return [m.id for m in i18n.extract(root) if m.id]
+
+    assert order(tmp_path / "whole") == ["Zeta clause", "Alpha clause", "Draft clause", "Annex clause"]
+    assert order(tmp_path / "split") == order(tmp_path / "whole")
+
+
 def test_an_undescribed_placeholder_is_reported(tmp_path: Path) -> None:
     (tmp_path / "drafting").mkdir()
     (tmp_path / "drafting" / "new.py").write_text(

@@ -193,10 +193,6 @@ class Writer:
     def signatures(self, items: list[Signature]) -> None:
         self.parts.append(SignaturePart(items))
 
-    @property
-    def section(self) -> int:
-        return self._section
-
 
 # --- from a draft to the context of one language of output ------------------------------
 
