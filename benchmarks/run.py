@@ -200,7 +200,8 @@ def bench_render(records: list[Path], repeat: int) -> dict[str, Any]:
     from docxtpl import DocxTemplate
 
     from dcity_docs.wording.catalogs import catalogs_for
-    from dcity_docs.output.documents import docx_bytes, document_properties, document_type, draft_document
+    from dcity_docs.documents.registry import document_type
+    from dcity_docs.output.documents import docx_bytes, document_properties, draft_document
     from dcity_docs.draft.base import Writer, context_for
     from dcity_docs.documents.common import page_labels
     from dcity_docs.record.loading import load_record

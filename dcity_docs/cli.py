@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from dcity_docs import __version__, settings
+from dcity_docs.documents.registry import DOCUMENTS
 from dcity_docs.errors import DcityError, RecordInvalid
 from dcity_docs.record.loading import load_record, load_record_and_bytes, record_files
 from dcity_docs.record.models import json_schema
@@ -16,7 +17,7 @@ from dcity_docs.record.models import json_schema
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
 
 LANG_CHOICES = ["uk", "en", "bilingual"]
-DOCUMENT_CHOICES = ["memorandum", "jv-agreement", "site-protection-annex"]
+DOCUMENT_CHOICES = list(DOCUMENTS)
 
 
 class PartialFailure(DcityError):
@@ -458,12 +459,12 @@ def i18n_extract(locales: Path | None, source: Path | None) -> None:
         dcity-docs i18n extract
         dcity-docs i18n extract --source /tmp/copy/dcity_docs --locales /tmp/copy/locales
     """
-    from dcity_docs.wording import i18n as tr
+    from dcity_docs.translation import extraction, i18n as tr
 
     path = tr.write_template(_locales_root(locales), source)
     catalog = tr.read_catalog(path)
     click.echo(f"{path}: {sum(1 for m in catalog if m.id)} messages")
-    for warning in tr.extraction_warnings(catalog):
+    for warning in extraction.extraction_warnings(catalog):
         click.echo(f"warning: {warning}", err=True)
 
 
@@ -480,7 +481,7 @@ def i18n_update(locales: Path | None) -> None:
         dcity-docs i18n update
         dcity-docs i18n update --locales ~/translations/locales
     """
-    from dcity_docs.wording import i18n as tr
+    from dcity_docs.translation import i18n as tr
 
     root = _locales_root(locales)
     for lang, fuzzy in tr.update(root).items():
@@ -496,7 +497,7 @@ def i18n_compile(locales: Path | None) -> None:
     Example:
         dcity-docs i18n compile
     """
-    from dcity_docs.wording import i18n as tr
+    from dcity_docs.translation import i18n as tr
 
     for path in tr.compile_catalogs(_locales_root(locales)):
         click.echo(str(path))
@@ -518,7 +519,7 @@ def i18n_check(locales: Path | None, source: Path | None) -> None:
         dcity-docs i18n check
         dcity-docs i18n check --locales ~/translations/locales
     """
-    from dcity_docs.wording import i18n as tr
+    from dcity_docs.translation import i18n as tr
     from dcity_docs.errors import CatalogCheckFailed
 
     root = _locales_root(locales)
@@ -540,7 +541,7 @@ def i18n_stats(locales: Path | None) -> None:
         dcity-docs i18n stats
         dcity-docs i18n stats --locales ~/translations/locales
     """
-    from dcity_docs.wording import i18n as tr
+    from dcity_docs.translation import i18n as tr
 
     for lang, per in tr.stats(_locales_root(locales)).items():
         note = " (an empty English entry means the source text is used as it is)" if lang == "en" else ""

@@ -18,7 +18,8 @@ from dcity_docs.pdf.watermark import add_watermark
 from dcity_docs.layout import rendering
 from dcity_docs.wording.catalogs import Catalogs, catalogs_for
 from dcity_docs.language.declension import genitive_name, genitive_position
-from dcity_docs.output.documents import DOCUMENTS, MODES, document_properties, draft_document
+from dcity_docs.documents.registry import DOCUMENTS
+from dcity_docs.output.documents import MODES, document_properties, draft_document
 from dcity_docs.draft.base import Writer, context_for
 from dcity_docs.documents.common import page_labels
 from dcity_docs.errors import TemplateProblem

@@ -439,11 +439,6 @@ def test_money_contribution_and_secret_site() -> None:
     assert table.rows[1][2].en == "Money"  # type: ignore[attr-defined]
 
 
-def test_annex_number_matches_the_annex() -> None:
-    site_annex = pytest.importorskip("dcity_docs.documents.site_annex")
-    assert jv_agreement.ANNEX_NO == site_annex.ANNEX_NO
-
-
 def test_eu_member_states() -> None:
     assert len(jv_agreement.EU_MEMBER_STATES) == 27
     assert {"DK", "SE", "PL", "DE", "GR"} <= jv_agreement.EU_MEMBER_STATES

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from dcity_docs.cli import cli
-from dcity_docs.output.documents import MODES, applicable
+from dcity_docs.documents.registry import applicable
+from dcity_docs.output.documents import MODES
 from dcity_docs.errors import ConversionError
 from dcity_docs.record.loading import load_record
 from dcity_docs.output.options import OutputOptions

@@ -37,7 +37,8 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from dcity_docs.language import declension
-from dcity_docs.output.documents import MODES, applicable, docx_bytes
+from dcity_docs.documents.registry import applicable
+from dcity_docs.output.documents import MODES, docx_bytes
 from dcity_docs.language.money import SUPPORTED_CURRENCIES
 from dcity_docs.language.places import region_codes
 from dcity_docs.language.typography import NBSP, quote_en, quote_uk, typography_uk

@@ -11,7 +11,8 @@ from docx import Document
 
 from dcity_docs.layout import rendering
 from dcity_docs.wording.catalogs import catalogs_for
-from dcity_docs.output.documents import DOCUMENTS, MODES, docx_bytes, draft_document
+from dcity_docs.documents.registry import DOCUMENTS
+from dcity_docs.output.documents import MODES, docx_bytes, draft_document
 from dcity_docs.draft.base import Writer, context_for
 from dcity_docs.documents.common import page_labels
 from dcity_docs.errors import TemplateProblem

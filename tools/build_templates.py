@@ -10,7 +10,6 @@ gettext catalogs at render time.
 
 from __future__ import annotations
 
-import copy
 import io
 import sys
 import zipfile
@@ -25,6 +24,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from dcity_docs.documents.registry import BY_KEY, ENTRIES
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -32,12 +33,7 @@ from dcity_docs.language.langs import LANG_TAGS  # noqa: E402  (the run language
 
 FONT = "Liberation Serif"  # metric-compatible with Times New Roman, full Cyrillic
 
-DOCUMENTS = {
-    "memorandum": "Memorandum of understanding",
-    "jv-agreement": "Joint-venture agreement",
-    "site-protection-annex": "Site-protection annex",
-    "pack-cover": "Cover sheet of a document pack",
-}
+DOCUMENTS = {entry.key: entry.template_title for entry in ENTRIES}
 
 
 def _lang_run(run, lang: str) -> None:
@@ -418,11 +414,11 @@ def _fix_cells(data: bytes) -> bytes:
 
 
 def main() -> int:
-    target = ROOT / "templates" / "agreements"
-    target.mkdir(parents=True, exist_ok=True)
     for key in DOCUMENTS:
-        (target / f"{key}.docx").write_bytes(build(key))
-        print(target / f"{key}.docx")
+        target = ROOT / "templates" / BY_KEY[key].template
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(build(key))
+        print(target)
     return 0
 
 

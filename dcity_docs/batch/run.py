@@ -58,7 +58,8 @@ from dcity_docs.conversion.soffice import BATCH_SIZE
 from dcity_docs.errors import ConversionError, DcityError, InputError, OutputError
 from dcity_docs.files import replace_into, staging_folder
 from dcity_docs.output import pipeline
-from dcity_docs.output.documents import DOCUMENTS, MODES
+from dcity_docs.documents.registry import DOCUMENTS
+from dcity_docs.output.documents import MODES
 from dcity_docs.output.options import OutputOptions
 from dcity_docs.output.packs import PackJob
 from dcity_docs.output.results import BatchResult, RecordResult, VentureSummary

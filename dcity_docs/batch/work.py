@@ -148,7 +148,7 @@ class Inline(Executor):
 def warm() -> None:
     """Read the catalogs and compile the templates once, before worker processes are forked."""
     from dcity_docs.layout.rendering import compiled
-    from dcity_docs.output.documents import DOCUMENTS
+    from dcity_docs.documents.registry import DOCUMENTS
     from dcity_docs.resources import templates_dir
 
     try:

@@ -1,16 +1,15 @@
-"""The documents the tool makes, which ventures each applies to, and writing them to disk."""
+"""Drafting the documents of the registry and writing them to disk."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from dcity_docs.language.langs import LANG_TAGS
 from dcity_docs.language.typography import join_bilingual
 from dcity_docs.wording.catalogs import Bi, Catalogs, catalogs_for
-from dcity_docs.documents import jv_agreement, memorandum, site_annex
+from dcity_docs.documents.registry import DOCUMENTS, document_type, file_name
 from dcity_docs.draft.base import Draft, Mode, context_for
 from dcity_docs.documents.common import page_labels
 from dcity_docs.draft.base import Writer
@@ -28,56 +27,6 @@ if TYPE_CHECKING:
     pass
 
 MODES: tuple[Mode, ...] = ("uk", "en", "bilingual")
-
-
-@dataclass(frozen=True)
-class DocumentType:
-    key: str
-    draft: Callable[[Record, Catalogs], Draft]
-    template: str
-
-    def applies_to(self, record: Record) -> str | None:
-        """None when the document can be made for this record, else the reason it cannot."""
-        return None
-
-
-@dataclass(frozen=True)
-class SiteAnnexType(DocumentType):
-    def applies_to(self, record: Record) -> str | None:
-        if record.venture.placement != "ukraine" or record.site is None:
-            return (
-                f"{record.id}: the site-protection annex applies only to production placed in "
-                f"Ukraine; this venture is placed abroad ({record.venture.country})"
-            )
-        return None
-
-
-def _registry() -> dict[str, DocumentType]:
-    docs: list[DocumentType] = [
-        DocumentType("memorandum", memorandum.draft, "agreements/memorandum.docx"),
-        DocumentType("jv-agreement", jv_agreement.draft, "agreements/jv-agreement.docx"),
-        SiteAnnexType("site-protection-annex", site_annex.draft, "agreements/site-protection-annex.docx"),
-    ]
-    return {d.key: d for d in docs}
-
-
-DOCUMENTS = _registry()
-
-
-def document_type(key: str) -> DocumentType:
-    try:
-        return DOCUMENTS[key]
-    except KeyError:
-        raise DocumentNotApplicable(f"unknown document {key!r}; known: {', '.join(DOCUMENTS)}") from None
-
-
-def applicable(record: Record) -> list[str]:
-    return [key for key, doc in DOCUMENTS.items() if doc.applies_to(record) is None]
-
-
-def file_name(record: Record, key: str, mode: str, suffix: str) -> str:
-    # record.id matches ^[A-Z0-9][A-Z0-9-]{2,31}$, so the name can never leave the folder.
-    return f"{record.id}_{key}_{mode}.{suffix}"
 
 
 def draft_document(record: Record, key: str, catalogs: Catalogs | None = None) -> Draft:

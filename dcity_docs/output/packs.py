@@ -19,20 +19,21 @@ from dcity_docs import __version__
 from dcity_docs.language.langs import LANG_TAGS
 from dcity_docs.language.typography import join_bilingual
 from dcity_docs.pdf.merge import merge_pdfs
-from dcity_docs.documents import cover
+from dcity_docs.documents.registry import COVER
 from dcity_docs.draft.base import Draft, Mode
 from dcity_docs.errors import OutputError
 from dcity_docs.files import staging_folder, write_atomic
 from dcity_docs.layout.templates import template_file
 from dcity_docs.output import pipeline
-from dcity_docs.output.documents import MODES, applicable, draft_document, fixed_date, planned
+from dcity_docs.documents.registry import applicable
+from dcity_docs.output.documents import MODES, draft_document, fixed_date, planned
 from dcity_docs.output.options import OutputOptions
 from dcity_docs.output.pipeline import Planned
 from dcity_docs.record.models import Record
 from dcity_docs.resources import templates_dir
 from dcity_docs.wording.catalogs import Bi, Catalogs
 
-COVER_TEMPLATE = "agreements/pack-cover.docx"
+COVER_TEMPLATE = COVER.template
 MANIFEST = "manifest.json"
 
 
@@ -141,10 +142,10 @@ def prepare_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
     try:
         keys = applicable(record)
         drafts = {key: draft_document(record, key, options.wording) for key in keys}
-        cover_draft = cover.draft(record, options.wording, [drafts[k].title for k in keys])
+        cover_draft = COVER.draft(record, options.wording, [drafts[k].title for k in keys])
         documents = [(planned(record, key, drafts[key], mode, options, keep_open=mode == "bilingual"), key, mode)
                      for key in keys for mode in MODES]
-        cover_item = planned(record, "pack-cover", cover_draft, "bilingual", options, template=COVER_TEMPLATE,
+        cover_item = planned(record, COVER.key, cover_draft, "bilingual", options, template=COVER_TEMPLATE,
                              keep_open=True)
         docx_files = pipeline.write_docx([item for item, _, _ in documents] + [cover_item], work)
     except BaseException:
