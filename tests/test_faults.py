@@ -26,13 +26,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import FIXTURE_DIR
 from dcity_docs.conversion import convert as conversion
 from dcity_docs.cli import cli
 from dcity_docs.conversion.base import is_complete_pdf
 from dcity_docs.pdf.reading import page_texts
 from readback import docx_text
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = FIXTURE_DIR
 ABROAD = FIXTURES / "DC-2026-030.yaml"  # no site: memorandum and agreement only
 IN_UKRAINE = FIXTURES / "DC-2026-014.yaml"
 

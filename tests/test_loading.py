@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import (
+    HANG_SECONDS,
     assert_problem,
     line_no,
     mutate,
@@ -78,7 +79,7 @@ def test_billion_laughs_is_refused_quickly(tmp_path):
     path = write_record(tmp_path, "\n".join(lines) + "\n")
     start = time.monotonic()
     _only_problem(path, r"not allowed", 1)
-    assert time.monotonic() - start < 2
+    assert time.monotonic() - start < HANG_SECONDS
 
 
 @pytest.mark.parametrize(
@@ -129,7 +130,7 @@ def test_deep_nesting_is_refused_quickly(tmp_path, text, name):
     result = run_validate(path)
     assert result.exit_code == 1
     assert "nests more than" in result.stderr
-    assert time.monotonic() - start < 3
+    assert time.monotonic() - start < HANG_SECONDS
 
 
 def test_non_text_key_is_refused(example_text, tmp_path):
@@ -553,7 +554,7 @@ def test_the_whole_corpus_through_the_real_command(example_text, tmp_path):
     result, elapsed = _run_command("validate", *files)
 
     assert result.returncode == 1, result.stderr
-    assert elapsed < 5, f"took {elapsed:.1f} s"
+    assert elapsed < HANG_SECONDS, f"took {elapsed:.1f} s"
     assert "Traceback" not in result.stderr + result.stdout
     stderr = result.stderr.splitlines()
     assert stderr[-1] == f"Error: {len(files)} of {len(files)} record(s) invalid"
@@ -580,6 +581,6 @@ def test_legitimate_forms_of_a_valid_record_through_the_real_command(example_tex
     result, elapsed = _run_command("validate", folder)
 
     assert result.returncode == 0, result.stderr
-    assert elapsed < 8, f"took {elapsed:.1f} s"
+    assert elapsed < HANG_SECONDS, f"took {elapsed:.1f} s"
     assert result.stderr == ""
     assert result.stdout.count(": ok (DC-2026-014)") == 7

@@ -16,6 +16,7 @@ import pytest
 from pydantic import ValidationError
 
 from conftest import (
+    FIXTURE_DIR,
     assert_problem,
     line_no,
     mutate,
@@ -424,7 +425,7 @@ def test_cyrillic_in_an_english_text_is_refused_with_the_official_transliteratio
 
     from dcity_docs.cli import cli
 
-    text = (Path(__file__).resolve().parent.parent / "fixtures" / "DC-2026-014.yaml").read_text(encoding="utf-8")
+    text = (FIXTURE_DIR / "DC-2026-014.yaml").read_text(encoding="utf-8")
     old = "name: {uk: Коваленко Ірина Петрівна, en: Iryna Kovalenko}"
     assert text.count(old) == 1
     bad = tmp_path / "bad.yaml"
@@ -442,7 +443,7 @@ def test_cross_field_rules_are_reported_together_with_field_errors(tmp_path: Pat
 
     from dcity_docs.cli import cli
 
-    text = (Path(__file__).resolve().parent.parent / "fixtures" / "DC-2026-014.yaml").read_text(encoding="utf-8")
+    text = (FIXTURE_DIR / "DC-2026-014.yaml").read_text(encoding="utf-8")
     for old, new in (("DABADKKK", "XX"), ('share_percent: "49"', 'share_percent: "48"'),
                      ("agreement: 2026-10-15", "agreement: 2026-08-15")):
         assert text.count(old) == 1

@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from conftest import FIXTURE_DIR
 from dcity_docs.batch.run import run_batch
 from dcity_docs.cli import cli
 from dcity_docs.output.options import OutputOptions
@@ -27,7 +28,7 @@ from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError
 from dcity_docs.record.loading import load_record
 from dcity_docs.conversion.servers import LocalUnoservers, free_port
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = FIXTURE_DIR
 
 
 @pytest.fixture(scope="module")
