@@ -16,6 +16,7 @@ from dcity_docs.documents.common import page_labels
 from dcity_docs.draft.base import Writer
 
 from dcity_docs.pdf import pdfs
+from dcity_docs.pdf.signature_fields import signers
 from dcity_docs.errors import DocumentNotApplicable, InputError, OutputError, TemplateProblem
 from dcity_docs.record.models import Record
 from dcity_docs.layout.rendering import compiled, staging_folder, write_atomic
@@ -288,9 +289,11 @@ def _bilingual_entries(bookmarks: list[pdfs.Bookmark]) -> list[pdfs.Bookmark]:
     return entries
 
 
-def finish_pdf(pdf: Path, record: Record, draft: Draft, mode: Mode, *, keep_open: bool = False) -> Pdf | None:
-    """Metadata (title, subject, author, language), a readable outline and, on drafts, the
-    diagonal ПРОЄКТ / DRAFT watermark on every page: all three in one read and one write of the
+def finish_pdf(pdf: Path, record: Record, draft: Draft, mode: Mode, *, keep_open: bool = False,
+               signature_fields: bool = True) -> Pdf | None:
+    """Metadata (title, subject, author, language), a readable outline, an empty signature field
+    over each signatory's line (unless ``signature_fields`` is false) and, on drafts, the
+    diagonal ПРОЄКТ / DRAFT watermark on every page: all in one read and one write of the
     file (:func:`pdfs.finish`; ``keep_open`` returns the document, still open, for a merge)."""
     props = document_properties(record, draft, mode)
     mark = draft.draft_mark
@@ -305,4 +308,5 @@ def finish_pdf(pdf: Path, record: Record, draft: Draft, mode: Mode, *, keep_open
         fixed_date=fixed_date(record),
         outline=_bilingual_entries if mode == "bilingual" else None,
         watermark=None if mark is None else (mark[mode] if mode != "bilingual" else f"{mark.uk} / {mark.en}"),
+        signature_fields=signers(record, draft, mode) if signature_fields else (),
     )

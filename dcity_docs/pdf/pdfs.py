@@ -38,7 +38,6 @@ import io
 import math
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
@@ -51,7 +50,10 @@ from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, String
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError, OutputError
+from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError
+from dcity_docs.pdf.files import open_pdf as _open
+from dcity_docs.pdf.files import save_pdf as _save
+from dcity_docs.pdf.signature_fields import Signer, apply_signature_fields, collect_signature_fields
 
 __all__ = [
     "WATERMARK_FONT_ENV",
@@ -100,58 +102,6 @@ def _read(pdf: Path) -> PdfReader:
         return PdfReader(io.BytesIO(_bytes(pdf)))
     except (PyPdfError, ValueError) as exc:
         raise ConversionError(f"{pdf} is not a readable PDF: {exc}") from exc
-
-
-def _open(pdf: Path) -> Pdf:
-    """For changing a file (pikepdf). Opened from its path: qpdf reads a file ~3x faster than a
-    Python stream. The file may be replaced while open (POSIX keeps the old one for the reader)."""
-    try:
-        return Pdf.open(pdf)
-    except FileNotFoundError as exc:
-        raise InputError(f"cannot read {pdf}: {exc}") from exc
-    except (pikepdf.PdfError, ValueError) as exc:
-        raise ConversionError(f"{pdf} is not a readable PDF: {exc}") from exc
-
-
-def _save(doc: Pdf, dest: Path, min_version: str = "", *, close: bool = True) -> None:
-    """Write ``doc`` to ``dest`` atomically (a temporary name, fsync, rename): only the objects
-    still reachable, new streams compressed (the XMP packet stays plain, as PDF/A wants), an /ID
-    that is a hash of the content and no current time, so the same input gives the same bytes.
-    Closes ``doc`` unless ``close`` is false."""
-    for key in (Name.ID, Name.DocChecksum):  # LibreOffice's random ones (qpdf would keep the /ID)
-        if key in doc.trailer:
-            del doc.trailer[key]
-    dest = Path(dest)
-    try:
-        mode = dest.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    tmp_name = None
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-        os.close(fd)
-        doc.save(tmp_name, deterministic_id=True, fix_metadata_version=False, compress_streams=True,
-                 object_stream_mode=pikepdf.ObjectStreamMode.preserve, min_version=min_version)
-        if close:
-            doc.close()
-        fd = os.open(tmp_name, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, dest)
-        tmp_name = None
-    except OSError as exc:
-        raise OutputError(f"cannot write {dest}: {exc}") from exc
-    except pikepdf.PdfError as exc:
-        raise ConversionError(f"cannot write {dest}: {exc}") from exc
-    finally:
-        if tmp_name is not None:
-            Path(tmp_name).unlink(missing_ok=True)
 
 
 # --------------------------------------------------------------------------
@@ -409,11 +359,14 @@ def finish(
     watermark: str | None = None,
     font: Path | None = None,
     keep_open: bool = False,
+    signature_fields: Sequence[Signer] = (),
 ) -> Pdf | None:
     """:func:`set_metadata`, then :func:`add_outline` (``replace=True``) with the entries
     ``outline`` makes from the file's own top-level bookmarks (none: the outline is left as it
     is), then :func:`add_watermark`, in one read and one write of the file. Objects nothing
-    refers to any more (the replaced outline) are left out of the file.
+    refers to any more (the replaced outline) are left out of the file. ``signature_fields``: an
+    empty signature field for each signer, over their signature line
+    (:mod:`dcity_docs.pdf.signature_fields`).
 
     ``keep_open``: return the finished document, still open, for :func:`merge_pdfs` (which then
     need not read the file again); the caller closes it.
@@ -435,6 +388,8 @@ def finish(
     )
     if entries:
         _apply_outline(doc, entries, True, pdf)
+    if signature_fields:
+        apply_signature_fields(doc, pdf, signature_fields)
     if watermark is not None and font_path is not None:
         stamps = _apply_watermark(doc, watermark, font_path, 0.55, 0.3)
     _save(doc, pdf, close=not keep_open)
@@ -720,7 +675,8 @@ def merge_pdfs(
     defaults to the first part's ``/Lang``.  If every part claims the same
     PDF/A level, the result keeps the first part's output intent and the
     claim (it is not re-validated here).  Dates: the first part's
-    ``/CreationDate`` unless ``fixed_date`` is given.
+    ``/CreationDate`` unless ``fixed_date`` is given.  The parts' signature fields become the
+    merged file's, the first of each name only (one field per signer, in the first document).
     """
     if not parts:
         raise InputError("nothing to merge")
@@ -737,6 +693,7 @@ def merge_pdfs(
         tops.append(top)
     with merged.open_outline() as outline:
         outline.root.extend(tops)
+    collect_signature_fields(merged)  # the parts' signature fields, once per signer
     first = docs[0][1]
     if language is None and Name.Lang in first.Root:
         language = str(first.Root[Name.Lang])
