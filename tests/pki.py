@@ -114,3 +114,25 @@ class TimestampServer:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+def write_mismatched_p12(path: Path, key, cert: x509.Certificate) -> Path:  # noqa: ANN001
+    """A PKCS#12 file (no passphrase, no MAC) whose key and certificate do not belong together:
+    ``cryptography`` refuses to write one, so it is put together with asn1crypto."""
+    from asn1crypto import cms, keys
+    from asn1crypto import pkcs12 as p12
+    from asn1crypto import x509 as asn1_x509
+
+    attrs = [{"type": "local_key_id", "values": [b"k1"]}]
+    info = keys.PrivateKeyInfo.load(key.private_bytes(serialization.Encoding.DER,
+                                                      serialization.PrivateFormat.PKCS8,
+                                                      serialization.NoEncryption()))
+    bags = p12.SafeContents([
+        p12.SafeBag({"bag_id": "key_bag", "bag_value": info, "bag_attributes": attrs}),
+        p12.SafeBag({"bag_id": "cert_bag", "bag_attributes": attrs, "bag_value": p12.CertBag(
+            {"cert_id": "x509", "cert_value": asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))})}),
+    ])
+    safe = p12.AuthenticatedSafe([cms.ContentInfo({"content_type": "data", "content": bags.dump()})])
+    path.write_bytes(p12.Pfx({"version": "v3", "auth_safe": cms.ContentInfo(
+        {"content_type": "data", "content": safe.dump()})}).dump())
+    return path

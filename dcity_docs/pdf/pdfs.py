@@ -39,6 +39,7 @@ import math
 import os
 import re
 import unicodedata
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -687,7 +688,9 @@ def merge_pdfs(
     for name, doc in docs:
         offset = len(merged.pages)
         tree = _outline(doc)
-        merged.pages.extend(doc.pages)
+        with warnings.catch_warnings():  # the parts' signature fields: collect_signature_fields below
+            warnings.simplefilter("ignore", getattr(pikepdf, "PageCopyWarning", UserWarning))
+            merged.pages.extend(doc.pages)
         top = OutlineItem(name, Array([merged.pages[offset].obj, Name.Fit]))
         top.children.extend(_items(merged, tree, offset))
         tops.append(top)

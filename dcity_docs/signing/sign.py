@@ -68,8 +68,11 @@ def load_pkcs12(path: Path, passphrase: bytes | None, *, now: datetime | None = 
         raise InputError(f"{path}: wrong passphrase (or the file is damaged)") from None
     except Exception as exc:  # cryptography: an algorithm it does not know (a DSTU 4145 key)
         raise InputError(f"{path}: cannot read the key: {exc}") from None
-    if key is None or cert is None:
-        raise InputError(f"{path} holds no private key with its certificate")
+    if key is None:
+        raise InputError(f"{path} holds no private key")
+    if cert is None:
+        others = "; ".join(c.subject.rfc4514_string() for c in extra) or "none"
+        raise InputError(f"{path}: the private key does not belong to any certificate in the file ({others})")
     der = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     if key.public_key().public_bytes(*der) != cert.public_key().public_bytes(*der):
         raise InputError(f"{path}: the private key does not belong to the certificate "
@@ -181,6 +184,22 @@ def _stamp_style(font: Path):  # noqa: ANN202 - a pyhanko TextStampStyle
                           background=None, border_width=0, timestamp_format=_TIME_FORMAT)
 
 
+def _same_producer(writer) -> None:  # noqa: ANN001 - a pyHanko IncrementalPdfFileWriter
+    """pyHanko writes "its own name" as the XMP producer but appends it to the info dictionary's
+    (``LibreOffice 7.4; pyHanko 0.38.0``); PDF/A wants the two to agree, so the info dictionary
+    gets pyHanko's name alone, which pyHanko then keeps."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    info_ref = writer._info  # noqa: SLF001 - the writer's info dictionary, None if the file has none
+    if info_ref is None or "/Metadata" not in writer.root:
+        return
+    info = info_ref.get_object()
+    if str(info.get("/Producer", "")) != VENDOR:
+        info["/Producer"] = generic.TextStringObject(VENDOR)
+        writer.update_container(info)
+
+
 def sign_field(
     pdf: Path,
     field: str,
@@ -237,6 +256,7 @@ def sign_field(
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".signing", dir=dest.parent)
         with os.fdopen(fd, "wb") as handle:
             writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+            _same_producer(writer)
             pdf_signer.sign_pdf(writer, existing_fields_only=True, output=handle)
             handle.flush()
             os.fsync(handle.fileno())

@@ -11,6 +11,9 @@ many КЕП tools) is reported as unchecked, never as valid, never as a crash.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -169,6 +172,20 @@ def _check(embedded, context, revisions: int, roots_given: bool) -> SignatureRep
     return report
 
 
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """pyHanko logs every failed path search with a traceback; the report says it in one line."""
+    loggers = [logging.getLogger(name) for name in ("pyhanko", "pyhanko_certvalidator")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
+
+
 def verify_pdf(pdf: Path, trust_roots: list[x509.Certificate] | None = None) -> PdfReport:
     """Check every signature of ``pdf``; trust is judged only when ``trust_roots`` are given."""
     from asn1crypto import x509 as asn1_x509
@@ -188,7 +205,8 @@ def verify_pdf(pdf: Path, trust_roots: list[x509.Certificate] | None = None) -> 
     for signature in embedded:
         # A context per signature: pyHanko keeps per-validation state in it.
         context = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
-        report.signatures.append(_check(signature, context, revisions, bool(roots)))
+        with _quiet():
+            report.signatures.append(_check(signature, context, revisions, bool(roots)))
     signed = {s.field for s in report.signatures}
     report.unsigned = [name for name, done in field_states(reader).items() if not done and name not in signed]
     if not report.signatures:
