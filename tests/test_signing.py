@@ -318,3 +318,20 @@ def test_a_dstu_signature_is_reported_as_unchecked_not_valid(made: Path, pki: di
     captured = capsys.readouterr()
     assert "ministry: NOT VALID: not checked: dcity-docs cannot verify Ukrainian DSTU 4145" in captured.out
     assert "Traceback" not in captured.err
+
+
+def test_a_signer_whose_line_is_not_printed_gets_no_guessed_field(made: Path, tmp_path: Path) -> None:
+    from dcity_docs.errors import TemplateProblem
+    from dcity_docs.pdf.signature_fields import Signer, add_signature_fields
+
+    pdf = tmp_path / "uk.pdf"
+    shutil.copy(pdf_of(made, "uk"), pdf)
+    people = [Signer("ministry", "Савченко Мар’яна Олегівна", ("Мар’яна САВЧЕНКО",)),
+              Signer("notary", "Нотаріус", ("Олена НОТАРІУС",))]
+    with pytest.raises(TemplateProblem, match=r"no signature line for notary \(Олена НОТАРІУС\)"):
+        add_signature_fields(pdf, people)
+    spots = add_signature_fields(pdf, people, strict=False)
+    assert [s.field for s in spots] == ["ministry"]
+    # finishing again replaces the unsigned fields instead of adding a second set
+    assert [f.name for f in list_signature_fields(pdf)] == ["ministry"]
+    assert list_signature_fields(pdf)[0].rect == list_signature_fields(pdf_of(made, "uk"))[0].rect

@@ -367,7 +367,7 @@ def finish(
     is), then :func:`add_watermark`, in one read and one write of the file. Objects nothing
     refers to any more (the replaced outline) are left out of the file. ``signature_fields``: an
     empty signature field for each signer, over their signature line
-    (:mod:`dcity_docs.pdf.signature_fields`).
+    (:mod:`dcity_docs.pdf.signature_fields`); a signer whose line the file does not print gets none.
 
     ``keep_open``: return the finished document, still open, for :func:`merge_pdfs` (which then
     need not read the file again); the caller closes it.
@@ -389,8 +389,8 @@ def finish(
     )
     if entries:
         _apply_outline(doc, entries, True, pdf)
-    if signature_fields:
-        apply_signature_fields(doc, pdf, signature_fields)
+    if signature_fields:  # a layout without a signer's line: no field for them, not a failed document
+        apply_signature_fields(doc, pdf, signature_fields, strict=False)
     if watermark is not None and font_path is not None:
         stamps = _apply_watermark(doc, watermark, font_path, 0.55, 0.3)
     _save(doc, pdf, close=not keep_open)

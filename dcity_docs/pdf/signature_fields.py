@@ -184,10 +184,11 @@ def _candidate_lines(pdf: Path) -> list[_Line]:
     return found
 
 
-def find_signature_lines(pdf: Path, people: Sequence[Signer]) -> list[SignatureLine]:
+def find_signature_lines(pdf: Path, people: Sequence[Signer], *, strict: bool = True) -> list[SignatureLine]:
     """Where each signer's field goes: the first line not yet taken whose name is theirs (the
     first of their ``lines`` that the file prints anywhere), in reading order. A signer whose line
-    is nowhere is a template that does not print it: an error, not a field at a guessed place."""
+    is nowhere (a template that does not print it) is an error, or with ``strict`` false gets no
+    field; never a field at a guessed place."""
     if not people:
         return []
     candidates = _candidate_lines(Path(pdf))
@@ -199,10 +200,12 @@ def find_signature_lines(pdf: Path, people: Sequence[Signer]) -> list[SignatureL
             line = next((c for c in candidates if not c.used and wanted and _key(c.after).startswith(wanted)), None)
             if line is not None:
                 break
+        if line is None and not strict:
+            continue
         if line is None:
             raise TemplateProblem(
                 f"{pdf}: no signature line for {person.field} ({person.lines[0]}) found: the template must print "
-                "a line of underscores followed by the signatory's name (or turn the fields off: --no-signature-fields)")
+                "a line of underscores followed by the signatory's name")
         line.used = True
         x0, top, x1, bottom = line.box
         rise = _RISE if line.above is None else max(0.0, min(_RISE, top - line.above - 1.0))
@@ -243,10 +246,12 @@ def _acroform(doc: Pdf) -> Dictionary:
     return form
 
 
-def apply_signature_fields(doc: Pdf, source: Path, people: Sequence[Signer]) -> list[SignatureLine]:
+def apply_signature_fields(doc: Pdf, source: Path, people: Sequence[Signer], *,
+                           strict: bool = True) -> list[SignatureLine]:
     """Add a signature field for each signer to ``doc``, an open copy of the file ``source``
-    (whose text layer says where the lines are). For :func:`pdfs.finish`, which writes ``doc``."""
-    spots = find_signature_lines(source, people)
+    (whose text layer says where the lines are). For :func:`pdfs.finish`, which writes ``doc``.
+    ``strict``: see :func:`find_signature_lines`."""
+    spots = find_signature_lines(source, people, strict=strict)
     if not spots:
         return spots
     _remove_unsigned(doc)
@@ -299,11 +304,12 @@ def collect_signature_fields(doc: Pdf) -> list[str]:
     return names
 
 
-def add_signature_fields(pdf: Path, people: Sequence[Signer]) -> list[SignatureLine]:
-    """Add the signers' fields to a finished PDF file (rewritten atomically, deterministically)."""
+def add_signature_fields(pdf: Path, people: Sequence[Signer], *, strict: bool = True) -> list[SignatureLine]:
+    """Add the signers' fields to a finished PDF file (rewritten atomically, deterministically);
+    returns where they went."""
     pdf = Path(pdf)
     doc = open_pdf(pdf)
-    spots = apply_signature_fields(doc, pdf, people)
+    spots = apply_signature_fields(doc, pdf, people, strict=strict)
     save_pdf(doc, pdf)
     return spots
 
