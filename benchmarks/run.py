@@ -47,12 +47,14 @@ RATIO_KEYS = (
     "pdf_speedup_vs_process_per_doc",
     "pdf_time_vs_one_soffice_call",
     "batch_time_vs_conversion_floor",
+    "render_command_vs_bare_soffice",
 )
 TARGETS = {
     "render": "≥ 8x faster than naive docxtpl, or within 1.5x of the zip floor",
     "pdf": "≥ 5x faster than a process per document and ≤ 0.6x one LibreOffice call",
     "batch": "wall time ≤ 1.25x the conversion floor of its PDFs",
     "memory": "1,000-record DOCX batch: peak memory < 400 MB",
+    "command": "one `render jv-agreement -l bilingual -f pdf` ≤ 1.5x one bare `soffice --convert-to pdf`",
 }
 _ID_LINE = re.compile(r"^id:\s*\S+", re.MULTILINE)
 
@@ -198,7 +200,8 @@ def bench_render(records: list[Path], repeat: int) -> dict[str, Any]:
     from docxtpl import DocxTemplate
 
     from dcity_docs.wording.catalogs import catalogs_for
-    from dcity_docs.output.documents import docx_bytes, document_properties, document_type, draft_document
+    from dcity_docs.documents.registry import document_type
+    from dcity_docs.output.documents import docx_bytes, document_properties, draft_document
     from dcity_docs.draft.base import Writer, context_for
     from dcity_docs.documents.common import page_labels
     from dcity_docs.record.loading import load_record
@@ -304,7 +307,10 @@ def write_jv_documents(records: list[Path], folder: Path) -> list[Path]:
 
 def one_soffice_call(files: list[Path], out: Path, timeout: float) -> None:
     """ONE LibreOffice process converting every file (no batching into calls of 25)."""
-    from dcity_docs.conversion.converters import _Worker, convert_to_argument, find_soffice, is_complete_pdf
+    from dcity_docs.conversion.base import is_complete_pdf
+    from dcity_docs.conversion.locating import find_soffice
+    from dcity_docs.conversion.processes import _Worker
+    from dcity_docs.conversion.soffice import convert_to_argument
 
     out.mkdir(parents=True, exist_ok=True)
     worker = _Worker(find_soffice(), out, timeout, convert_to_argument())
@@ -317,6 +323,43 @@ def one_soffice_call(files: list[Path], out: Path, timeout: float) -> None:
         raise RuntimeError(f"one soffice call failed for {len(missing)} file(s): {result.output[-500:]}")
 
 
+def bench_command(record: Path, work: Path, repeat: int, timeout: float) -> dict[str, Any]:
+    """(e) A legal officer's loop, one ``render -f pdf`` after another: the whole command (Python
+    start-up, imports, drafting, LibreOffice, finishing) against LibreOffice alone converting the
+    same DOCX (``soffice --convert-to pdf``, a fresh profile each time, as the command uses), both
+    as whole processes, run in turn ``repeat`` times; the median of each counts."""
+    import statistics
+    import subprocess
+    import sys
+
+    from dcity_docs.conversion.locating import find_soffice
+    from dcity_docs.output.documents import docx_bytes
+    from dcity_docs.record.loading import load_record
+
+    soffice = find_soffice()
+    docx = work / "command" / "DC-BENCH-0001_jv-agreement_bilingual.docx"
+    docx.parent.mkdir(parents=True, exist_ok=True)
+    docx.write_bytes(docx_bytes(load_record(record), "jv-agreement", "bilingual"))
+    ours, bare = [], []
+    for i in range(repeat):
+        out = work / "command" / f"ours-{i}"
+        ours.append(timed(lambda: subprocess.run(
+            [sys.executable, "-m", "dcity_docs", "render", "jv-agreement", str(record), "-l", "bilingual",
+             "-f", "pdf", "-o", str(out)], check=True, capture_output=True, timeout=timeout))[0])
+        profile = work / "command" / f"profile-{i}"
+        bare.append(timed(lambda: subprocess.run(
+            [soffice, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore",
+             "--convert-to", "pdf", "--outdir", str(work / "command" / f"bare-{i}"), str(docx)],
+            check=True, capture_output=True, timeout=timeout))[0])
+    return {
+        "runs": repeat,
+        "seconds": {"render_command": [round(t, 3) for t in ours], "bare_soffice": [round(t, 3) for t in bare]},
+        "median_s": {"render_command": round(statistics.median(ours), 3),
+                     "bare_soffice": round(statistics.median(bare), 3)},
+        "render_command_vs_bare_soffice": statistics.median(ours) / statistics.median(bare),
+    }
+
+
 def _pages(pdf: Path) -> int:
     from pypdf import PdfReader
 
@@ -324,7 +367,7 @@ def _pages(pdf: Path) -> int:
 
 
 def bench_pdf(files: list[Path], work: Path, pool: Any, timeout: float) -> dict[str, Any]:
-    from dcity_docs.conversion.converters import convert_to_pdf
+    from dcity_docs.conversion.convert import convert_to_pdf
 
     n = len(files)
     say(f"  (b) {n} document(s): ours ...")
@@ -404,7 +447,7 @@ def bench_batch(records: list[Path], records_dir: Path, work: Path, pool: Any, s
     """The batch, between two measurements of its conversion floor: LibreOffice servers get slower
     or faster over a run (we saw the same floor take 77-83 s), so the batch is compared with the
     mean of a floor taken just before it and one just after."""
-    from dcity_docs.conversion.converters import convert_to_pdf
+    from dcity_docs.conversion.convert import convert_to_pdf
 
     files = conversion_inputs(records, work / "floor-in")
 
@@ -515,7 +558,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 warm = write_jv_documents(records[: args.servers], work / "warm")
                 for i, f in enumerate(warm):
                     f.rename(f.with_name(f"warm-{i}.docx"))
-                from dcity_docs.conversion.converters import convert_to_pdf
+                from dcity_docs.conversion.convert import convert_to_pdf
 
                 convert_to_pdf(sorted((work / "warm").glob("warm-*.docx")), work / "warm-out", converter=pool)
                 say(f"{args.servers} unoserver worker(s) started in {started:.1f} s (not counted): {servers.spec}")
@@ -550,6 +593,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 servers.stop()
                 servers = None
 
+            say("(e) one render -f pdf, as a command ...")
+            command = bench_command(records[0], work, args.repeat, args.timeout)
+            figures["command"] = command
+            say(f"    render -f pdf {command['median_s']['render_command']} s, bare soffice "
+                f"{command['median_s']['bare_soffice']} s (medians of {command['runs']}): "
+                f"{command['render_command_vs_bare_soffice']:.2f}x")
+
         if args.memory_records:
             say("(d) DOCX-only batch memory ...")
             memory = bench_memory(args.memory_records, work / "memory", args.jobs)
@@ -569,6 +619,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "pdf_speedup_vs_process_per_doc": figures.get("pdf", {}).get("pdf_speedup_vs_process_per_doc"),
         "pdf_time_vs_one_soffice_call": figures.get("pdf", {}).get("pdf_time_vs_one_soffice_call"),
         "batch_time_vs_conversion_floor": figures.get("batch", {}).get("batch_time_vs_conversion_floor"),
+        "render_command_vs_bare_soffice": figures.get("command", {}).get("render_command_vs_bare_soffice"),
     }
     figures.update({k: (round(v, 3) if isinstance(v, float) else v) for k, v in ratios.items()})
     figures["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]

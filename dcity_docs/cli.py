@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 import click
 
-from dcity_docs import __version__
+from dcity_docs import __version__, settings
+from dcity_docs.documents.registry import DOCUMENTS
 from dcity_docs.errors import DcityError, RecordInvalid
 from dcity_docs.record.loading import load_record, load_record_and_bytes, record_files
 from dcity_docs.record.models import json_schema
@@ -16,7 +17,7 @@ from dcity_docs.record.models import json_schema
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
 
 LANG_CHOICES = ["uk", "en", "bilingual"]
-DOCUMENT_CHOICES = ["memorandum", "jv-agreement", "site-protection-annex"]
+DOCUMENT_CHOICES = list(DOCUMENTS)
 
 
 class PartialFailure(DcityError):
@@ -61,8 +62,31 @@ def _templates_option(func: Any) -> Any:
     )(func)
 
 
+def _signature_fields_option(func: Any) -> Any:
+    """``--no-signature-fields``: PDFs without the empty signature fields (render, pack, batch)."""
+    return click.option(
+        "--signature-fields/--no-signature-fields",
+        "signature_fields",
+        default=True,
+        show_default=True,
+        help="With PDFs: one empty PDF signature field per signatory, over their signature line.",
+    )(func)
+
+
+def _options(formats: tuple[str, ...], pdfa: bool, templates: Path | None, converter: Any,
+             catalogs: Any = None, signature_fields: bool = True) -> Any:
+    """The options object every command that makes documents hands to the library."""
+    from dcity_docs.layout.templates import check_templates_dir
+    from dcity_docs.output.options import OutputOptions
+
+    if templates is not None:
+        check_templates_dir(templates)
+    return OutputOptions(formats=tuple(formats), pdfa=pdfa, templates=templates, converter=converter,
+                         catalogs=catalogs, signature_fields=signature_fields)
+
+
 def _parse_converter(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-    from dcity_docs.conversion.converters import converter_from_spec
+    from dcity_docs.conversion.spec import converter_from_spec
     from dcity_docs.errors import InputError
 
     try:
@@ -78,7 +102,7 @@ def _converter_option(func: Any) -> Any:
         "converter",
         metavar="SPEC",
         default=None,
-        envvar="DCITY_CONVERTER",
+        envvar=settings.CONVERTER,
         callback=_parse_converter,
         help="Who converts to PDF: 'soffice' (default: a LibreOffice process per run) or "
         "unoserver://HOST:PORT[,HOST:PORT...] (running unoserver servers, documents spread across "
@@ -165,9 +189,11 @@ def schema(indent: int) -> None:
 @click.option("--pdfa", is_flag=True, help="With -f pdf: make PDF/A-2b (archival) files.")
 @_templates_option
 @_converter_option
+@_signature_fields_option
 def render(
     document: str, file: Path, langs: tuple[str, ...], formats: tuple[str, ...], out_dir: Path,
     locales: Path | None = None, pdfa: bool = False, templates: Path | None = None, converter: Any = None,
+    signature_fields: bool = True,
 ) -> None:
     """Render one DOCUMENT for the venture record FILE.
 
@@ -177,15 +203,13 @@ def render(
     Example:
         dcity-docs render jv-agreement fixtures/DC-2026-014.yaml -l uk -l en -o out/
     """
+    from dcity_docs.output.documents import render_documents
     from dcity_docs.wording.catalogs import Catalogs
-    from dcity_docs.output.documents import check_templates_dir, render_documents
 
-    if templates is not None:
-        check_templates_dir(templates)
+    options = _options(formats, pdfa, templates, converter, catalogs=Catalogs(locales) if locales else None,
+                       signature_fields=signature_fields)
     record = load_record(file)
-    written = render_documents(record, [document], list(dict.fromkeys(langs)), list(formats), out_dir,
-                               catalogs=Catalogs(locales) if locales else None, pdfa=pdfa, templates=templates,
-                               converter=converter)
+    written = render_documents(record, [document], list(dict.fromkeys(langs)), out_dir, options)
     for path in written:
         click.echo(str(path))
 
@@ -213,8 +237,9 @@ def render(
 )
 @_templates_option
 @_converter_option
+@_signature_fields_option
 def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str, ...],
-         templates: Path | None = None, converter: Any = None) -> None:
+         templates: Path | None = None, converter: Any = None, signature_fields: bool = True) -> None:
     """Make the complete document pack of each venture record.
 
     Writes OUTPUT/{id}/: every applicable document in uk, en and bilingual, as DOCX and PDF;
@@ -227,19 +252,15 @@ def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str,
         dcity-docs pack fixtures/DC-2026-014.yaml -o out/
         dcity-docs pack fixtures/*.yaml -o out/ --pdfa
     """
-    from dcity_docs.output.documents import check_templates_dir
     from dcity_docs.output.packs import build_pack
 
-    if templates is not None:
-        check_templates_dir(templates)
+    options = _options(formats, pdfa, templates, converter, signature_fields=signature_fields)
     failed = 0
     paths = record_files(list(files))
     for path in paths:
         try:
             record, record_bytes = load_record_and_bytes(path)
-            made = build_pack(record, out_dir, record_bytes=record_bytes,
-                              formats=tuple(dict.fromkeys(formats)), pdfa=pdfa, templates=templates,
-                              converter=converter)
+            made = build_pack(record, out_dir, record_bytes=record_bytes, options=options)
         except RecordInvalid as exc:
             _echo_problems(exc)
             failed += 1
@@ -309,8 +330,9 @@ def _terminate(signum: int, frame: Any) -> None:
 @click.option("--wait", is_flag=True, help="Wait for another batch writing into OUTPUT instead of refusing.")
 @_converter_option
 @_templates_option
+@_signature_fields_option
 def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tuple[str, ...], pdfa: bool,
-          wait: bool, converter: Any = None, templates: Path | None = None) -> None:
+          wait: bool, converter: Any = None, templates: Path | None = None, signature_fields: bool = True) -> None:
     """Make the document packs of many ventures, with a batch report and a portfolio register.
 
     INPUTS are record files (YAML, JSON), folders of them, or registers (CSV or XLSX, one venture
@@ -328,30 +350,14 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tu
         dcity-docs batch fixtures/register.xlsx -o out/ -j 4 -f docx
         dcity-docs batch new/*.yaml fixtures/register.csv -o out/ --wait
     """
-    import signal
+    from dcity_docs.batch.run import run_batch
 
-    from dcity_docs.batch.batch import run_batch
-    from dcity_docs.output.documents import check_templates_dir
-
-    if templates is not None:
-        check_templates_dir(templates)
-
+    options = _options(formats, pdfa, templates, converter, signature_fields=signature_fields)
     show = _BatchProgress(sys.stderr.isatty())
-    previous = None
     try:
-        previous = signal.signal(signal.SIGTERM, _terminate)
-    except ValueError:  # not the main thread (embedded use): leave signals alone
-        pass
-    try:
-        from dcity_docs.conversion.converters import using_converter
-
-        with using_converter(converter):  # every conversion of the batch (packs, reports) goes there
-            result = run_batch(list(inputs), out_dir, formats=formats, pdfa=pdfa, jobs=jobs, wait=wait,
-                               progress=show, templates=templates)
+        result = run_batch(list(inputs), out_dir, options, jobs=jobs, wait=wait, progress=show)
     finally:
         show.close()
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
     for failed in result.failed:
         for problem in failed.problems:
             click.echo(problem, err=True)
@@ -499,7 +505,7 @@ def _run(argv: list[str] | None, prog_name: str, **extra: Any) -> int:
         return exc.exit_code
     except click.ClickException as exc:
         exc.show()
-        return EXIT_USAGE
+        return exc.exit_code  # what click means: 2 for a usage error, 1 for another (a file it cannot open)
     except RecordInvalid as exc:
         _echo_problems(exc)
         return EXIT_INPUT
@@ -577,12 +583,12 @@ def i18n_extract(locales: Path | None, source: Path | None) -> None:
         dcity-docs i18n extract
         dcity-docs i18n extract --source /tmp/copy/dcity_docs --locales /tmp/copy/locales
     """
-    from dcity_docs.wording import i18n as tr
+    from dcity_docs.translation import extraction, i18n as tr
 
     path = tr.write_template(_locales_root(locales), source)
     catalog = tr.read_catalog(path)
     click.echo(f"{path}: {sum(1 for m in catalog if m.id)} messages")
-    for warning in tr.extraction_warnings(catalog):
+    for warning in extraction.extraction_warnings(catalog):
         click.echo(f"warning: {warning}", err=True)
 
 
@@ -599,7 +605,7 @@ def i18n_update(locales: Path | None) -> None:
         dcity-docs i18n update
         dcity-docs i18n update --locales ~/translations/locales
     """
-    from dcity_docs.wording import i18n as tr
+    from dcity_docs.translation import i18n as tr
 
     root = _locales_root(locales)
     for lang, fuzzy in tr.update(root).items():
@@ -615,7 +621,7 @@ def i18n_compile(locales: Path | None) -> None:
     Example:
         dcity-docs i18n compile
     """
-    from dcity_docs.wording import i18n as tr
+    from dcity_docs.translation import i18n as tr
 
     for path in tr.compile_catalogs(_locales_root(locales)):
         click.echo(str(path))
@@ -637,7 +643,7 @@ def i18n_check(locales: Path | None, source: Path | None) -> None:
         dcity-docs i18n check
         dcity-docs i18n check --locales ~/translations/locales
     """
-    from dcity_docs.wording import i18n as tr
+    from dcity_docs.translation import i18n as tr
     from dcity_docs.errors import CatalogCheckFailed
 
     root = _locales_root(locales)
@@ -659,7 +665,7 @@ def i18n_stats(locales: Path | None) -> None:
         dcity-docs i18n stats
         dcity-docs i18n stats --locales ~/translations/locales
     """
-    from dcity_docs.wording import i18n as tr
+    from dcity_docs.translation import i18n as tr
 
     for lang, per in tr.stats(_locales_root(locales)).items():
         note = " (an empty English entry means the source text is used as it is)" if lang == "en" else ""

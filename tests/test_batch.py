@@ -25,11 +25,12 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 from pypdf import PdfWriter
 
-from dcity_docs.batch import batch as batch_module
-from dcity_docs.batch.batch import BatchEvent, run_batch
+from dcity_docs.batch import run as batch_module
+from dcity_docs.batch.run import BatchEvent, run_batch
 from dcity_docs.wording.catalogs import Catalogs
 from dcity_docs.cli import cli
-from dcity_docs.conversion.converters import Converter, using_converter
+from dcity_docs.conversion.base import Converter
+from dcity_docs.output.options import OutputOptions
 from dcity_docs.errors import DcityError, EnvironmentProblem
 from dcity_docs.output.packs import inputs_sha256, sha256_file
 from dcity_docs.resources import locales_dir
@@ -181,7 +182,7 @@ def test_all_good_is_exit_0_and_the_library_reports_progress_without_printing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     events: list[BatchEvent] = []
-    result = run_batch([FIXTURES], tmp_path / "out", formats=["docx"], jobs=1, progress=events.append)
+    result = run_batch([FIXTURES], tmp_path / "out", OutputOptions(formats=("docx",)), jobs=1, progress=events.append)
     assert capsys.readouterr() == ("", "")
     assert [r.status for r in result.results] == ["made"] * 3
     assert [r.origin for r in result.results] == [str(FIXTURES / f"{i}.yaml") for i in IDS]
@@ -301,8 +302,7 @@ def test_while_a_window_converts_the_pool_finishes_the_one_before_and_drafts_the
             seen["window 3 drafted"] = wait_for(lambda: bool(drafting(out) & later))
 
     converter = BlankConverter(during)
-    with using_converter(converter):
-        result = run_batch([records], out, formats=["pdf"], jobs=2, reports=False)
+    result = run_batch([records], out, OutputOptions(formats=("pdf",), converter=converter), jobs=2, reports=False)
 
     assert seen == {"window 1 in place": True, "window 3 drafted": True}
     assert [sorted(record_ids(c)) for c in converter.calls] == [ids[:5], ids[5:9], ids[9:]]
@@ -337,8 +337,8 @@ def test_the_portfolio_register_is_drawn_while_the_last_windows_convert_and_agai
         if late_failure and ids[-1] in record_ids(files):
             raise ConversionError(f"LibreOffice produced no valid PDF for: {ids[-1]}")
 
-    with using_converter(BlankConverter(during)):
-        result = run_batch([records], out, formats=["docx", "pdf"], jobs=1, reports=True)  # -j 1: drawn here
+    result = run_batch([records], out, OutputOptions(converter=BlankConverter(during)), jobs=1,
+                       reports=True)  # -j 1: drawn here
 
     made = ids[:-1] if late_failure else ids
     assert [r.id for r in result.made] == made
@@ -369,8 +369,9 @@ def test_a_batch_stopped_while_converting_aborts_the_window_drafted_ahead_too(
         drafted.append(len(drafting(out)))
         raise fault("stopped")
 
-    with using_converter(BlankConverter(during)), pytest.raises(fault):
-        run_batch([records], out, formats=["pdf"], jobs=jobs, reports=False)
+    with pytest.raises(fault):
+        run_batch([records], out, OutputOptions(formats=("pdf",), converter=BlankConverter(during)), jobs=jobs,
+                  reports=False)
     assert drafted == [9]
     assert [p.name for p in out.iterdir()] == [".dcity-batch.lock"]
 
@@ -387,8 +388,9 @@ def test_a_worker_process_killed_mid_batch_is_a_clear_error_and_leaves_nothing(t
         if call == 1:  # the pool is drafting window 2, or has: either way it is broken now
             os.kill(multiprocessing.active_children()[0].pid, signal.SIGKILL)
 
-    with using_converter(BlankConverter(during)), pytest.raises(DcityError, match="a worker process died"):
-        run_batch([records], out, formats=["pdf"], jobs=2, reports=False)
+    with pytest.raises(DcityError, match="a worker process died"):
+        run_batch([records], out, OutputOptions(formats=("pdf",), converter=BlankConverter(during)), jobs=2,
+                  reports=False)
     assert [p.name for p in out.iterdir()] == [".dcity-batch.lock"]
 
 
@@ -464,21 +466,22 @@ def test_rerun_skips_unchanged_packs_and_remakes_a_changed_one(tmp_path: Path) -
 
 def test_inputs_hash_covers_record_options_catalogs_and_templates(tmp_path: Path) -> None:
     data = (FIXTURES / "DC-2026-014.yaml").read_bytes()
-    base = inputs_sha256(data, formats=("docx",))
-    assert base == inputs_sha256(data, formats=("docx",))
-    assert base != inputs_sha256(data + b"\n", formats=("docx",))
-    assert base != inputs_sha256(data, formats=("docx", "pdf"))
-    assert inputs_sha256(data) != inputs_sha256(data, pdfa=True)
+    docx = OutputOptions(formats=("docx",))
+    base = inputs_sha256(data, docx)
+    assert base == inputs_sha256(data, docx)
+    assert base != inputs_sha256(data + b"\n", docx)
+    assert base != inputs_sha256(data, OutputOptions(formats=("docx", "pdf")))
+    assert inputs_sha256(data) != inputs_sha256(data, OutputOptions(pdfa=True))
     locales = shutil.copytree(locales_dir(), tmp_path / "locales")
-    assert inputs_sha256(data, formats=("docx",), catalogs=Catalogs(locales)) == base
+    assert inputs_sha256(data, docx.but(catalogs=Catalogs(locales))) == base
     po = locales / "uk" / "LC_MESSAGES" / "messages.po"
     text = po.read_text(encoding="utf-8")
     # a module moved or edited: the source references change, no document does
     po.write_text(re.sub(r"(?m)^#: (\S+):(\d+)$", r"#: moved/\1:1\2", text), encoding="utf-8")
     assert po.read_text(encoding="utf-8") != text
-    assert inputs_sha256(data, formats=("docx",), catalogs=Catalogs(locales)) == base
+    assert inputs_sha256(data, docx.but(catalogs=Catalogs(locales))) == base
     po.write_text(text + "\n", encoding="utf-8")
-    assert inputs_sha256(data, formats=("docx",), catalogs=Catalogs(locales)) != base
+    assert inputs_sha256(data, docx.but(catalogs=Catalogs(locales))) != base
 
 
 def test_leftovers_of_a_killed_run_are_removed_and_a_moved_aside_pack_put_back(tmp_path: Path) -> None:
@@ -527,7 +530,7 @@ def test_a_second_batch_into_the_same_folder_is_refused_or_waits(tmp_path: Path)
 @pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
                     reason="LibreOffice is not installed")
 def test_a_small_pdf_batch_with_libreoffice(tmp_path: Path) -> None:
-    from dcity_docs.pdf.pdfs import page_texts
+    from dcity_docs.pdf.reading import page_texts
 
     out = tmp_path / "out"
     result = batch(FIXTURES / "DC-2026-030.yaml", "-o", out, "-j", "2")

@@ -12,8 +12,11 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from dcity_docs.conversion import converters as conversion
-from dcity_docs.conversion.converters import convert_to_argument, convert_to_pdf, find_soffice, is_complete_pdf
+from dcity_docs.conversion import locating
+from dcity_docs.conversion.base import is_complete_pdf
+from dcity_docs.conversion.convert import convert_to_pdf
+from dcity_docs.conversion.locating import find_soffice
+from dcity_docs.conversion.soffice import convert_to_argument
 from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError
 
 
@@ -137,7 +140,7 @@ def test_missing_soffice_names_the_install_command(monkeypatch: pytest.MonkeyPat
 def test_no_soffice_anywhere(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("DCITY_SOFFICE", raising=False)
     monkeypatch.setenv("PATH", str(tmp_path))
-    monkeypatch.setattr(conversion, "FALLBACK_LOCATIONS", ())
+    monkeypatch.setattr(locating, "FALLBACK_LOCATIONS", ())
     with pytest.raises(EnvironmentProblem, match="apt-get install"):
         find_soffice()
     docx = tmp_path / "a.docx"

@@ -6,7 +6,7 @@ import pytest
 
 from dcity_docs.language import declension as d
 from dcity_docs.language.declension import PersonName
-from dcity_docs.language.formatting import APOSTROPHE, NBSP
+from dcity_docs.language.typography import APOSTROPHE, NBSP
 
 # --------------------------------------------------------------------------- parsing names
 

@@ -10,11 +10,16 @@ import pikepdf
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from dcity_docs.pdf import pdfs
+from dcity_docs.pdf import files
+from dcity_docs.pdf.finishing import finish
+from dcity_docs.pdf.metadata import set_metadata
+from dcity_docs.pdf.outline import add_outline, outline_titles
+from dcity_docs.pdf.watermark import add_watermark
 from dcity_docs.layout import rendering
 from dcity_docs.wording.catalogs import Catalogs, catalogs_for
 from dcity_docs.language.declension import genitive_name, genitive_position
-from dcity_docs.output.documents import DOCUMENTS, MODES, document_properties, draft_document
+from dcity_docs.documents.registry import DOCUMENTS
+from dcity_docs.output.documents import MODES, document_properties, draft_document
 from dcity_docs.draft.base import Writer, context_for
 from dcity_docs.documents.common import page_labels
 from dcity_docs.errors import TemplateProblem
@@ -82,17 +87,17 @@ def test_finish_in_one_pass_equals_the_three_passes(tmp_path: Path) -> None:
                 keywords="Defence City", fixed_date=when)
     entries = [("1. Предмет / Subject", 0), ("2. Ціна", 1)]
     three = _two_page_pdf(tmp_path / "three.pdf")
-    pdfs.set_metadata(three, **meta)
-    pdfs.add_outline(three, entries, replace=True)
-    pdfs.add_watermark(three, "ПРОЄКТ / DRAFT")
+    set_metadata(three, **meta)
+    add_outline(three, entries, replace=True)
+    add_watermark(three, "ПРОЄКТ / DRAFT")
     one = _two_page_pdf(tmp_path / "one.pdf")
-    pdfs.finish(one, **meta, outline=lambda reader: entries, watermark="ПРОЄКТ / DRAFT")
+    finish(one, **meta, outline=lambda reader: entries, watermark="ПРОЄКТ / DRAFT")
     again = _two_page_pdf(tmp_path / "again.pdf")
-    pdfs.finish(again, **meta, outline=lambda reader: entries, watermark="ПРОЄКТ / DRAFT")
+    finish(again, **meta, outline=lambda reader: entries, watermark="ПРОЄКТ / DRAFT")
     assert one.read_bytes() == again.read_bytes()  # deterministic
     a, b = PdfReader(str(three)), PdfReader(str(one))
     assert dict(a.metadata or {}) == dict(b.metadata or {})
-    assert pdfs.outline_titles(three) == pdfs.outline_titles(one) == [t for t, _ in entries]
+    assert outline_titles(three) == outline_titles(one) == [t for t, _ in entries]
     assert [p.extract_text() for p in a.pages] == [p.extract_text() for p in b.pages]
     assert "ПРОЄКТ" in b.pages[1].extract_text()
     assert a.trailer["/Root"]["/Metadata"].get_object().get_data() == \
@@ -106,10 +111,10 @@ def test_save_is_deterministic_and_ids_follow_content(tmp_path: Path) -> None:
     the same document gives the same bytes, a different one a different /ID."""
     path = _two_page_pdf(tmp_path / "x.pdf")
     for name in ("a.pdf", "b.pdf"):
-        pdfs._save(pikepdf.open(path), tmp_path / name)
+        files._save(pikepdf.open(path), tmp_path / name)
     changed = pikepdf.open(path)
     changed.docinfo["/Title"] = "Інший"
-    pdfs._save(changed, tmp_path / "c.pdf")
+    files._save(changed, tmp_path / "c.pdf")
     first, second, third = ((tmp_path / n).read_bytes() for n in ("a.pdf", "b.pdf", "c.pdf"))
     assert first == second
     ids = [PdfReader(io.BytesIO(data)).trailer["/ID"][0] for data in (first, third)]

@@ -26,10 +26,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dcity_docs.conversion import converters as conversion
+from dcity_docs.conversion import convert as conversion
 from dcity_docs.cli import cli
-from dcity_docs.conversion.converters import is_complete_pdf
-from dcity_docs.pdf.pdfs import page_texts
+from dcity_docs.conversion.base import is_complete_pdf
+from dcity_docs.pdf.reading import page_texts
 from readback import docx_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -103,16 +103,14 @@ def calls(tmp_path: Path) -> list[str]:
 
 
 def short_timeouts(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
-    """LibreOffice calls time out after ``seconds`` (the commands have no option for it)."""
-    from dcity_docs.output import packs
-
+    """LibreOffice calls time out after ``seconds`` (the commands have no option for it). Every
+    conversion goes through the output pipeline, which looks ``convert_to_pdf`` up when it runs."""
     real = conversion.convert_to_pdf
 
     def convert(files, out_dir, *, timeout=120, **options):  # noqa: ANN001
         return real(files, out_dir, timeout=seconds, **options)
 
     monkeypatch.setattr(conversion, "convert_to_pdf", convert)
-    monkeypatch.setattr(packs, "convert_to_pdf", convert)
 
 
 def _alive(pid: int) -> bool:

@@ -25,18 +25,18 @@ from babel.messages.pofile import write_po
 from docx import Document
 from lxml import etree
 
-from dcity_docs.wording import i18n
+from dcity_docs.translation import extraction, i18n
 from dcity_docs.wording.catalogs import Catalogs
 from dcity_docs.cli import run
 from dcity_docs.output.documents import docx_bytes
 from dcity_docs.errors import TemplateProblem
 from dcity_docs.record.loading import load_record
-from dcity_docs.record.models import LANGS
+from dcity_docs.language.langs import LANGS
 from dcity_docs.resources import locales_dir, templates_dir
 from readback import docx_text
 
 REPO = Path(__file__).resolve().parent.parent
-PACKAGE = i18n.source_root()
+PACKAGE = extraction.source_root()
 LOCALES = locales_dir()
 EXAMPLE = REPO / "fixtures" / "DC-2026-014.yaml"
 SUBTITLE = ("memorandum|title", "on the establishment of the joint venture “{venture}”")
@@ -107,10 +107,10 @@ def _check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 
 def test_babel_cfg_has_the_settings_extract_uses() -> None:
     method_map, options = parse_mapping_cfg((REPO / "babel.cfg").open())
-    assert method_map == i18n.METHOD_MAP
+    assert method_map == extraction.METHOD_MAP
     (pattern, _method), = method_map
-    assert options[pattern]["keywords"] == parse_keywords(i18n.KEYWORD_SPECS)
-    assert options[pattern]["add_comments"] == list(i18n.COMMENT_TAGS)
+    assert options[pattern]["keywords"] == parse_keywords(extraction.KEYWORD_SPECS)
+    assert options[pattern]["add_comments"] == list(extraction.COMMENT_TAGS)
 
 
 def test_pybabel_with_babel_cfg_finds_the_same_messages(tmp_path: Path) -> None:
@@ -136,13 +136,38 @@ def test_every_message_has_a_context_and_translator_comments() -> None:
         assert message.auto_comments[0].startswith("Document: "), message.id
         for name in dict.fromkeys(re.findall(r"\{([a-z_][a-z0-9_]*)\}", message.id)):
             assert any(c.startswith(f"{{{name}}}: ") for c in message.auto_comments), (name, message.id)
-            assert i18n.BRACE_FLAG in message.flags
+            assert extraction.BRACE_FLAG in message.flags
 
 
 def test_every_placeholder_and_document_is_described() -> None:
     """A developer who adds a placeholder or a document describes it in i18n.py."""
-    warnings = i18n.extraction_warnings(i18n.extract())
+    warnings = extraction.extraction_warnings(i18n.extract())
     assert not warnings, "\n".join(warnings)
+
+
+def test_a_module_split_into_a_package_keeps_its_messages_in_place(tmp_path: Path) -> None:
+    """The .pot lists a package's messages where its module stood, in the order its __init__ reads
+    them: splitting a module must not reorder the catalogs (their text is in every pack's hash)."""
+    def clause(name: str) -> str:
+        return f'def {name}(w):\n    return w.T("jv-agreement|{name}", "{name.title()} clause")\n'
+
+    whole = tmp_path / "whole" / "documents"
+    whole.mkdir(parents=True)
+    (whole / "agreement.py").write_text(clause("zeta") + clause("alpha") + clause("draft"))
+    (whole / "annex.py").write_text(clause("annex"))
+    split = tmp_path / "split" / "documents"
+    (split / "agreement").mkdir(parents=True)
+    (split / "agreement" / "zeta.py").write_text(clause("zeta"))
+    (split / "agreement" / "alpha.py").write_text(clause("alpha"))
+    (split / "agreement" / "__init__.py").write_text(
+        "from documents.agreement import zeta, alpha\n" + clause("draft"))
+    (split / "annex.py").write_text(clause("annex"))
+
+    def order(root: Path) -> list[str]:
+        return [m.id for m in i18n.extract(root) if m.id]
+
+    assert order(tmp_path / "whole") == ["Zeta clause", "Alpha clause", "Draft clause", "Annex clause"]
+    assert order(tmp_path / "split") == order(tmp_path / "whole")
 
 
 def test_an_undescribed_placeholder_is_reported(tmp_path: Path) -> None:
@@ -161,7 +186,7 @@ def test_an_undescribed_placeholder_is_reported(tmp_path: Path) -> None:
         "a clause about something new.",
     ]
     assert message.locations == [("dcity_docs/drafting/new.py", 3)]
-    warnings = i18n.extraction_warnings(catalog)
+    warnings = extraction.extraction_warnings(catalog)
     assert len(warnings) == 1 and "{mystery}" in warnings[0] and "PLACEHOLDERS" in warnings[0]
 
 
@@ -172,7 +197,7 @@ def test_an_undescribed_placeholder_is_reported(tmp_path: Path) -> None:
     ("party", "Document: all documents (shared wording); clause: party."),
 ])
 def test_context_becomes_a_comment(context: str, expected: str) -> None:
-    assert i18n.describe_context(context) == expected
+    assert extraction.describe_context(context) == expected
 
 
 def test_committed_pot_carries_the_comments() -> None:
@@ -348,7 +373,7 @@ def _tool_headers_rewritten(root: Path, babel_version: str) -> None:
     """What another Babel release (or a clock, or Poedit) writes into the headers, and nothing else."""
     written = {"Generated-By": f"Babel {babel_version}", "POT-Creation-Date": "2031-07-04 12:00+0200",
                "PO-Revision-Date": "2031-07-04 12:00+0200"}
-    for path in [i18n.pot_path(root), *(i18n.po_path(root, lang) for lang in i18n.LANGS)]:
+    for path in [i18n.pot_path(root), *(i18n.po_path(root, lang) for lang in LANGS)]:
         lines = []
         for line in path.read_text(encoding="utf-8").split("\n"):
             key = line[1:].split(":", 1)[0]
@@ -381,7 +406,7 @@ def test_check_ignores_the_headers_tools_write_for_themselves(
 
 def test_check_reads_messages_not_line_wrapping(locales: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A Babel release that wraps long lines at another width writes other bytes, the same catalog."""
-    for path in [i18n.pot_path(locales), *(i18n.po_path(locales, lang) for lang in i18n.LANGS)]:
+    for path in [i18n.pot_path(locales), *(i18n.po_path(locales, lang) for lang in LANGS)]:
         catalog = i18n.read_catalog(path, None if path.suffix == ".pot" else path.parent.parent.name)
         buffer = io.BytesIO()
         write_po(buffer, catalog, width=60, sort_output=False, include_previous=False, ignore_obsolete=True)

@@ -13,7 +13,9 @@ import pytest
 from dcity_docs.output.documents import MODES, docx_bytes, draft_document
 from dcity_docs.documents import jv_agreement
 from dcity_docs.errors import InputError
-from dcity_docs.language.formatting import NBSP, format_iban, format_money, region_name, typography_uk
+from dcity_docs.language.money import format_iban, format_money
+from dcity_docs.language.places import region_name
+from dcity_docs.language.typography import NBSP, typography_uk
 from dcity_docs.record.loading import load_record, parse_text, validate_source
 from dcity_docs.record.models import ContributionKind, Record
 from readback import docx_header_footer_text, docx_text
@@ -435,11 +437,6 @@ def test_money_contribution_and_secret_site() -> None:
     assert any("constitute a State secret" in t for t in texts)
     table = next(p for p in draft.parts if getattr(p, "kind", "") == "table")
     assert table.rows[1][2].en == "Money"  # type: ignore[attr-defined]
-
-
-def test_annex_number_matches_the_annex() -> None:
-    site_annex = pytest.importorskip("dcity_docs.documents.site_annex")
-    assert jv_agreement.ANNEX_NO == site_annex.ANNEX_NO
 
 
 def test_eu_member_states() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dcity_docs.output.documents import MODES, docx_bytes
-from dcity_docs.language.formatting import NBSP, typography_uk
+from dcity_docs.language.typography import NBSP, typography_uk
 from dcity_docs.record.loading import load_record
 from readback import docx_header_footer_text, docx_run_languages, docx_text
 

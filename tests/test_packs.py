@@ -13,11 +13,14 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from dcity_docs.cli import cli
-from dcity_docs.output.documents import MODES, applicable
+from dcity_docs.documents.registry import applicable
+from dcity_docs.output.documents import MODES
 from dcity_docs.errors import ConversionError
 from dcity_docs.record.loading import load_record
+from dcity_docs.output.options import OutputOptions
 from dcity_docs.output.packs import build_pack, sha256_file
-from dcity_docs.pdf.pdfs import outline_titles, page_texts
+from dcity_docs.pdf.outline import outline_titles
+from dcity_docs.pdf.reading import page_texts
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 pytestmark = pytest.mark.libreoffice
@@ -110,7 +113,7 @@ def test_failed_conversion_leaves_the_old_pack_and_nothing_half_made(
     broken.chmod(0o755)
     monkeypatch.setenv("DCITY_SOFFICE", str(broken))
     with pytest.raises(ConversionError):
-        build_pack(record, tmp_path, record_bytes=b"x", timeout=10)
+        build_pack(record, tmp_path, record_bytes=b"x", options=OutputOptions(timeout=10))
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([record.id, "soffice"])
     assert [p.name for p in old.iterdir()] == ["manifest.json"]
 

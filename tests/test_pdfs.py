@@ -11,19 +11,15 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from pypdf import PdfReader, PdfWriter
 
-from dcity_docs.pdf import pdfs
-from dcity_docs.conversion.converters import convert_to_pdf, find_soffice
+from dcity_docs.pdf import watermark
+from dcity_docs.conversion.convert import convert_to_pdf
+from dcity_docs.conversion.locating import find_soffice
 from dcity_docs.errors import EnvironmentProblem, InputError
-from dcity_docs.pdf.pdfs import (
-    add_outline,
-    add_watermark,
-    find_headings,
-    merge_pdfs,
-    normalise_text,
-    outline_titles,
-    pdf_text,
-    set_metadata,
-)
+from dcity_docs.pdf.merge import merge_pdfs
+from dcity_docs.pdf.metadata import set_metadata
+from dcity_docs.pdf.outline import add_outline, outline_titles
+from dcity_docs.pdf.reading import find_headings, normalise_text, pdf_text
+from dcity_docs.pdf.watermark import add_watermark
 
 
 def _have_soffice() -> bool:
@@ -141,8 +137,8 @@ def test_fixed_date_makes_output_byte_identical(pdf) -> None:
     when = datetime(2026, 3, 1, tzinfo=timezone.utc)
     for path in (first, second):
         set_metadata(path, title="T", subject="S", author="A", language="uk-UA", fixed_date=when)
-        pdfs._stamp_pdf.cache_clear()  # make the stamp afresh each time
-        pdfs._stamp_form.cache_clear()
+        watermark._stamp_pdf.cache_clear()  # make the stamp afresh each time
+        watermark._stamp_form.cache_clear()
         add_watermark(path, "ПРОЄКТ / DRAFT")
     assert first.read_bytes() == second.read_bytes()
     assert PdfReader(first).metadata["/CreationDate"] == "D:20260301000000Z"
@@ -180,11 +176,11 @@ def test_watermark_on_rotated_and_odd_pages(pdf, tmp_path: Path) -> None:
 
 
 def test_watermark_needs_a_font(pdf, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv(pdfs.WATERMARK_FONT_ENV, str(tmp_path / "missing.ttf"))
+    monkeypatch.setenv(watermark.WATERMARK_FONT_ENV, str(tmp_path / "missing.ttf"))
     with pytest.raises(EnvironmentProblem):
         add_watermark(pdf("en"), "DRAFT")
-    monkeypatch.delenv(pdfs.WATERMARK_FONT_ENV)
-    monkeypatch.setattr(pdfs, "WATERMARK_FONTS", ())
+    monkeypatch.delenv(watermark.WATERMARK_FONT_ENV)
+    monkeypatch.setattr(watermark, "WATERMARK_FONTS", ())
     with pytest.raises(EnvironmentProblem, match="fonts-liberation2"):
         add_watermark(pdf("en"), "DRAFT")
 

@@ -14,7 +14,7 @@ Properties, for every applicable document in every language of output:
 * every text the user supplied is in it literally (Ukrainian ones after ``typography_uk``, which
   only sets apostrophes and no-break spaces): nothing escaped twice, evaluated or dropped;
 * every amount in figures is followed by the same amount in words: the words are parsed back to a
-  number here, independently of ``formatting``.
+  number here, independently of ``language.money``.
 
 Runs are short by default (profile ``ci``: 25 examples, derandomized so CI is repeatable); set
 ``HYPOTHESIS_PROFILE=deep`` for a long local hunt.
@@ -37,8 +37,11 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from dcity_docs.language import declension
-from dcity_docs.output.documents import MODES, applicable, docx_bytes
-from dcity_docs.language.formatting import NBSP, SUPPORTED_CURRENCIES, quote_en, quote_uk, region_codes, typography_uk
+from dcity_docs.documents.registry import applicable
+from dcity_docs.output.documents import MODES, docx_bytes
+from dcity_docs.language.money import SUPPORTED_CURRENCIES
+from dcity_docs.language.places import region_codes
+from dcity_docs.language.typography import NBSP, quote_en, quote_uk, typography_uk
 from dcity_docs.record.loading import parse_text, validate_source
 from dcity_docs.record.models import Record
 from readback import docx_text
@@ -384,7 +387,7 @@ def uk_words_to_number(words: str) -> int:
 
 
 def figures(amount: Decimal, lang: str) -> str:
-    """The amount in figures as the contract writes it (computed here, not by formatting)."""
+    """The amount in figures as the contract writes it (computed here, not by format_decimal)."""
     text = f"{amount:,.2f}"
     return text if lang == "en" else text.replace(",", NBSP).replace(".", ",")
 

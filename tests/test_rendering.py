@@ -11,10 +11,11 @@ from docx import Document
 
 from dcity_docs.layout import rendering
 from dcity_docs.wording.catalogs import catalogs_for
-from dcity_docs.output.documents import DOCUMENTS, MODES, docx_bytes, draft_document
+from dcity_docs.documents.registry import DOCUMENTS
+from dcity_docs.output.documents import MODES, docx_bytes, draft_document
 from dcity_docs.draft.base import Writer, context_for
 from dcity_docs.documents.common import page_labels
-from dcity_docs.errors import OutputError, TemplateProblem
+from dcity_docs.errors import TemplateProblem
 from dcity_docs.record.loading import load_record, parse_text, validate_source
 from dcity_docs.resources import templates_dir
 from readback import docx_text
@@ -100,26 +101,3 @@ def test_every_template_variable_exists_in_the_context(key: str) -> None:
         assert template.variables <= set(context), template.variables - set(context)
 
 
-def test_write_atomic_failure_is_an_output_error(tmp_path: Path) -> None:
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_bytes(b"")
-    with pytest.raises(OutputError, match="cannot write"):
-        rendering.write_atomic(blocker / "x.docx", b"data")
-    assert [p.name for p in tmp_path.iterdir()] == ["not-a-folder"]
-
-
-def test_write_atomic_cleans_up_when_the_rename_fails(tmp_path: Path) -> None:
-    target = tmp_path / "a.docx"
-    target.mkdir()  # a folder where the file should go: os.replace fails after the write
-    (target / "keep").write_bytes(b"")
-    with pytest.raises(OutputError):
-        rendering.write_atomic(target, b"data")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx"]
-
-
-def test_write_atomic_replaces_whole_file(tmp_path: Path) -> None:
-    path = tmp_path / "a.docx"
-    rendering.write_atomic(path, b"one")
-    rendering.write_atomic(path, b"two")
-    assert path.read_bytes() == b"two"
-    assert [p.name for p in tmp_path.iterdir()] == ["a.docx"]

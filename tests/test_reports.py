@@ -15,7 +15,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from PIL import Image
 
-from dcity_docs.batch.batch import BatchResult, DocumentHash, RecordResult, VentureSummary
+from dcity_docs.output.results import BatchResult, DocumentHash, RecordResult, VentureSummary
 from dcity_docs.reports.reports import (
     CHART_NAME,
     TEMPLATES,

@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from dcity_docs.cli import run
-from dcity_docs.pdf import pdfs
+from dcity_docs.pdf.merge import merge_pdfs
 from dcity_docs.pdf.signature_fields import list_signature_fields
 
 from conftest import FIXTURE_DIR
@@ -99,7 +99,7 @@ def test_unsigned_pdfs_with_fields_are_byte_identical_run_to_run(made: Path, tmp
 def test_a_merged_file_has_each_signers_field_once_over_the_first_document(made: Path, tmp_path: Path) -> None:
     out = tmp_path / "merged.pdf"
     uk, en = pdf_of(made, "uk"), pdf_of(made, "en")
-    pdfs.merge_pdfs([("uk", uk), ("en", en)], out, title="merged")
+    merge_pdfs([("uk", uk), ("en", en)], out, title="merged")
     fields = list_signature_fields(out)
     assert [f.name for f in fields] == FIELDS
     assert [(f.page, f.rect) for f in fields] == [(f.page, f.rect) for f in list_signature_fields(uk)]
@@ -335,3 +335,31 @@ def test_a_signer_whose_line_is_not_printed_gets_no_guessed_field(made: Path, tm
     # finishing again replaces the unsigned fields instead of adding a second set
     assert [f.name for f in list_signature_fields(pdf)] == ["ministry"]
     assert list_signature_fields(pdf)[0].rect == list_signature_fields(pdf_of(made, "uk"))[0].rect
+
+
+def test_no_signature_fields_option_and_the_manifest_lists_each_pdfs_fields(tmp_path: Path) -> None:
+    """The fields are a finishing step of the output pipeline: on by default, off with
+    --no-signature-fields; the pack's manifest says which fields each PDF has."""
+    import json
+
+    from click.testing import CliRunner
+
+    from dcity_docs.cli import cli
+    from dcity_docs.pdf.signature_fields import list_signature_fields
+
+    record = Path(__file__).resolve().parent.parent / "fixtures" / "DC-2026-030.yaml"
+    with_fields = CliRunner().invoke(cli, ["pack", str(record), "-o", str(tmp_path / "on"), "-f", "pdf"])
+    assert with_fields.exit_code == 0, with_fields.output
+    manifest = json.loads((tmp_path / "on" / "DC-2026-030" / "manifest.json").read_text(encoding="utf-8"))
+    listed = {e["file"]: e["signature_fields"] for e in manifest["files"]}
+    jv = "DC-2026-030_jv-agreement_bilingual.pdf"
+    assert listed[jv] == [f.name for f in list_signature_fields(tmp_path / "on" / "DC-2026-030" / jv)]
+    assert listed[jv][0] == "ministry" and "shareholder-1" in listed[jv]
+    assert listed["DC-2026-030_pack.pdf"]  # the merged pack keeps one field per signatory
+    without = CliRunner().invoke(cli, ["pack", str(record), "-o", str(tmp_path / "off"), "-f", "pdf",
+                                       "--no-signature-fields"])
+    assert without.exit_code == 0, without.output
+    manifest = json.loads((tmp_path / "off" / "DC-2026-030" / "manifest.json").read_text(encoding="utf-8"))
+    assert all(e["signature_fields"] == [] for e in manifest["files"])
+    assert manifest["inputs_sha256"] != json.loads(
+        (tmp_path / "on" / "DC-2026-030" / "manifest.json").read_text(encoding="utf-8"))["inputs_sha256"]

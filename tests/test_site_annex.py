@@ -17,7 +17,10 @@ from dcity_docs.output.documents import MODES, docx_bytes
 from dcity_docs.documents import site_annex
 from dcity_docs.draft.base import Writer
 from dcity_docs.errors import DocumentNotApplicable
-from dcity_docs.language.formatting import NBSP, format_count, format_date, region_name, typography_uk
+from dcity_docs.language.dates import format_date
+from dcity_docs.language.numerals import format_count
+from dcity_docs.language.places import region_name
+from dcity_docs.language.typography import NBSP, typography_uk
 from dcity_docs.record.loading import load_record
 from dcity_docs.record.models import Record
 from readback import docx_header_footer_text, docx_text

@@ -15,15 +15,13 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from dcity_docs.batch.run import run_batch
 from dcity_docs.cli import cli
-from dcity_docs.conversion.converters import (
-    SofficeConverter,
-    UnoserverPool,
-    convert_to_pdf,
-    converter_from_spec,
-    default_converter,
-    using_converter,
-)
+from dcity_docs.output.options import OutputOptions
+from dcity_docs.conversion.convert import convert_to_pdf
+from dcity_docs.conversion.soffice import SofficeConverter
+from dcity_docs.conversion.spec import converter_from_spec
+from dcity_docs.conversion.unoserver import UnoserverPool
 from dcity_docs.output.documents import docx_bytes
 from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError
 from dcity_docs.record.loading import load_record
@@ -108,14 +106,19 @@ def test_no_server_at_all_is_an_environment_problem(tmp_path: Path) -> None:
         convert_to_pdf([docx], tmp_path / "out", converter=pool, timeout=10)
 
 
-def test_using_converter_sets_the_default_for_callers_that_pass_none(servers: LocalUnoservers,
-                                                                     documents: list[Path], tmp_path: Path) -> None:
+def test_a_batch_and_its_reports_convert_through_the_converter_of_its_options(servers: LocalUnoservers,
+                                                                             tmp_path: Path) -> None:
+    """No process-wide default: the options carry the converter to every conversion of a batch."""
     pool = servers.pool
-    with using_converter(pool):
-        assert default_converter() is pool
-        convert_to_pdf(documents[:2], tmp_path)  # as a batch calls it: no converter argument
-    assert isinstance(default_converter(), SofficeConverter)
-    assert sum(pool.converted.values()) == 2
+    before = sum(pool.converted.values())
+    record = FIXTURES / "DC-2026-030.yaml"
+    result = run_batch([record], tmp_path / "out", OutputOptions(formats=("pdf",), converter=pool), jobs=1)
+    assert [r.status for r in result.results] == ["made"]
+    pack_pdfs = len(list((tmp_path / "out" / "DC-2026-030").glob("*.pdf"))) - 1  # the merged pack is ours
+    reports = [p for p in result.reports if p.suffix == ".pdf"]
+    assert len(reports) == 2
+    # every document of the pack, its cover and both reports went to the servers
+    assert sum(pool.converted.values()) - before == pack_pdfs + 1 + len(reports)
 
 
 def test_render_command_converts_through_the_servers(servers: LocalUnoservers, tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_templates as bt  # noqa: E402  (same folder: shared styles and helpers)
+from dcity_docs.language.langs import LANG_TAGS  # noqa: E402  (build_templates put the repository on the path)
 
 ROOT = bt.ROOT
 MONO = "Liberation Mono"
@@ -101,9 +102,9 @@ def _footer(doc) -> None:
     fp = footer.paragraphs[0]
     fp.style = doc.styles["DC Footer"]
     run = fp.add_run("{{ footer.ref }}")
-    bt._lang_run(run, "uk-UA")
-    bt._page_paragraph(footer, "uk", "uk-UA")
-    bt._page_paragraph(footer, "en", "en-GB")
+    bt._lang_run(run, LANG_TAGS["uk"])
+    bt._page_paragraph(footer, "uk", LANG_TAGS["uk"])
+    bt._page_paragraph(footer, "en", LANG_TAGS["en"])
 
 
 # --- building blocks ------------------------------------------------------------------------------
@@ -111,9 +112,9 @@ def _footer(doc) -> None:
 
 def _both(container, expr: str, style: str, en_style: str) -> None:
     """``expr.uk`` then, where it differs, ``expr.en`` underneath, each tagged with its language."""
-    bt._para(container, "{{ %s.uk }}" % expr, style, "uk-UA")
+    bt._para(container, "{{ %s.uk }}" % expr, style, LANG_TAGS["uk"])
     bt._tag(container, "{%%p if %s.en %%}" % expr)
-    bt._para(container, "{{ %s.en }}" % expr, en_style, "en-GB")
+    bt._para(container, "{{ %s.en }}" % expr, en_style, LANG_TAGS["en"])
     bt._tag(container, "{%p endif %}")
 
 
@@ -127,9 +128,9 @@ def _lines(cell, expr: str, style: str, en_style: str) -> None:
 def _heading(doc, expr: str) -> None:
     """One heading paragraph, «Українською / In English» (one bookmark per heading in the PDF)."""
     p = doc.add_paragraph(style="Heading 1")
-    bt._lang_run(p.add_run("{{ %s.uk }}" % expr), "uk-UA")
+    bt._lang_run(p.add_run("{{ %s.uk }}" % expr), LANG_TAGS["uk"])
     p.add_run("{%% if %s.en %%} / {%% endif %%}" % expr)
-    bt._lang_run(p.add_run("{{ %s.en }}" % expr), "en-GB")
+    bt._lang_run(p.add_run("{{ %s.en }}" % expr), LANG_TAGS["en"])
 
 
 def _paras(doc, expr: str) -> None:
@@ -183,10 +184,10 @@ def _section(doc, expr: str, widths: list[float], **table_options) -> None:
 
 
 def _title(doc) -> None:
-    bt._para(doc, "{{ title.uk }}", "Title", "uk-UA")
-    bt._para(doc, "{{ title.en }}", "DC Title En", "en-GB")
-    bt._para(doc, "{{ subtitle.uk }}", "Subtitle", "uk-UA").paragraph_format.space_after = Pt(0)
-    bt._para(doc, "{{ subtitle.en }}", "DC Subtitle En", "en-GB")
+    bt._para(doc, "{{ title.uk }}", "Title", LANG_TAGS["uk"])
+    bt._para(doc, "{{ title.en }}", "DC Title En", LANG_TAGS["en"])
+    bt._para(doc, "{{ subtitle.uk }}", "Subtitle", LANG_TAGS["uk"]).paragraph_format.space_after = Pt(0)
+    bt._para(doc, "{{ subtitle.en }}", "DC Subtitle En", LANG_TAGS["en"])
 
 
 def _placeholder_png(width: int = 300, height: int = 100) -> bytes:

@@ -10,7 +10,6 @@ gettext catalogs at render time.
 
 from __future__ import annotations
 
-import copy
 import io
 import sys
 import zipfile
@@ -25,15 +24,16 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from dcity_docs.documents.registry import BY_KEY, ENTRIES
+
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dcity_docs.language.langs import LANG_TAGS  # noqa: E402  (the run language tags the documents use)
+
 FONT = "Liberation Serif"  # metric-compatible with Times New Roman, full Cyrillic
 
-DOCUMENTS = {
-    "memorandum": "Memorandum of understanding",
-    "jv-agreement": "Joint-venture agreement",
-    "site-protection-annex": "Site-protection annex",
-    "pack-cover": "Cover sheet of a document pack",
-}
+DOCUMENTS = {entry.key: entry.template_title for entry in ENTRIES}
 
 
 def _lang_run(run, lang: str) -> None:
@@ -329,8 +329,8 @@ def _header_footer(doc) -> None:
     run = fp.add_run("{{ footer.ref }}")
     _lang_run(run, "{{ doc.lang_tag }}")
     _tag(footer, "{%p if bilingual %}")
-    _page_paragraph(footer, "uk", "uk-UA")
-    _page_paragraph(footer, "en", "en-GB")
+    _page_paragraph(footer, "uk", LANG_TAGS["uk"])
+    _page_paragraph(footer, "en", LANG_TAGS["en"])
     _tag(footer, "{%p else %}")
     _page_paragraph(footer, "one", "{{ doc.lang_tag }}")
     _tag(footer, "{%p endif %}")
@@ -378,13 +378,13 @@ def build(doc_key: str) -> bytes:
     _cell_margins(table, 0.25)
     _para(_clear(table.rows[0].cells[0]), "{%tr for b in part.blocks %}")
     _para(_clear(table.rows[2].cells[0]), "{%tr endfor %}")
-    _block_paragraphs(_clear(table.rows[1].cells[0]), "uk", "uk-UA")
-    _block_paragraphs(_clear(table.rows[1].cells[1]), "en", "en-GB")
+    _block_paragraphs(_clear(table.rows[1].cells[0]), "uk", LANG_TAGS["uk"])
+    _block_paragraphs(_clear(table.rows[1].cells[1]), "en", LANG_TAGS["en"])
     _widths(table, [8.5, 8.5])
     _tag(body, "{%p elif part.kind == 'table' %}")
-    _table_part(body, ["uk", "en"], ["uk-UA", "en-GB"])
+    _table_part(body, ["uk", "en"], [LANG_TAGS["uk"], LANG_TAGS["en"]])
     _tag(body, "{%p elif part.kind == 'signatures' %}")
-    _signature_part(body, ["uk", "en"], ["uk-UA", "en-GB"])
+    _signature_part(body, ["uk", "en"], [LANG_TAGS["uk"], LANG_TAGS["en"]])
     _tag(body, "{%p endif %}")
     _tag(body, "{%p endfor %}")
     _tag(body, "{%p endif %}")
@@ -414,11 +414,11 @@ def _fix_cells(data: bytes) -> bytes:
 
 
 def main() -> int:
-    target = ROOT / "templates" / "agreements"
-    target.mkdir(parents=True, exist_ok=True)
     for key in DOCUMENTS:
-        (target / f"{key}.docx").write_bytes(build(key))
-        print(target / f"{key}.docx")
+        target = ROOT / "templates" / BY_KEY[key].template
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(build(key))
+        print(target)
     return 0
 
 

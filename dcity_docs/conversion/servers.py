@@ -26,10 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from dcity_docs.conversion.converters import UnoserverPool, find_soffice
+from dcity_docs import settings
+from dcity_docs.conversion.locating import find_soffice
+from dcity_docs.conversion.unoserver import UnoserverPool
 from dcity_docs.errors import EnvironmentProblem
 
-UNO_PYTHON_ENV = "DCITY_UNO_PYTHON"
+UNO_PYTHON_ENV = settings.UNO_PYTHON
 UNO_INSTALL_HINT = "apt-get install -y python3-uno (LibreOffice's Python bridge) and pip install unoserver"
 
 
@@ -55,7 +57,7 @@ def _clean_env() -> dict[str, str]:
 def find_uno_python() -> str:
     """A Python that can ``import uno``: $DCITY_UNO_PYTHON, this one, the system's, LibreOffice's."""
     candidates: list[str] = []
-    configured = os.environ.get(UNO_PYTHON_ENV)
+    configured = settings.value(UNO_PYTHON_ENV)
     if configured:
         candidates.append(configured)
     candidates += [sys.executable, "/usr/bin/python3"]

@@ -7,17 +7,26 @@ from decimal import Decimal
 
 from babel.lists import format_list
 
-from dcity_docs.language import declension, formatting
+from dcity_docs.language import declension
+from dcity_docs.language.dates import format_date
+from dcity_docs.language.figures import format_percent
+from dcity_docs.language.langs import BABEL_LOCALES
+from dcity_docs.language.money import format_money
+from dcity_docs.language.numerals import format_count
+from dcity_docs.language.places import country_name
+from dcity_docs.language.typography import typography_uk
 from dcity_docs.wording.catalogs import Bi
 from dcity_docs.record.models import ContributionKind, Product, Purpose, Record, Shareholder, Signatory
-from dcity_docs.draft.base import Signature, Writer
+from dcity_docs.draft.base import Draft, Signature, Writer
 
-BABEL_LOCALES = {"uk": "uk", "en": "en_GB"}
+SITE_ANNEX_NO = "1"
+"""The site-protection annex's number: the annex calls itself by it and the agreement refers to it
+(the registry's entry for the annex holds it)."""
 
 
 def uk_text(text: str) -> str:
-    """Ukrainian typography for record values: one apostrophe, no-break spaces (see formatting)."""
-    return formatting.typography_uk(text)
+    """Ukrainian typography for record values: one apostrophe, no-break spaces (see typography_uk)."""
+    return typography_uk(text)
 
 
 def value(text: "Bi") -> Bi:
@@ -26,23 +35,38 @@ def value(text: "Bi") -> Bi:
 
 
 def date(d: dt.date) -> Bi:
-    return Bi(formatting.format_date(d, "uk"), formatting.format_date(d, "en"))
+    return Bi(format_date(d, "uk"), format_date(d, "en"))
 
 
 def money(amount: Decimal, currency: str) -> Bi:
-    return Bi(formatting.format_money(amount, currency, "uk"), formatting.format_money(amount, currency, "en"))
+    return Bi(format_money(amount, currency, "uk"), format_money(amount, currency, "en"))
 
 
 def count(n: int, noun: str, uk_case: str = "nominative") -> Bi:
-    return Bi(formatting.format_count(n, "uk", noun, uk_case), formatting.format_count(n, "en", noun))
+    return Bi(format_count(n, "uk", noun, uk_case), format_count(n, "en", noun))
 
 
 def percent(p: Decimal) -> Bi:
-    return Bi(formatting.format_percent(p, "uk"), formatting.format_percent(p, "en"))
+    return Bi(format_percent(p, "uk"), format_percent(p, "en"))
 
 
 def country(code: str, uk_case: str = "nominative") -> Bi:
-    return Bi(formatting.country_name(code, "uk", uk_case), formatting.country_name(code, "en"))
+    return Bi(country_name(code, "uk", uk_case), country_name(code, "en"))
+
+
+def ref(num: str) -> str:
+    """A clause number as it is cited in running text: «4.2», not «4.2.»."""
+    return num.rstrip(".")
+
+
+def capitalised(text: Bi) -> Bi:
+    """First letter upper-case in both languages (a list of kinds at the start of a table cell)."""
+    return text.map(lambda s, _lang: s[:1].upper() + s[1:])
+
+
+def last_item(text: Bi) -> Bi:
+    """The last item of a list of definitions ends with a full stop, not a semicolon."""
+    return text.map(lambda s, _lang: s[:-1] + "." if s.endswith(";") else s)
 
 
 def joined(items: list[Bi]) -> Bi:
@@ -50,6 +74,10 @@ def joined(items: list[Bi]) -> Bi:
         format_list([i.uk for i in items], locale=BABEL_LOCALES["uk"]),
         format_list([i.en for i in items], locale=BABEL_LOCALES["en"]),
     )
+
+
+# --- labels: what the record's enums are called in the documents (products, contribution kinds,
+# purposes, registration schemes, languages, forums in disputes_clause; stages at the very end) ---
 
 
 def product_name(w: Writer, product: Product) -> Bi:
@@ -360,10 +388,46 @@ def page_labels(w: Writer) -> dict[str, Bi]:
     return {"page": w.T("footer", "Page"), "of": w.T("footer", "of")}
 
 
+def numbered_parties(w: Writer, intros: list[Bi]) -> None:
+    """The parties as paragraphs numbered «1)» in Ukrainian, "(1)" in English."""
+    for n, intro in enumerate(intros, start=1):
+        w.para(intro.map(lambda text, lang: f"{n}) {text}" if lang == "uk" else f"({n}) {text}"))
+
+
 def party_list(w: Writer, record: Record) -> None:
     """The parties, numbered (1), (2), ... each defined once with its representative."""
     intros = [ministry_intro(w, record)] + [
         shareholder_intro(w, h, i) for i, h in enumerate(record.shareholders)
     ]
-    for n, intro in enumerate(intros, start=1):
-        w.para(Bi(f"{n}) {intro.uk}", f"({n}) {intro.en}"))
+    numbered_parties(w, intros)
+
+
+def finish(w: Writer, record: Record, *, title: Bi, subject: Bi, reference: Bi,
+           marking: Bi | None = None) -> Draft:
+    """The finished draft: what the writer collected, under the document's title, subject (its
+    properties) and footer reference; drafts are marked as such, the record's language prevails."""
+    return Draft(
+        key=w.document,
+        title=title,
+        subject=subject,
+        parts=w.parts,
+        reference=reference,
+        headings=w.headings,
+        marking=marking,
+        draft_mark=draft_mark(w, record),
+        prevailing=record.prevailing_language,
+    )
+
+
+# --- labels, continued: the stages (last, where the cover's wording followed the above in the catalogs) ---
+
+
+def stage_name(w: Writer, stage: str) -> Bi:
+    """The stage a venture's documents are at (``record.stage``), as the pack's cover names it."""
+    names = {
+        # TRANSLATORS: the stage a venture's documents are at, on the pack's cover sheet.
+        "negotiation": w.T("cover|stage", "under negotiation"),
+        "agreed": w.T("cover|stage", "agreed, not yet signed"),
+        "signed": w.T("cover|stage", "signed"),
+    }
+    return names[stage]

@@ -10,16 +10,6 @@ from dcity_docs.draft.base import Draft, Writer
 KEY = "pack-cover"
 
 
-def stage_name(w: Writer, stage: str) -> Bi:
-    names = {
-        # TRANSLATORS: the stage a venture's documents are at, on the pack's cover sheet.
-        "negotiation": w.T("cover|stage", "under negotiation"),
-        "agreed": w.T("cover|stage", "agreed, not yet signed"),
-        "signed": w.T("cover|stage", "signed"),
-    }
-    return names[stage]
-
-
 def draft(record: Record, catalogs: Catalogs, titles: list[Bi]) -> Draft:
     """``titles``: the documents in the pack, in order, as their titles read."""
     w = Writer(catalogs, KEY)
@@ -29,10 +19,10 @@ def draft(record: Record, catalogs: Catalogs, titles: list[Bi]) -> Draft:
     w.subtitle(w.T("cover|title", "Joint venture “{venture}”", venture=venture))
     # TRANSLATORS: {id}: the venture's register number, e.g. DC-2026-014.
     w.para(w.T("cover|details", "Register number: {id}", id=record.id))
-    w.para(w.T("cover|details", "Stage: {stage}", stage=stage_name(w, record.stage)))
+    w.para(w.T("cover|details", "Stage: {stage}", stage=c.stage_name(w, record.stage)))
     w.para(w.T("cover|details", "Placement of production: {placement}", placement=c.placement(w, record)))
     w.para(w.T("cover|details", "Date of the agreement: {date}", date=c.date(record.dates.agreement)))
-    w.heading(w.T("cover|contents", "Contents of the pack"))
+    w.heading("contents", w.T("cover|contents", "Contents of the pack"))
     for title in titles:
         w.clause(title)
     w.para(
@@ -42,13 +32,10 @@ def draft(record: Record, catalogs: Catalogs, titles: list[Bi]) -> Draft:
             "Where the texts differ, the language named in the document prevails.",
         )
     )
-    return Draft(
-        key=KEY,
+    return c.finish(
+        w,
+        record,
         title=w.T("cover|title", "Document pack"),
         subject=w.T("cover|title", "Joint venture “{venture}”", venture=venture),
-        parts=w.parts,
         reference=w.T("footer", "{id} · Document pack", id=record.id),
-        headings=w.headings,
-        draft_mark=c.draft_mark(w, record),
-        prevailing=record.prevailing_language,
     )

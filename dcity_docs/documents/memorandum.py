@@ -6,13 +6,18 @@ from __future__ import annotations
 from dcity_docs.wording.catalogs import Catalogs
 from dcity_docs.record.models import Record
 from dcity_docs.documents import common as c
-from dcity_docs.draft.base import Draft, Writer
+from dcity_docs.draft.base import Draft, Sections, Writer
 
 KEY = "memorandum"
 
+#: The sections in the order they are drafted; cross-references are computed from it.
+SECTIONS = Sections(
+    ("subject", "ministry", "shareholders", "confidentiality", "nature", "law", "final", "signatures")
+)
+
 
 def draft(record: Record, catalogs: Catalogs) -> Draft:
-    w = Writer(catalogs, KEY)
+    w = Writer(catalogs, KEY, SECTIONS)
     venture = c.value(record.venture.name)
     instrument = w.T("memorandum|instrument", "this Memorandum")
 
@@ -36,7 +41,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     )
     w.para(w.T("memorandum|preamble", "have reached the following understanding:"))
 
-    w.heading(w.T("memorandum|subject", "Subject of the Memorandum"))
+    w.heading("subject", w.T("memorandum|subject", "Subject of the Memorandum"))
     # TRANSLATORS: {products}: a list such as "unmanned aerial vehicles (drones) and artillery
     # ammunition"; {placement}: "in Ukraine" or "in Norway".
     w.clause(
@@ -73,7 +78,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
         )
     )
 
-    w.heading(w.T("memorandum|ministry", "Intentions of the Ministry"))
+    w.heading("ministry", w.T("memorandum|ministry", "Intentions of the Ministry"))
     w.clause(
         w.T(
             "memorandum|ministry",
@@ -107,7 +112,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
             )
         )
 
-    w.heading(w.T("memorandum|shareholders", "Intentions of the Shareholders"))
+    w.heading("shareholders", w.T("memorandum|shareholders", "Intentions of the Shareholders"))
     w.clause(
         w.T(
             "memorandum|shareholders",
@@ -123,8 +128,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
         )
     )
 
-    w.heading(w.T("memorandum|confidentiality", "Confidentiality"))
-    confidentiality_section = w.section
+    w.heading("confidentiality", w.T("memorandum|confidentiality", "Confidentiality"))
     w.clause(
         w.T(
             "memorandum|confidentiality",
@@ -142,16 +146,15 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
         )
     )
 
-    w.heading(w.T("memorandum|nature", "Legal Nature of the Memorandum"))
-    law_section = w.section + 1  # the next section, governing law and disputes
+    w.heading("nature", w.T("memorandum|nature", "Legal Nature of the Memorandum"))
     w.clause(
         w.T(
             "memorandum|nature",
             "This Memorandum records the Participants’ intentions. It creates no legally binding "
             "obligations and is not a preliminary contract within the meaning of Article 635 of the "
             "Civil Code of Ukraine, except for Sections {confidentiality} and {law}, which are binding.",
-            confidentiality=str(confidentiality_section),
-            law=str(law_section),
+            confidentiality=SECTIONS.no("confidentiality"),
+            law=SECTIONS.no("law"),
         )
     )
     w.clause(
@@ -161,7 +164,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
         )
     )
 
-    w.heading(w.T("memorandum|law", "Governing Law and Disputes"))
+    w.heading("law", w.T("memorandum|law", "Governing Law and Disputes"))
     w.clause(
         w.T(
             "memorandum|law",
@@ -171,7 +174,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     )
     w.clause(c.disputes_clause(w, record, instrument))
 
-    w.heading(w.T("memorandum|final", "Final Provisions"))
+    w.heading("final", w.T("memorandum|final", "Final Provisions"))
     w.clause(
         w.T(
             "memorandum|final",
@@ -190,16 +193,13 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     )
     w.clause(c.prevailing_clause(w, record))
 
-    w.heading(w.T("memorandum|signatures", "Signatures of the Participants"))
+    w.heading("signatures", w.T("memorandum|signatures", "Signatures of the Participants"))
     w.signatures(c.signature_blocks(w, record))
 
-    return Draft(
-        key=KEY,
+    return c.finish(
+        w,
+        record,
         title=w.T("memorandum|title", "Memorandum of Understanding"),
         subject=w.T("memorandum|title", "Joint venture “{venture}”", venture=venture),
-        parts=w.parts,
         reference=w.T("footer", "{id} · Memorandum of Understanding", id=record.id),
-        headings=w.headings,
-        draft_mark=c.draft_mark(w, record),
-        prevailing=record.prevailing_language,
     )

@@ -12,7 +12,8 @@ set out in a separate document handled under the Law of Ukraine on State secrets
 
 from __future__ import annotations
 
-from dcity_docs.language import formatting
+from dcity_docs.language.places import region_name
+from dcity_docs.language.typography import quote_en, quote_uk
 from dcity_docs.wording.catalogs import Bi, Catalogs
 from dcity_docs.errors import DocumentNotApplicable
 from dcity_docs.record.models import Record, Shareholder, Site
@@ -21,8 +22,6 @@ from dcity_docs.draft.base import Draft, Writer
 
 KEY = "site-protection-annex"
 
-#: The annex's number in the joint-venture agreement (the agreement refers to it as Annex No. 1).
-ANNEX_NO = "1"
 #: The copy number printed next to the classification marking. Copy No. 1 is the Ministry's.
 COPY_NO = "1"
 
@@ -33,8 +32,8 @@ _UK_VOWELS = frozenset("АЕЄИІЇОУЮЯаеєиіїоуюя")
 
 def region_in(w: Writer, code: str) -> Bi:
     """The region with its preposition: in Zhytomyr Oblast / у Житомирській області (locative)."""
-    uk = formatting.region_name(code, "uk", "locative")
-    en = formatting.region_name(code, "en")
+    uk = region_name(code, "uk", "locative")
+    en = region_name(code, "en")
     region = Bi(uk, en)
     if uk[:1] in _UK_VOWELS:
         # TRANSLATORS: where the site is; {region} is in the locative in Ukrainian and begins with
@@ -48,7 +47,7 @@ def region_in(w: Writer, code: str) -> Bi:
 def codename(site: Site) -> Bi:
     """The site's codename in quotation marks; quotes inside it become the inner pair."""
     name = c.value(site.codename)
-    return Bi(formatting.quote_uk(name.uk), formatting.quote_en(name.en))
+    return Bi(quote_uk(name.uk), quote_en(name.en))
 
 
 def marking(w: Writer, record: Record) -> Bi | None:
@@ -91,7 +90,7 @@ def _title_and_parties(w: Writer, record: Record) -> None:
         w.T(
             "annex|title",
             "ANNEX No. {annex_no} to the Joint Venture Agreement No. {number} dated {date}",
-            annex_no=ANNEX_NO,
+            annex_no=c.SITE_ANNEX_NO,
             **_agreement(record),
         )
     )
@@ -102,8 +101,7 @@ def _title_and_parties(w: Writer, record: Record) -> None:
     intros = [c.ministry_intro(w, record)] + [
         _shareholder_brief(w, h, i) for i, h in enumerate(record.shareholders)
     ]
-    for n, intro in enumerate(intros, start=1):
-        w.para(Bi(f"{n}) {intro.uk}", f"({n}) {intro.en}"))
+    c.numbered_parties(w, intros)
     # TRANSLATORS: closes the list of parties in the annex's preamble.
     w.para(
         w.T(
@@ -114,7 +112,7 @@ def _title_and_parties(w: Writer, record: Record) -> None:
 
 
 def _general(w: Writer, record: Record, venture: Bi) -> None:
-    w.heading(w.T("annex|general", "General Provisions"))
+    w.heading("general", w.T("annex|general", "General Provisions"))
     # TRANSLATORS: {number} and {date}: the joint-venture agreement's number and date.
     w.clause(
         w.T(
@@ -136,7 +134,7 @@ def _general(w: Writer, record: Record, venture: Bi) -> None:
 
 
 def _final(w: Writer, record: Record) -> None:
-    w.heading(w.T("annex|final", "Final Provisions"))
+    w.heading("final", w.T("annex|final", "Final Provisions"))
     w.clause(
         w.T(
             "annex|final",
@@ -160,14 +158,14 @@ def _final(w: Writer, record: Record) -> None:
     )
     w.clause(c.prevailing_clause(w, record))
 
-    w.heading(w.T("annex|signatures", "Signatures of the Parties"))
+    w.heading("signatures", w.T("annex|signatures", "Signatures of the Parties"))
     w.signatures(c.signature_blocks(w, record))
 
 
 def _measures(w: Writer, record: Record) -> None:
     assert record.site is not None
     protection = record.site.protection
-    w.heading(w.T("annex|measures", "Protection Measures"))
+    w.heading("measures", w.T("annex|measures", "Protection Measures"))
     ministry_acts = False
     if protection.guarded_perimeter:
         ministry_acts = True
@@ -187,7 +185,7 @@ def _measures(w: Writer, record: Record) -> None:
                 "duties, provides them with lists of the persons and vehicles authorised to enter the "
                 "Site, keeps those lists up to date and complies with the access regime established "
                 "at the Site.",
-                clause=guards.rstrip("."),
+                clause=c.ref(guards),
             )
         )
     if protection.air_defence_coordination:
@@ -241,7 +239,7 @@ def _measures(w: Writer, record: Record) -> None:
 def _incidents(w: Writer, record: Record) -> None:
     assert record.site is not None
     hours = record.site.protection.incident_notice_hours
-    w.heading(w.T("annex|incidents", "Incident Notification"))
+    w.heading("incidents", w.T("annex|incidents", "Incident Notification"))
     # TRANSLATORS: {hours}: "2 (two) hours", in the genitive in Ukrainian after «протягом»
     # (протягом 2 (двох) годин).
     w.clause(
@@ -267,7 +265,7 @@ def _incidents(w: Writer, record: Record) -> None:
 
 def _confidentiality(w: Writer, record: Record) -> None:
     assert record.site is not None
-    w.heading(w.T("annex|confidentiality", "Confidentiality of Information about the Site"))
+    w.heading("confidentiality", w.T("annex|confidentiality", "Confidentiality of Information about the Site"))
     if record.site.classification == "restricted":
         w.clause(
             w.T(
@@ -318,7 +316,7 @@ def _confidentiality(w: Writer, record: Record) -> None:
 def _site(w: Writer, record: Record) -> None:
     site = record.site
     assert site is not None
-    w.heading(w.T("annex|site", "Production Site"))
+    w.heading("site", w.T("annex|site", "Production Site"))
     # TRANSLATORS: {in_region}: "in Zhytomyr Oblast" («у Житомирській області»), translated under
     # "annex|region"; {codename}: the site's codename in quotation marks.
     w.clause(
@@ -410,9 +408,19 @@ def _stub(w: Writer, record: Record, venture: Bi) -> None:
     )
 
 
+def applies_to(record: Record) -> str | None:
+    """None where the annex can be made (production placed in Ukraine, at a site), else why not."""
+    if record.venture.placement != "ukraine" or record.site is None:
+        return (
+            f"{record.id}: the site-protection annex applies only to production placed in "
+            f"Ukraine; this venture is placed abroad ({record.venture.country})"
+        )
+    return None
+
+
 def draft(record: Record, catalogs: Catalogs) -> Draft:
     if record.venture.placement != "ukraine" or record.site is None:
-        # documents.SiteAnnexType refuses these first; this guards direct calls.
+        # The registry refuses these first (applies_to); this guards direct calls.
         raise DocumentNotApplicable(
             f"{record.id}: the site-protection annex applies only to production placed in Ukraine"
         )
@@ -426,18 +434,15 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
         _full(w, record, venture)
     _final(w, record)
 
-    return Draft(
-        key=KEY,
+    return c.finish(
+        w,
+        record,
         # TRANSLATORS: the annex's name in document properties and lists of documents.
         title=w.T("annex|title", "Site Protection Annex"),
         subject=w.T("annex|title", "Joint venture “{venture}”", venture=venture),
-        parts=w.parts,
         # TRANSLATORS: page footer; {id}: the venture's register number; {annex_no}: "1".
         reference=w.T(
-            "footer", "{id} · Annex No. {annex_no}: Site Protection", id=record.id, annex_no=ANNEX_NO
+            "footer", "{id} · Annex No. {annex_no}: Site Protection", id=record.id, annex_no=c.SITE_ANNEX_NO
         ),
-        headings=w.headings,
         marking=marking(w, record),
-        draft_mark=c.draft_mark(w, record),
-        prevailing=record.prevailing_language,
     )

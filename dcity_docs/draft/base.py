@@ -3,19 +3,27 @@
 A document module writes blocks through :class:`Writer`, which takes every text from the
 catalogs (``w.T(context, source_text, **placeholders)``, extracted by Babel with the keyword
 ``T:1c,2``) and numbers sections and clauses. The Word template only lays the structure out.
+
+Every block also gets an id that says what it is, not where it stands: the document, the key of
+its section, its catalog message (context and message id) and its position among the blocks of
+its section with the same message. A clause keeps its id when the venture's amounts change, when
+a shareholder is added or when clauses before it come or go and renumber it, so two drafts of
+one document can be matched clause by clause. The ids never reach the Word template.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from dcity_docs.language.langs import LANG_TAGS, Lang
+from dcity_docs.language.typography import join_bilingual
 from dcity_docs.wording.catalogs import Bi, Catalogs, Value
-from dcity_docs.record.models import Lang
 
 BlockKind = Literal["title", "subtitle", "place_date", "heading", "clause", "para", "detail"]
 Mode = Literal["uk", "en", "bilingual"]
-LANG_TAGS = {"uk": "uk-UA", "en": "en-GB"}
 
 
 @dataclass(frozen=True)
@@ -23,6 +31,8 @@ class Block:
     kind: BlockKind
     text: Bi
     num: str = ""
+    id: str = ""
+    """What the block is (see the module's docstring); unique within its draft."""
 
 
 @dataclass
@@ -71,17 +81,50 @@ class Draft:
     subject: Bi = Bi("", "")
     prevailing: Lang = "uk"
 
+    def blocks(self) -> list[Block]:
+        """Every block of the text parts, in order (each with its id)."""
+        return [b for part in self.parts if isinstance(part, TextPart) for b in part.blocks]
+
+
+@dataclass(frozen=True)
+class Sections:
+    """A document's sections in the order they are drafted. A section is cited by its key, before
+    or after it is drafted (``Sections {confidentiality} and {law}``), and the writer checks that
+    each heading comes where the table puts it."""
+
+    keys: tuple[str, ...]
+
+    def no(self, key: str) -> str:
+        """The number of a section, for cross-references."""
+        return str(self.keys.index(key) + 1)
+
+
+PREAMBLE = "preamble"
+"""The section key of the blocks before the first heading (title, parties, recitals)."""
+
+
+def _digest(source: str) -> str:
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:12]
+
 
 class Writer:
-    """Collects blocks; numbers sections (``1.``) and clauses (``1.1.``) as they come."""
+    """Collects blocks; numbers sections (``1.``) and clauses (``1.1.``) as they come.
 
-    def __init__(self, catalogs: Catalogs, context_prefix: str):
+    ``document``: the key of the document being drafted (the first part of every block's id);
+    ``sections``: its table of sections, where it has one (headings are checked against it).
+    """
+
+    def __init__(self, catalogs: Catalogs, document: str, sections: Sections | None = None):
         self.catalogs = catalogs
-        self.prefix = context_prefix
+        self.document = document
+        self.sections = sections
         self.parts: list[Part] = []
         self.headings: list[Bi] = []
         self._section = 0
         self._clause = 0
+        self._section_key = PREAMBLE
+        self._keys: set[str] = set()
+        self._seen: Counter[str] = Counter()
 
     # -- wording ------------------------------------------------------------------------
     def T(self, context: str, msgid: str, **values: Value) -> Bi:
@@ -97,7 +140,14 @@ class Writer:
         return part
 
     def block(self, kind: BlockKind, text: Bi, num: str = "") -> None:
-        self._text_part().blocks.append(Block(kind, text, num))
+        self._text_part().blocks.append(Block(kind, text, num, self._block_id(kind, text)))
+
+    def _block_id(self, kind: BlockKind, text: Bi) -> str:
+        """``jv-agreement/capital/clause/5c0d…/1``: document, section, kind, message, position."""
+        what = _digest(text.source) if text.source else "-"
+        base = f"{self.document}/{self._section_key}/{kind}/{what}"
+        self._seen[base] += 1
+        return f"{base}/{self._seen[base]}"
 
     def title(self, text: Bi) -> None:
         self.block("title", text)
@@ -108,11 +158,20 @@ class Writer:
     def place_date(self, text: Bi) -> None:
         self.block("place_date", text)
 
-    def heading(self, text: Bi) -> None:
+    def heading(self, key: str, text: Bi) -> None:
+        """Open the section ``key`` (its number comes from the order; the table, if any, checks it)."""
         self._section += 1
         self._clause = 0
+        if self.sections is not None and str(self._section) != self.sections.no(key):
+            raise AssertionError(  # a programming error: the table and the drafting disagree
+                f"section {key!r} drafted as {self._section}, expected {self.sections.no(key)}"
+            )
+        if key == PREAMBLE or key in self._keys:
+            raise AssertionError(f"section key {key!r} used twice in {self.document}")
+        self._keys.add(key)
+        self._section_key = key
         self.headings.append(text)
-        self.block("heading", text, f"{self._section}.")
+        self._text_part().blocks.append(Block("heading", text, f"{self._section}.", f"{self.document}/{key}"))
 
     def clause(self, text: Bi) -> str:
         """A numbered clause; returns its number so other clauses can refer to it."""
@@ -133,10 +192,6 @@ class Writer:
 
     def signatures(self, items: list[Signature]) -> None:
         self.parts.append(SignaturePart(items))
-
-    @property
-    def section(self) -> int:
-        return self._section
 
 
 # --- from a draft to the context of one language of output ------------------------------
@@ -195,7 +250,7 @@ def context_for(draft: Draft, mode: Mode, labels: dict[str, Bi]) -> dict[str, An
         if value is None:
             return ""
         if mode == "bilingual":
-            return value.uk if value.uk == value.en else f"{value.uk} / {value.en}"
+            return join_bilingual(value.uk, value.en)
         return value[mode]
 
     page, of = labels["page"], labels["of"]

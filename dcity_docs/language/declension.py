@@ -34,7 +34,7 @@ import shevchenko
 from translitua import UkrainianKMU, translit
 
 from dcity_docs.language import given_names
-from dcity_docs.language.formatting import APOSTROPHE, NBSP
+from dcity_docs.language.typography import APOSTROPHE, NBSP
 
 NameOrder = Literal["family_first", "given_first"]
 

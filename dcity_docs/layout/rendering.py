@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
 import struct
-import tempfile
 import threading
 import zipfile
 import zlib
@@ -31,7 +29,7 @@ from jinja2 import StrictUndefined, TemplateError, UndefinedError, meta
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 
-from dcity_docs.errors import OutputError, TemplateProblem
+from dcity_docs.errors import TemplateProblem
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
@@ -275,36 +273,3 @@ def compiled(path: Path) -> CompiledTemplate:
         with _cache_lock:
             _cache[key] = template
     return template
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary name in the same folder, then rename: never a half-written file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write into {path.parent}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
-
-
-def staging_folder(out_dir: Path, name: str) -> Path:
-    """A hidden ``.{name}.*.partial`` folder inside ``out_dir`` where output is made before it is
-    renamed into place (a batch removes stale ones a killed run left behind)."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".partial", dir=out_dir))
-    except OSError as exc:
-        raise OutputError(f"cannot write into {out_dir}: {exc.strerror}") from None
-

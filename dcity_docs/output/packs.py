@@ -16,28 +16,25 @@ from pathlib import Path
 from typing import Any
 
 from dcity_docs import __version__
-from dcity_docs.pdf import pdfs
-from dcity_docs.wording.catalogs import Bi, Catalogs, catalogs_for
-from dcity_docs.conversion.converters import Converter, convert_to_pdf
-from dcity_docs.output.documents import (
-    DOCUMENTS,
-    template_file,
-    MODES,
-    applicable,
-    draft_bytes,
-    draft_document,
-    file_name,
-    finish_pdf,
-    fixed_date,
-)
-from dcity_docs.documents import cover
+from dcity_docs.language.langs import LANG_TAGS
+from dcity_docs.language.typography import join_bilingual
+from dcity_docs.pdf.merge import merge_pdfs
+from dcity_docs.pdf.signature_fields import list_signature_fields
+from dcity_docs.documents.registry import COVER
 from dcity_docs.draft.base import Draft, Mode
 from dcity_docs.errors import OutputError
+from dcity_docs.files import staging_folder, write_atomic
+from dcity_docs.layout.templates import template_file
+from dcity_docs.output import pipeline
+from dcity_docs.documents.registry import applicable
+from dcity_docs.output.documents import MODES, draft_document, fixed_date, planned
+from dcity_docs.output.options import OutputOptions
+from dcity_docs.output.pipeline import Planned
 from dcity_docs.record.models import Record
-from dcity_docs.layout.rendering import staging_folder, write_atomic
 from dcity_docs.resources import templates_dir
+from dcity_docs.wording.catalogs import Bi, Catalogs
 
-COVER_TEMPLATE = "agreements/pack-cover.docx"
+COVER_TEMPLATE = COVER.template
 MANIFEST = "manifest.json"
 
 
@@ -69,16 +66,17 @@ def _tool_files(catalogs: Catalogs, templates: Path | None = None) -> list[tuple
     return files
 
 
-def inputs_sha256(record_bytes: bytes, *, formats: tuple[str, ...] = ("docx", "pdf"), pdfa: bool = False,
-                  catalogs: Catalogs | None = None, templates: Path | None = None) -> str:
+def inputs_sha256(record_bytes: bytes, options: OutputOptions | None = None) -> str:
     """SHA-256 of everything a pack is made from: the record's bytes, every agreement template,
     the .po catalogs, the dcity-docs version and the output options. Two packs with the same hash
     are the same pack, so a batch can skip one whose hash has not changed."""
+    options = options or OutputOptions()
     digest = hashlib.sha256()
     digest.update(f"dcity-docs {__version__}\n".encode())
-    options = {"formats": sorted(set(formats)), "pdfa": bool(pdfa)}
-    digest.update(json.dumps(options, sort_keys=True).encode() + b"\n")
-    for name, path in _tool_files(catalogs or catalogs_for(), templates):
+    chosen = {"formats": sorted(set(options.formats)), "pdfa": bool(options.pdfa),
+              "signature_fields": bool(options.signature_fields)}
+    digest.update(json.dumps(chosen, sort_keys=True).encode() + b"\n")
+    for name, path in _tool_files(options.wording, options.templates):
         file_hash = catalog_sha256(path) if path.suffix == ".po" else sha256_file(path)
         digest.update(f"{name} {file_hash}\n".encode())
     digest.update(f"record {hashlib.sha256(record_bytes).hexdigest()}\n".encode())
@@ -116,53 +114,47 @@ class PackJob:
     record_bytes: bytes
     final: Path
     work: Path
-    formats: tuple[str, ...]
+    options: OutputOptions
     keys: list[str]
     drafts: dict[str, Draft]
     cover_draft: Draft
-    docx_files: list[tuple[Path, str, Mode]]
-    cover_path: Path
+    documents: list[tuple[Planned, str, Mode]]  # each file, with its document key and language
+    cover: Planned
+    docx_files: list[Path]  # the documents' DOCX files in the work folder, then the cover's
     inputs_sha256: str = ""
 
     @property
+    def formats(self) -> tuple[str, ...]:
+        return self.options.formats
+
+    @property
     def conversion_inputs(self) -> list[Path]:
-        if "pdf" not in self.formats:
-            return []
-        return [p for p, _, _ in self.docx_files] + [self.cover_path]
+        return list(self.docx_files) if self.options.pdf else []
 
     def abort(self) -> None:
         shutil.rmtree(self.work, ignore_errors=True)
 
 
 def prepare_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
-                 formats: tuple[str, ...] = ("docx", "pdf"), catalogs: Catalogs | None = None,
-                 pdfa: bool = False, templates: Path | None = None) -> PackJob:
-    """Phase 1: draft every applicable document and write its DOCX files into a hidden folder.
-
-    ``pdfa`` only goes into the manifest's ``inputs_sha256`` (conversion is phase 2).
-    ``templates``: a folder of the user's templates overriding bundled ones of the same name.
-    """
-    catalogs = catalogs or catalogs_for()
-    digest = inputs_sha256(record_bytes, formats=formats, pdfa=pdfa, catalogs=catalogs, templates=templates)
+                 options: OutputOptions | None = None) -> PackJob:
+    """Phase 1: draft every applicable document and write its DOCX files into a hidden folder."""
+    options = options or OutputOptions()
+    digest = inputs_sha256(record_bytes, options)
     work = staging_folder(out_dir, record.id)
     try:
         keys = applicable(record)
-        drafts = {key: draft_document(record, key, catalogs) for key in keys}
-        cover_draft = cover.draft(record, catalogs, [drafts[k].title for k in keys])
-        docx_files: list[tuple[Path, str, Mode]] = []
-        for key in keys:
-            for mode in MODES:
-                path = work / file_name(record, key, mode, "docx")
-                write_atomic(path, draft_bytes(record, drafts[key], DOCUMENTS[key].template, mode, catalogs,
-                                               templates))
-                docx_files.append((path, key, mode))
-        cover_path = work / file_name(record, "pack-cover", "bilingual", "docx")
-        write_atomic(cover_path, draft_bytes(record, cover_draft, COVER_TEMPLATE, "bilingual", catalogs, templates))
+        drafts = {key: draft_document(record, key, options.wording) for key in keys}
+        cover_draft = COVER.draft(record, options.wording, [drafts[k].title for k in keys])
+        documents = [(planned(record, key, drafts[key], mode, options, keep_open=mode == "bilingual"), key, mode)
+                     for key in keys for mode in MODES]
+        cover_item = planned(record, COVER.key, cover_draft, "bilingual", options, template=COVER_TEMPLATE,
+                             keep_open=True)
+        docx_files = pipeline.write_docx([item for item, _, _ in documents] + [cover_item], work)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    return PackJob(record, record_bytes, out_dir / record.id, work, formats, keys, drafts,
-                   cover_draft, docx_files, cover_path, digest)
+    return PackJob(record, record_bytes, out_dir / record.id, work, options, keys, drafts, cover_draft,
+                   documents, cover_item, docx_files, digest)
 
 
 def finish_pack(job: PackJob, pdf_paths: list[Path] | None = None) -> Pack:
@@ -179,27 +171,13 @@ def finish_pack(job: PackJob, pdf_paths: list[Path] | None = None) -> Pack:
     return pack
 
 
-def build_pack(
-    record: Record,
-    out_dir: Path,
-    *,
-    record_bytes: bytes,
-    formats: tuple[str, ...] = ("docx", "pdf"),
-    pdfa: bool = False,
-    catalogs: Catalogs | None = None,
-    timeout: float = 120,
-    templates: Path | None = None,
-    converter: Converter | None = None,
-) -> Pack:
-    """Make ``out_dir/{id}/`` for one record; replaces an older pack only once the new one is whole.
-
-    ``converter``: who makes the PDFs (default: a LibreOffice process; see :mod:`conversion`).
-    """
-    job = prepare_pack(record, out_dir, record_bytes=record_bytes, formats=formats, catalogs=catalogs, pdfa=pdfa,
-                       templates=templates)
+def build_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
+               options: OutputOptions | None = None) -> Pack:
+    """Make ``out_dir/{id}/`` for one record; replaces an older pack only once the new one is whole."""
+    options = options or OutputOptions()
+    job = prepare_pack(record, out_dir, record_bytes=record_bytes, options=options)
     try:
-        pdf_paths = convert_to_pdf(job.conversion_inputs, job.work, timeout=timeout, pdfa=pdfa,
-                                   converter=converter) if job.conversion_inputs else []
+        pdf_paths = pipeline.convert(job.conversion_inputs, job.work, options)
     except BaseException:
         job.abort()
         raise
@@ -209,31 +187,32 @@ def build_pack(
 def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
     record, work = job.record, job.work
     pack = Pack(record, work)
-    if "pdf" in job.formats:
+    documents_docx, cover_docx = job.docx_files[:-1], job.docx_files[-1]
+    if job.options.pdf:
         by_stem = {p.stem: p for p in pdf_paths}
         # The bilingual documents and the cover go into the merged pack: kept open once finished,
         # so the merge need not read them again.
         opened: dict[str, Any] = {}
         try:
-            for path, key, mode in job.docx_files:
-                pdf = by_stem[path.stem]
-                doc = finish_pdf(pdf, record, job.drafts[key], mode, keep_open=mode == "bilingual")
+            for (item, key, mode), docx in zip(job.documents, documents_docx, strict=True):
+                pdf = by_stem[docx.stem]
+                doc = pipeline.finish(pdf, item)
                 if doc is not None:
                     opened[key] = doc
                 pack.files.append(PackFile(pdf, key, mode, "pdf"))
-            cover_pdf = by_stem[job.cover_path.stem]
-            opened["cover"] = finish_pdf(cover_pdf, record, job.cover_draft, "bilingual", keep_open=True)
+            cover_pdf = by_stem[cover_docx.stem]
+            opened["cover"] = pipeline.finish(cover_pdf, job.cover)
             parts = [(_joined(job.cover_draft.title), opened["cover"])] + [
                 (_joined(job.drafts[k].title), opened[k]) for k in job.keys
             ]
             merged = work / f"{record.id}_pack.pdf"
-            pdfs.merge_pdfs(
+            merge_pdfs(
                 parts,
                 merged,
                 title=f"{record.id}: {_joined(job.cover_draft.subject)}",
                 subject=_joined(job.cover_draft.title),
-                author=f"{record.ministry.name.uk} / {record.ministry.name.en}",
-                language="uk-UA",
+                author=join_bilingual(record.ministry.name.uk, record.ministry.name.en, one_if_same=False),
+                language=LANG_TAGS["uk"],
                 keywords="Defence City",
                 fixed_date=fixed_date(record),
             )
@@ -242,18 +221,18 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
                 doc.close()
         pack.files.append(PackFile(merged, "pack", "bilingual", "pdf"))
         cover_pdf.unlink()
-    job.cover_path.unlink()
-    if "docx" in job.formats:
-        pack.files[:0] = [PackFile(p, key, mode, "docx") for p, key, mode in job.docx_files]
+    cover_docx.unlink()
+    if job.options.docx:
+        pack.files[:0] = [PackFile(p, key, mode, "docx") for p, (_, key, mode) in zip(documents_docx, job.documents)]
     else:
-        for p, _, _ in job.docx_files:
+        for p in documents_docx:
             p.unlink()
     write_atomic(work / MANIFEST, manifest_bytes(pack, job.record_bytes, job.inputs_sha256 or None))
     return pack
 
 
 def _joined(value: Bi) -> str:
-    return value.uk if value.uk == value.en else f"{value.uk} / {value.en}"
+    return join_bilingual(value.uk, value.en)
 
 
 def manifest(pack: Pack, record_bytes: bytes, inputs_sha256: str | None = None) -> dict[str, Any]:
@@ -271,6 +250,8 @@ def manifest(pack: Pack, record_bytes: bytes, inputs_sha256: str | None = None) 
                 "format": item.format,
                 "size": item.path.stat().st_size,
                 "sha256": sha256_file(item.path),
+                **({"signature_fields": [field.name for field in list_signature_fields(item.path)]}
+                   if item.format == "pdf" else {}),
             }
         )
     out: dict[str, Any] = {

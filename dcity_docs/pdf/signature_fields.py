@@ -31,7 +31,8 @@ from pikepdf import Array, Dictionary, Name, Pdf, String
 
 from dcity_docs.draft.base import Draft, Mode, SignaturePart
 from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError, TemplateProblem
-from dcity_docs.pdf.files import open_pdf, save_pdf
+from dcity_docs.pdf.files import _open as open_pdf
+from dcity_docs.pdf.files import _save as save_pdf
 from dcity_docs.record.models import Record
 
 __all__ = [
@@ -249,7 +250,7 @@ def _acroform(doc: Pdf) -> Dictionary:
 def apply_signature_fields(doc: Pdf, source: Path, people: Sequence[Signer], *,
                            strict: bool = True) -> list[SignatureLine]:
     """Add a signature field for each signer to ``doc``, an open copy of the file ``source``
-    (whose text layer says where the lines are). For :func:`pdfs.finish`, which writes ``doc``.
+    (whose text layer says where the lines are). For the output pipeline's finishing, which writes ``doc``.
     ``strict``: see :func:`find_signature_lines`."""
     spots = find_signature_lines(source, people, strict=strict)
     if not spots:

@@ -15,27 +15,29 @@ files: no clock time, a chart drawn at a fixed size and resolution with no softw
 from __future__ import annotations
 
 import io
-import shutil
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lxml import etree
 
-from dcity_docs.language import formatting
-from dcity_docs.pdf import pdfs
+from dcity_docs.language.figures import format_decimal
+from dcity_docs.language.langs import LANG_TAGS
+from dcity_docs.language.places import country_name
+from dcity_docs.language.typography import join_bilingual, typography_uk
 from dcity_docs.wording.catalogs import Bi, Catalogs, catalogs_for
 from dcity_docs.draft.base import Writer
 from dcity_docs.documents.common import page_labels
-from dcity_docs.errors import OutputError, TemplateProblem
-from dcity_docs.layout.rendering import ZIP_DATE, compiled, staging_folder, write_atomic
+from dcity_docs.errors import TemplateProblem
+from dcity_docs.layout.rendering import ZIP_DATE, compiled
+from dcity_docs.output.options import OutputOptions
+from dcity_docs.output.pipeline import PdfFinish, Planned, make
+from dcity_docs.output.results import BatchResult, VentureSummary
 from dcity_docs.resources import templates_dir
-
-if TYPE_CHECKING:
-    from dcity_docs.batch.batch import BatchResult, VentureSummary
+from dcity_docs.settings import source_date_epoch
 
 BATCH_REPORT = "batch-report"
 PORTFOLIO_REGISTER = "portfolio-register"
@@ -69,7 +71,7 @@ def cell(*values: Bi | str) -> Cell:
 
 
 def _joined(value: Bi) -> str:
-    return value.uk if value.uk == value.en else f"{value.uk} / {value.en}"
+    return join_bilingual(value.uk, value.en)
 
 
 # --- totals -------------------------------------------------------------------------------------
@@ -119,8 +121,8 @@ def portfolio_totals(ventures: list[VentureSummary]) -> PortfolioTotals:
 
 def money_figures(amount: Decimal, currency: str) -> Bi:
     """``12 500 000,00 EUR`` / ``EUR 12,500,000.00``: figures only, for tables."""
-    return Bi(f"{formatting.format_decimal(amount, 'uk')}\u00a0{currency}",
-              f"{currency} {formatting.format_decimal(amount, 'en')}")
+    return Bi(f"{format_decimal(amount, 'uk')}\u00a0{currency}",
+              f"{currency} {format_decimal(amount, 'en')}")
 
 
 def capital_cell(capital: Iterable[tuple[str, Decimal]]) -> Cell:
@@ -164,7 +166,7 @@ def product_label(w: Writer, product: str) -> Bi:
 
 
 def country_label(code: str) -> Bi:
-    return Bi(formatting.country_name(code, "uk"), formatting.country_name(code, "en", article=False))
+    return Bi(country_name(code, "uk"), country_name(code, "en", article=False))
 
 
 def _footer(w: Writer, ref: Bi, catalogs: Catalogs) -> dict[str, str]:
@@ -272,7 +274,7 @@ def portfolio_context(ventures: list[VentureSummary],
         rows.append({"cells": [
             cell(str(number)),
             cell(v.id),
-            cell(Bi(formatting.typography_uk(v.name_uk), v.name_en)),
+            cell(Bi(typography_uk(v.name_uk), v.name_en)),
             cell(stage_label(w, v.stage)),
             cell(placement_label(w, v.placement)),
             cell(country_label(v.country)),
@@ -458,7 +460,7 @@ def _properties(context: dict[str, Any]) -> dict[str, str]:
         "title": _joined(title),
         "subject": _joined(subject),
         "author": "dcity-docs",
-        "language": "uk-UA",
+        "language": LANG_TAGS["uk"],
         "keywords": "Defence City",
     }
 
@@ -496,47 +498,25 @@ def portfolio_register_docx(ventures: list[VentureSummary], catalogs: Catalogs |
     return portfolio_register(ventures, catalogs, templates)[0]
 
 
-def write_reports(result: BatchResult, out_dir: Path, *, formats: tuple[str, ...] = ("docx", "pdf"),
-                  pdfa: bool = False, timeout: float = 120, workers: int = 1,
-                  catalogs: Catalogs | None = None, portfolio: Report | None = None) -> list[Path]:
+def write_reports(result: BatchResult, out_dir: Path, options: OutputOptions | None = None, *,
+                  workers: int = 1, portfolio: Report | None = None) -> list[Path]:
     """Write ``batch-report`` and ``portfolio-register`` into ``out_dir`` in the formats asked for.
 
-    Everything is made in a hidden ``.dcity-reports.*.partial`` folder (PDFs by the same
-    LibreOffice machinery as the packs) and renamed into place file by file, so a report is either
-    the old one or the new one, never half-written. ``portfolio``: the register, already drawn
-    (by :func:`portfolio_register`) for exactly ``result.ventures``.
+    Made through the output pipeline like every document (a hidden ``.dcity-reports.*.partial``
+    folder, the options' converter, renamed into place file by file), so a report is either the
+    old one or the new one, never half-written. ``portfolio``: the register, already drawn (by
+    :func:`portfolio_register`) for exactly ``result.ventures``. The reports' own templates are
+    bundled (``--templates`` replaces agreement templates only).
     """
-    catalogs = catalogs or catalogs_for()
+    options = options or OutputOptions()
+    catalogs = options.wording
     made = {
         BATCH_REPORT: _batch_report(result, catalogs, None),
         PORTFOLIO_REGISTER: portfolio or _portfolio_register(result.ventures, catalogs, None),
     }
-    staging = staging_folder(out_dir, "dcity-reports")
-    try:
-        docx_paths = []
-        for name, (data, _props) in made.items():
-            path = staging / f"{name}.docx"
-            write_atomic(path, data)
-            docx_paths.append(path)
-        ready = list(docx_paths) if "docx" in formats else []
-        if "pdf" in formats:
-            from dcity_docs.conversion.converters import convert_to_pdf
-
-            converted = convert_to_pdf(docx_paths, staging, timeout=timeout, pdfa=pdfa,
-                                       workers=max(1, min(workers, len(docx_paths))))
-            for pdf, (_data, props) in zip(converted, made.values(), strict=True):
-                pdfs.set_metadata(pdf, title=props["title"], subject=props["subject"],
-                                  author=props["author"], language=props["language"],
-                                  keywords=props["keywords"], fixed_date=pdfs.source_date_epoch())
-            ready += converted
-        written = []
-        for path in ready:
-            dest = out_dir / path.name
-            try:
-                path.replace(dest)
-            except OSError as exc:
-                raise OutputError(f"cannot write {dest}: {exc.strerror}") from None
-            written.append(dest)
-        return written
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    when = source_date_epoch()
+    planned = [Planned(name, data, PdfFinish(title=props["title"], subject=props["subject"],
+                                             author=props["author"], language=props["language"],
+                                             keywords=props["keywords"], fixed_date=when))
+               for name, (data, props) in made.items()]
+    return make(planned, out_dir, options, label="dcity-reports", workers=workers)

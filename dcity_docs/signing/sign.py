@@ -27,13 +27,13 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from dcity_docs.errors import DcityError, InputError, OutputError
-from dcity_docs.pdf.pdfs import find_watermark_font
+from dcity_docs.pdf.watermark import find_watermark_font
 from dcity_docs.signing.reading import field_states, open_reader, read_pdf
 
 __all__ = ["Credentials", "is_marked_draft", "load_pkcs12", "sign_field", "signature_fields_of"]
 
 #: What pdf finishing puts on a draft: the stamp is a form XObject named /DcWm0, /DcWm1... drawn
-#: as a watermark artifact (:func:`dcity_docs.pdf.pdfs.add_watermark`).
+#: as a watermark artifact (:func:`dcity_docs.pdf.watermark.add_watermark`).
 _STAMP_NAME = re.compile(rb"/DcWm\d+\b")
 _ARTIFACT = re.compile(rb"/Subtype\s*/Watermark\b")
 _DRAFT_WORDS = re.compile(r"\b(DRAFT|AGREED FORM|ПРОЄКТ|ПРОЕКТ)\b")

@@ -8,6 +8,7 @@ template syntax, whatever a translator types.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import string
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from dcity_docs.errors import TemplateProblem
-from dcity_docs.record.models import LANGS, BiText, Lang
+from dcity_docs.language.langs import LANGS, Lang
+from dcity_docs.record.models import BiText
 from dcity_docs.resources import locales_dir
 
 DOMAIN = "messages"
@@ -28,10 +30,16 @@ PLACEHOLDER = r"[a-z_][a-z0-9_]*"
 
 @dataclass(frozen=True)
 class Bi:
-    """A finished text in both languages (what reaches a document)."""
+    """A finished text in both languages (what reaches a document).
+
+    ``source`` names the catalog message it was made from (``context``, EOT, ``msgid``; empty for
+    a record's own text): what the text *is*, whatever its values, so that two drafts of one
+    document can be matched clause by clause. It takes no part in comparing texts.
+    """
 
     uk: str
     en: str
+    source: str = dataclasses.field(default="", compare=False, repr=False)
 
     def __getitem__(self, lang: str) -> str:
         if lang == "uk":
@@ -41,15 +49,17 @@ class Bi:
         raise KeyError(lang)
 
     @classmethod
-    def same(cls, text: str) -> "Bi":
-        return cls(text, text)
-
-    @classmethod
     def of(cls, text: "BiText | Bi") -> "Bi":
         return cls(text.uk, text.en)
 
     def map(self, func: Callable[[str, Lang], str]) -> "Bi":
-        return Bi(func(self.uk, "uk"), func(self.en, "en"))
+        """The same message retouched in each language (it keeps its ``source``)."""
+        return Bi(func(self.uk, "uk"), func(self.en, "en"), self.source)
+
+
+def source_of(context: str, msgid: str) -> str:
+    """A catalog message's identity, as gettext joins context and id (``context``, EOT, ``msgid``)."""
+    return f"{context}\x04{msgid}"
 
 
 Value = Union[str, int, Bi, BiText, Callable[[Lang], str]]
@@ -111,19 +121,6 @@ def _fill_segments(segments: Segments, values: Mapping[str, str]) -> str:
     return "".join(out)
 
 
-def fill(text: str, values: Mapping[str, str]) -> str:
-    """Substitute plain ``{name}`` placeholders; values are inserted literally, never evaluated."""
-    out: list[str] = []
-    for literal, field, _spec, _conv in _FORMATTER.parse(text):
-        out.append(literal)
-        if field is None:
-            continue
-        if field not in values:
-            raise TemplateProblem(f"placeholder {{{field}}} in {text!r} has no value")
-        out.append(values[field])
-    return "".join(out)
-
-
 class Catalogs:
     """The uk and en catalogs of one locales folder, read once."""
 
@@ -181,7 +178,7 @@ class Catalogs:
             lang: _fill_segments(segments[lang], {k: _value(v, lang) for k, v in values.items()})
             for lang in LANGS
         }
-        return Bi(out["uk"], out["en"])
+        return Bi(out["uk"], out["en"], source_of(context, msgid))
 
     def _check(self, context: str, msgid: str) -> tuple[frozenset[str], dict[str, Segments]]:
         """Look a message up in both catalogs and check its placeholders (raises on any problem)."""

@@ -13,273 +13,26 @@ messages (a test keeps the two in step). Library functions return data; the CLI 
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import io
 import os
 import re
 import shutil
-import string
 import subprocess
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from babel.messages import checkers
 from babel.messages.catalog import Catalog, Message, TranslationError
-from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
-from babel.messages.frontend import parse_keywords
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
 
-from dcity_docs.wording.catalogs import DOMAIN, PLACEHOLDER
+from dcity_docs.wording.catalogs import DOMAIN
 from dcity_docs.errors import InputError, TemplateProblem
-from dcity_docs.record.models import LANGS
-from dcity_docs.layout.rendering import write_atomic
+from dcity_docs.language.langs import LANGS
+from dcity_docs.files import write_atomic
 
-PROJECT = "dcity-docs"
-PACKAGE = "dcity_docs"
-
-# --- extraction settings: keep in step with babel.cfg (tests/test_i18n.py compares them) --------
-METHOD_MAP: list[tuple[str, str]] = [(f"{PACKAGE}/**.py", "python")]
-"""Patterns relative to the repository root, as in ``babel.cfg``."""
-KEYWORD_SPECS: tuple[str, ...] = ("T:1c,2",)
-"""``w.T(context, source_text, ...)``: the one call through which every text reaches a document."""
-COMMENT_TAGS: tuple[str, ...] = ("TRANSLATORS:",)
-KEYWORDS = {**DEFAULT_KEYWORDS, **parse_keywords(KEYWORD_SPECS)}
-"""As pybabel uses them: Babel's default keywords plus ours (``-k`` adds, it does not replace)."""
-
-FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
-"""Catalog headers carry this date, not the clock, so regenerating the .pot changes nothing."""
-WIDTH = 96
-BRACE_FLAG = "python-brace-format"
-"""Set on every message with a placeholder, so msgfmt and Poedit/Lokalize check placeholders."""
-
-# --- what translators are told about each message ----------------------------------------------
-DOCUMENTS: dict[str, str] = {
-    "memorandum": "memorandum of understanding",
-    "jv-agreement": "joint-venture agreement",
-    "annex": "site-protection annex to the joint-venture agreement",
-    "cover": "cover sheet of the document pack",
-    "report": "reports of a batch (the batch report and the portfolio register)",
-}
-"""Context prefixes (``document|clause``) → the document's name in the translator comment."""
-DOCUMENT_ALIASES: dict[str, str] = {"site-protection-annex": "annex"}
-SHARED = "shared"
-"""A context without ``|`` (``party``, ``disputes``) is wording shared by all documents."""
-GROUPS: tuple[str, ...] = ("memorandum", "jv-agreement", "annex", "cover", "report", SHARED)
-"""The documents ``stats`` reports, in this order."""
-
-PLACEHOLDERS: dict[str, str] = {
-    "address": "a postal address, exactly as in the record",
-    "annex_no": "the annex's number, e.g. 1",
-    "arbitrators": "the number of arbitrators in figures and words, e.g. “3 (three) arbitrators”; "
-    "in Ukrainian already in the genitive («3 (трьох) арбітрів»)",
-    "authority": "the document the signatory acts under; in Ukrainian already in the genitive",
-    "bic": "a bank's BIC (SWIFT code), exactly as in the record",
-    "capacity": "how many people the shelter holds, in figures and words, e.g. “50 (fifty) "
-    "persons”; in Ukrainian already in the accusative",
-    "capital": "the charter capital, an amount of money already formatted with its currency",
-    "clause": "the number of the clause referred to, e.g. 3.1",
-    "codename": "the site's codename, already in quotation marks",
-    "confidentiality": "the number of the confidentiality section, e.g. 4",
-    "copy": "the number of this copy of the document, e.g. 1",
-    "count": "a number in figures, e.g. 12 (how many records, packs or ventures)",
-    "copies": "the number of copies in figures and words, e.g. “3 (three) copies”; in Ukrainian "
-    "already in the locative («у 3 (трьох) примірниках»)",
-    "countries": "a list of countries, already joined (“Denmark and Norway”); in Ukrainian "
-    "already in the genitive",
-    "country": "a country's name, already in the Ukrainian case the clause needs",
-    "date": "a date, already formatted",
-    "disputes": "the number of the disputes section, e.g. 12",
-    "hours": "a number of hours in figures and words, e.g. “24 (twenty-four) hours”; in "
-    "Ukrainian already in the genitive",
-    "iban": "a bank account number (IBAN), printed in groups of four",
-    "id": "the venture record's identifier, e.g. DC-2026-014",
-    "in_region": "where the site is, preposition included, e.g. “in the Zhytomyr region” "
-    "(context “annex|region”)",
-    "instrument": "the document referring to itself, e.g. “this Memorandum” (translated under "
-    "the document's “instrument” context)",
-    "items": "the items of a list except the last, already separated by commas",
-    "jobs": "a number of jobs in figures and words, e.g. “250 (two hundred and fifty) jobs”",
-    "label": "the name of a registration number, e.g. “EDRPOU code” (context “registration”)",
-    "language": "the name of a language, e.g. “English” (context “language”)",
-    "law": "the governing law, e.g. “the laws of Ukraine” (context “law”)",
-    "last": "the last item of a list",
-    "marking": "the classification marking, e.g. “FOR OFFICIAL USE ONLY” (context "
-    "“annex|marking”)",
-    "ministry": "the ministry's name",
-    "months": "a number of months in figures and words, e.g. “6 (six) months”; in Ukrainian "
-    "already in the case the clause needs",
-    "n": "a number, e.g. 1 in “Shareholder 1”",
-    "name": "the name of a person or company; a person's name is already in the Ukrainian "
-    "case the clause needs",
-    "number": "a number or code exactly as in the record (a registration, agreement or power "
-    "of attorney number)",
-    "period": "a period in figures and words, e.g. “30 (thirty) calendar days”; in Ukrainian "
-    "already in the case the clause needs (the genitive after «протягом»)",
-    "placement": "where production is placed, e.g. “in Ukraine” (context “placement”)",
-    "position": "the signatory's position; in Ukrainian already in the genitive",
-    "products": "a list of product lines, already joined (context “product”)",
-    "regime": "an export control regime (a law or regulation), as translated under its own "
-    "context; in Ukrainian already in the genitive",
-    "region": "a region of Ukraine or a city, already in the Ukrainian locative",
-    "registered_in": "the country of registration; in Ukrainian already in the genitive",
-    "representation": "“represented by …”, as translated under the “party” context",
-    "seat": "a city: the seat of the arbitration or of the court",
-    "section": "the number of the section referred to, e.g. 5",
-    "share": "a shareholder's share as a percentage, e.g. “51%”",
-    "shareholders": "the shareholders' defined terms, already joined, e.g. “Shareholder 1 and "
-    "Shareholder 2”",
-    "shares": "a list of shareholders with their shares, e.g. “Polissia Armoury LLC – 51% and "
-    "Nordic Defence AS – 49%”",
-    "stage": "the stage the documents are at, e.g. “under negotiation” (context “cover|stage”)",
-    "term": "a defined term, e.g. “Shareholder 1” (context “party”)",
-    "venture": "the venture's name",
-}
-"""Every placeholder's meaning, for the translator comments; a test fails on a missing one."""
-PLACEHOLDERS_IN_CONTEXT: dict[tuple[str, str], str] = {
-    ("memorandum|nature", "law"): "the number of the governing-law section, e.g. 6",
-    ("jv-agreement|term", "law"): "the number of the governing-law section, e.g. 11",
-    ("jv-agreement|term", "term"): "the agreement's term in figures and words, e.g. “10 (ten) "
-    "years”; in Ukrainian already in the accusative",
-}
-"""Where a placeholder means something else in one context."""
-
-
-def source_root() -> Path:
-    """The package folder (``dcity_docs``), whose modules hold the source texts."""
-    return Path(__file__).resolve().parent.parent
-
-
-def document_of(context: str | None) -> str:
-    """The document a message belongs to, by its context prefix (``shared`` when none)."""
-    if not context or "|" not in context:
-        return SHARED
-    prefix = context.split("|", 1)[0]
-    return DOCUMENT_ALIASES.get(prefix, prefix)
-
-
-def describe_context(context: str | None) -> str:
-    """``jv-agreement|capital`` → ``Document: joint-venture agreement; clause: capital.``"""
-    if not context:
-        return "Document: unknown (this message has no context)."
-    if "|" not in context:
-        return f"Document: all documents (shared wording); clause: {context}."
-    prefix, clause = context.split("|", 1)
-    name = DOCUMENTS.get(DOCUMENT_ALIASES.get(prefix, prefix), prefix)
-    return f"Document: {name}; clause: {clause.replace('|', ', ')}."
-
-
-def describe_placeholder(context: str | None, name: str) -> str | None:
-    return PLACEHOLDERS_IN_CONTEXT.get((context or "", name)) or PLACEHOLDERS.get(name)
-
-
-_FORMATTER = string.Formatter()
-
-
-def _fields(text: str) -> list[str]:
-    """The raw placeholders of a text (``{x}``, ``{x.y}``, ``{0}``, ``{x!r}``); raises ValueError."""
-    out = []
-    for _literal, field, spec, conversion in _FORMATTER.parse(text):
-        if field is None:
-            continue
-        out.append("{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
-    return out
-
-
-def _plain(raw: str) -> str | None:
-    """The name of a plain placeholder ``{name}``, None for anything else."""
-    match = re.fullmatch(r"\{(" + PLACEHOLDER + r")\}", raw)
-    return match.group(1) if match else None
-
-
-def _names(text: str) -> list[str]:
-    try:
-        return [n for n in (_plain(f) for f in _fields(text)) if n]
-    except ValueError:
-        return []
-
-
-def translator_comments(context: str | None, msgid: str, explicit: Iterable[str] = ()) -> list[str]:
-    """The ``#.`` lines of one message: document and clause, each placeholder, the source's note."""
-    lines = [describe_context(context)]
-    for name in dict.fromkeys(_names(msgid)):
-        lines.append(f"{{{name}}}: {describe_placeholder(context, name) or 'NOT DESCRIBED YET'}.")
-    return lines + [c for c in explicit if c.strip()]
-
-
-def extract(source: Path | None = None) -> Catalog:
-    """Every message the documents use, with its context and translator comments."""
-    root = Path(source) if source else source_root()
-    catalog = Catalog(
-        project=PROJECT,
-        version="",
-        domain=DOMAIN,
-        creation_date=FIXED_DATE,
-        revision_date=FIXED_DATE,
-        msgid_bugs_address="",
-        copyright_holder="dcity-docs contributors",
-        charset="utf-8",
-        fuzzy=False,
-    )
-    # babel.cfg's patterns are relative to the repository root; here we walk the package itself
-    # (or a copy of it, wherever it is) and name files as they are named from the root.
-    method_map = [(_inside_package(pattern), method) for pattern, method in METHOD_MAP]
-    for filename, lineno, message, comments, context in extract_from_dir(
-        str(root),
-        method_map=method_map,
-        keywords=KEYWORDS,
-        comment_tags=COMMENT_TAGS,
-        strip_comment_tags=True,
-    ):
-        rel = Path(PACKAGE) / filename
-        msgid = message if isinstance(message, str) else message[0]
-        flags = [BRACE_FLAG] if _has_placeholder(msgid) else []
-        catalog.add(message, None, [(rel.as_posix(), lineno)],
-                    auto_comments=translator_comments(context, msgid, comments),
-                    flags=flags, context=context)
-    return catalog
-
-
-def _inside_package(pattern: str) -> str:
-    prefix = f"{PACKAGE}/"
-    return pattern[len(prefix):] if pattern.startswith(prefix) else pattern
-
-
-def _has_placeholder(text: str) -> bool:
-    try:
-        return bool(_fields(text))
-    except ValueError:
-        return False
-
-
-def extraction_warnings(catalog: Catalog) -> list[str]:
-    """What a developer must fix in the source: no context, an unknown document, a placeholder
-    that is not a plain name or has no description in :data:`PLACEHOLDERS`."""
-    out = []
-    for m in catalog:
-        if not m.id:
-            continue
-        msgid = m.id if isinstance(m.id, str) else m.id[0]
-        where = ":".join(str(x) for x in m.locations[0]) if m.locations else "?"
-        label = f'{where}: [{m.context or ""}] "{_short(msgid)}"'
-        if not m.context:
-            out.append(f"{label}: no context; use w.T(\"document|clause\", ...)")
-        elif "|" in m.context and document_of(m.context) not in DOCUMENTS:
-            out.append(f"{label}: unknown document {document_of(m.context)!r}; add it to i18n.DOCUMENTS")
-        try:
-            raws = _fields(msgid)
-        except ValueError as exc:
-            out.append(f"{label}: malformed placeholder ({exc})")
-            continue
-        for raw in raws:
-            name = _plain(raw)
-            if name is None:
-                out.append(f"{label}: placeholder {raw} is not a plain name like {{venture}}")
-            elif describe_placeholder(m.context, name) is None:
-                out.append(f"{label}: placeholder {{{name}}} is not described in i18n.PLACEHOLDERS")
-    return out
+from dcity_docs.translation.extraction import _short, FIXED_DATE, GROUPS, PROJECT, WIDTH, _fields, _plain, document_of, extract
 
 
 def catalog_bytes(catalog: Catalog, *, omit_header: bool = False) -> bytes:
@@ -424,10 +177,6 @@ class CatalogProblem:
         what = f' [{self.context or ""}] "{_short(self.msgid)}":' if self.msgid is not None else ""
         return f"{self.file}:{self.line}:{what} {self.problem}"
 
-
-def _short(text: str | None, limit: int = 60) -> str:
-    text = (text or "").replace("\n", " ")
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _shown(path: Path) -> str:

@@ -1,0 +1,59 @@
+"""What every converter shares: the :class:`Converter` contract, the check that a PDF is whole,
+and where a converter puts a document's PDF in the staging folder.
+
+Who converts is a :class:`Converter`: :class:`~dcity_docs.conversion.soffice.SofficeConverter`
+(the default) starts LibreOffice for each call; :class:`~dcity_docs.conversion.unoserver.UnoserverPool`
+sends each document to long-lived LibreOffice processes run by ``unoserver``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+__all__ = ["Converter", "is_complete_pdf"]
+
+# How much of LibreOffice's output an error message quotes.
+_OUTPUT_TAIL = 1500
+
+
+def is_complete_pdf(path: Path) -> bool:
+    """True if ``path`` is a non-empty file that starts with ``%PDF`` and ends with ``%%EOF``.
+
+    The end check catches a file cut short by a killed process.
+    """
+    try:
+        size = path.stat().st_size
+        if size < 16:
+            return False
+        with path.open("rb") as fh:
+            if fh.read(5) != b"%PDF-":
+                return False
+            fh.seek(max(0, size - 1024))
+            return b"%%EOF" in fh.read()
+    except OSError:
+        return False
+
+
+def _expected(staging: Path, docx: Path) -> Path:
+    return staging / (docx.stem + ".pdf")
+
+
+def _names(files: Sequence[Path]) -> str:
+    return ", ".join(str(f) for f in files)
+
+
+class Converter:
+    """Who turns DOCX into PDF. :func:`convert_to_pdf` checks the inputs, gives the converter a
+    staging folder and moves the PDFs into place; the converter only has to write
+    ``staging / (stem + ".pdf")`` for every file, or raise :class:`ConversionError` naming the
+    files it could not convert (:class:`EnvironmentProblem` when it cannot work at all)."""
+
+    def check(self) -> None:
+        """Raise :class:`EnvironmentProblem` early (before any folder is made) if it cannot work."""
+
+    def convert(self, files: Sequence[Path], staging: Path, *, timeout: float, pdfa: bool, workers: int) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release what the converter holds (nothing for these two: servers are not ours to stop)."""

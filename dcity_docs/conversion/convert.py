@@ -1,0 +1,88 @@
+"""DOCX -> PDF: :func:`convert_to_pdf` checks the inputs, has a converter write the PDFs into a
+hidden staging folder inside ``out_dir`` and moves them into place with :func:`os.replace` only
+once every document converted, so a failure never leaves a half-written PDF and never replaces
+a good old one.
+
+This package is a library: it never prints and never exits.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from dcity_docs.conversion.base import Converter, _expected, is_complete_pdf
+from dcity_docs.conversion.soffice import SofficeConverter
+from dcity_docs.errors import ConversionError, InputError, OutputError
+
+__all__ = ["convert_to_pdf"]
+
+
+def convert_to_pdf(
+    docx_files: Sequence[Path],
+    out_dir: Path,
+    *,
+    timeout: float = 120,
+    pdfa: bool = False,
+    workers: int = 1,
+    converter: Converter | None = None,
+) -> list[Path]:
+    """Convert documents to PDF; return ``out_dir / (stem + ".pdf")`` for each, in input order.
+
+    ``timeout`` is in seconds per LibreOffice call (a call converts up to
+    :data:`BATCH_SIZE` documents; one document for a unoserver).  ``pdfa`` selects PDF/A-2b.
+    ``workers`` LibreOffice processes run at once (each with its own profile).  ``converter``:
+    who converts (default: a LibreOffice process per call; the caller passes its options' converter).
+
+    All or nothing: if any document fails, :class:`ConversionError` names it
+    and ``out_dir`` is left as it was.
+    """
+    files = [Path(f) for f in docx_files]
+    if not files:
+        return []
+    if workers < 1:
+        raise InputError(f"workers must be at least 1, not {workers}")
+    if timeout <= 0:
+        raise InputError(f"timeout must be positive, not {timeout}")
+    seen: dict[str, Path] = {}
+    for f in files:
+        if not f.is_file():
+            raise InputError(f"no such document to convert: {f}")
+        key = f.stem + ".pdf"
+        if key in seen:
+            raise InputError(f"{seen[key]} and {f} would both become {key}")
+        seen[key] = f
+    files = [f.resolve() for f in files]
+    converter = converter or SofficeConverter()
+    converter.check()
+
+    # Absolute: LibreOffice runs in a folder of its own (cwd), where a relative --outdir would
+    # point somewhere else (``pack -o out/`` found no PDFs).
+    out_dir = Path(out_dir).absolute()
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".dcity-pdf-", dir=out_dir))
+    except OSError as exc:
+        raise OutputError(f"cannot write to {out_dir}: {exc}") from exc
+
+    try:
+        converter.convert(files, staging, timeout=timeout, pdfa=pdfa, workers=workers)
+
+        # Everything converted: move into place, one atomic rename per file.
+        results = []
+        for f in files:
+            src = _expected(staging, f)
+            if not is_complete_pdf(src):  # pragma: no cover - guarded by the converters
+                raise ConversionError(f"LibreOffice produced no valid PDF for: {f}")
+            dest = out_dir / src.name
+            try:
+                os.replace(src, dest)
+            except OSError as exc:
+                raise OutputError(f"cannot write {dest}: {exc}") from exc
+            results.append(dest)
+        return results
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

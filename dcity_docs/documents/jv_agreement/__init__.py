@@ -1,0 +1,98 @@
+"""Joint-venture agreement (Договір про створення спільного підприємства).
+
+The binding agreement that follows the memorandum: the shareholders establish the venture (a
+limited liability company under the law of the country of placement), make the contributions
+stated in a shares table, create jobs for citizens of Ukraine and comply with export control; the
+Ministry, which holds no share, provides and protects the production site where production is
+placed in Ukraine (the particulars of the site appear only in the site-protection annex, never
+here) or supports cooperation with the authorities of the country of placement.
+
+One module per group of sections, named after them: :mod:`.parties` (title, preamble,
+definitions), :mod:`.establishment` (establishment, placement and products), :mod:`.capital`,
+:mod:`.governance`, :mod:`.undertakings` (employment, export control, the Ministry),
+:mod:`.boilerplate` (confidentiality, term, governing law, languages, notices), :mod:`.details`
+(the Parties' details); :mod:`.outline` has the table of sections and the fixed time limits.
+:func:`draft` puts them together and drafts the two sections that are one shared clause each
+(dispute resolution, signatures).
+"""
+
+from __future__ import annotations
+
+from dcity_docs.wording.catalogs import Catalogs
+from dcity_docs.record.models import Record
+from dcity_docs.documents import common as c
+from dcity_docs.draft.base import Draft, Writer
+from dcity_docs.documents.jv_agreement.outline import (
+    CONTRIBUTION_DAYS,
+    DETAILS_CHANGE_DAYS,
+    FILING_DAYS,
+    KEY,
+    REGISTRATION_MONTHS,
+    REMEDY_DAYS,
+    SECTIONS,
+)
+
+# In the order the agreement reads: the catalogs list the agreement's wording in this order, then
+# this module's own (translation.i18n.source_files), so keep new modules in reading order here.
+from dcity_docs.documents.jv_agreement import (  # noqa: I001 - reading order, not alphabetical
+    parties,
+    establishment,
+    capital,
+    governance,
+    undertakings,
+    boilerplate,
+    details,
+)
+from dcity_docs.documents.jv_agreement.capital import capital_kinds
+from dcity_docs.documents.jv_agreement.undertakings import EU_MEMBER_STATES, export_regime
+
+__all__ = [
+    "CONTRIBUTION_DAYS",
+    "DETAILS_CHANGE_DAYS",
+    "EU_MEMBER_STATES",
+    "FILING_DAYS",
+    "KEY",
+    "REGISTRATION_MONTHS",
+    "REMEDY_DAYS",
+    "SECTIONS",
+    "capital_kinds",
+    "draft",
+    "export_regime",
+]
+
+
+def draft(record: Record, catalogs: Catalogs) -> Draft:
+    capital.check_contributions(record)
+    w = Writer(catalogs, KEY, SECTIONS)
+    venture = c.value(record.venture.name)
+    instrument = w.T("jv-agreement|instrument", "this Agreement")
+
+    parties.title_and_preamble(w, record, venture)
+    parties.definitions(w, record)
+    establishment.establishment(w, record, venture)
+    establishment.placement(w, record)
+    capital.capital(w, record)
+    governance.governance(w, record)
+    undertakings.employment(w, record)
+    undertakings.export(w, record)
+    undertakings.ministry(w, record)
+    boilerplate.confidentiality(w, record, instrument)
+    boilerplate.term(w, record)
+    boilerplate.law(w, record)
+    w.heading("disputes", w.T("jv-agreement|disputes", "Dispute Resolution"))
+    w.clause(c.disputes_clause(w, record, instrument))
+    boilerplate.languages(w, record)
+    boilerplate.notices(w)
+    details.details(w, record)
+    w.heading("signatures", w.T("jv-agreement|signatures", "Signatures of the Parties"))
+    w.signatures(c.signature_blocks(w, record))
+
+    return c.finish(
+        w,
+        record,
+        title=w.T("jv-agreement|title", "Joint-Venture Agreement"),
+        # TRANSLATORS: the document's subject in its properties; {venture}: the venture's name.
+        subject=w.T("jv-agreement|title", "Joint venture “{venture}”", venture=venture),
+        # TRANSLATORS: the footer of every page; {id}: the venture's register number.
+        reference=w.T("footer", "{id} · Joint-Venture Agreement", id=record.id),
+    )

@@ -1,0 +1,1 @@
+"""translation layer: the translators' workflow, above everything it reads."""
