@@ -62,8 +62,19 @@ def _templates_option(func: Any) -> Any:
     )(func)
 
 
+def _signature_fields_option(func: Any) -> Any:
+    """``--no-signature-fields``: PDFs without the empty signature fields (render, pack, batch)."""
+    return click.option(
+        "--signature-fields/--no-signature-fields",
+        "signature_fields",
+        default=True,
+        show_default=True,
+        help="With PDFs: one empty PDF signature field per signatory, over their signature line.",
+    )(func)
+
+
 def _options(formats: tuple[str, ...], pdfa: bool, templates: Path | None, converter: Any,
-             catalogs: Any = None) -> Any:
+             catalogs: Any = None, signature_fields: bool = True) -> Any:
     """The options object every command that makes documents hands to the library."""
     from dcity_docs.layout.templates import check_templates_dir
     from dcity_docs.output.options import OutputOptions
@@ -71,7 +82,7 @@ def _options(formats: tuple[str, ...], pdfa: bool, templates: Path | None, conve
     if templates is not None:
         check_templates_dir(templates)
     return OutputOptions(formats=tuple(formats), pdfa=pdfa, templates=templates, converter=converter,
-                         catalogs=catalogs)
+                         catalogs=catalogs, signature_fields=signature_fields)
 
 
 def _parse_converter(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
@@ -178,9 +189,11 @@ def schema(indent: int) -> None:
 @click.option("--pdfa", is_flag=True, help="With -f pdf: make PDF/A-2b (archival) files.")
 @_templates_option
 @_converter_option
+@_signature_fields_option
 def render(
     document: str, file: Path, langs: tuple[str, ...], formats: tuple[str, ...], out_dir: Path,
     locales: Path | None = None, pdfa: bool = False, templates: Path | None = None, converter: Any = None,
+    signature_fields: bool = True,
 ) -> None:
     """Render one DOCUMENT for the venture record FILE.
 
@@ -193,7 +206,8 @@ def render(
     from dcity_docs.output.documents import render_documents
     from dcity_docs.wording.catalogs import Catalogs
 
-    options = _options(formats, pdfa, templates, converter, catalogs=Catalogs(locales) if locales else None)
+    options = _options(formats, pdfa, templates, converter, catalogs=Catalogs(locales) if locales else None,
+                       signature_fields=signature_fields)
     record = load_record(file)
     written = render_documents(record, [document], list(dict.fromkeys(langs)), out_dir, options)
     for path in written:
@@ -223,8 +237,9 @@ def render(
 )
 @_templates_option
 @_converter_option
+@_signature_fields_option
 def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str, ...],
-         templates: Path | None = None, converter: Any = None) -> None:
+         templates: Path | None = None, converter: Any = None, signature_fields: bool = True) -> None:
     """Make the complete document pack of each venture record.
 
     Writes OUTPUT/{id}/: every applicable document in uk, en and bilingual, as DOCX and PDF;
@@ -239,7 +254,7 @@ def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str,
     """
     from dcity_docs.output.packs import build_pack
 
-    options = _options(formats, pdfa, templates, converter)
+    options = _options(formats, pdfa, templates, converter, signature_fields=signature_fields)
     failed = 0
     paths = record_files(list(files))
     for path in paths:
@@ -315,8 +330,9 @@ def _terminate(signum: int, frame: Any) -> None:
 @click.option("--wait", is_flag=True, help="Wait for another batch writing into OUTPUT instead of refusing.")
 @_converter_option
 @_templates_option
+@_signature_fields_option
 def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tuple[str, ...], pdfa: bool,
-          wait: bool, converter: Any = None, templates: Path | None = None) -> None:
+          wait: bool, converter: Any = None, templates: Path | None = None, signature_fields: bool = True) -> None:
     """Make the document packs of many ventures, with a batch report and a portfolio register.
 
     INPUTS are record files (YAML, JSON), folders of them, or registers (CSV or XLSX, one venture
@@ -336,7 +352,7 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tu
     """
     from dcity_docs.batch.run import run_batch
 
-    options = _options(formats, pdfa, templates, converter)
+    options = _options(formats, pdfa, templates, converter, signature_fields=signature_fields)
     show = _BatchProgress(sys.stderr.isatty())
     try:
         result = run_batch(list(inputs), out_dir, options, jobs=jobs, wait=wait, progress=show)
@@ -352,6 +368,113 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tu
     if result.failed:
         raise PartialFailure(f"{len(result.failed)} of {len(result.results)} record(s) failed; "
                              f"they are listed in {out_dir / 'batch-report'}.*")
+
+
+PASSPHRASE_ENV = "DCITY_P12_PASSPHRASE"
+
+
+def _passphrase(passphrase_file: Path | None) -> bytes:
+    """The PKCS#12 passphrase: from a file (its first line), the environment, or a prompt on a
+    terminal; never from the command line, where other users and the shell history see it."""
+    import os
+
+    from dcity_docs.errors import InputError
+
+    if passphrase_file is not None:
+        try:
+            text = passphrase_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read the passphrase file {passphrase_file}: {exc}") from None
+        return text.splitlines()[0].encode("utf-8") if text else b""
+    if PASSPHRASE_ENV in os.environ:
+        return os.environ[PASSPHRASE_ENV].encode("utf-8")
+    if sys.stdin.isatty():
+        return click.prompt("Passphrase of the PKCS#12 file", hide_input=True, default="",
+                            show_default=False).encode("utf-8")
+    raise InputError(f"no passphrase: give --passphrase-file FILE or set {PASSPHRASE_ENV} "
+                     "(there is no terminal to ask on)")
+
+
+@cli.command()
+@click.argument("pdf", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--field", "field", required=True, metavar="NAME",
+              help="The signature field to sign: ministry, shareholder-1, ... (see `dcity-docs verify`).")
+@click.option("--p12", "p12", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The signer's key and certificate, a PKCS#12 (.p12/.pfx) file.")
+@click.option("--passphrase-file", "passphrase_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help=f"Read the passphrase from this file (else ${PASSPHRASE_ENV}, else a prompt).")
+@click.option("--timestamp", "timestamp_url", metavar="URL", default=None,
+              help="An RFC 3161 timestamp authority: PAdES B-T instead of B-B.")
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the signed PDF here (default: replace PDF once the signed file is whole).")
+@click.option("--force", is_flag=True, help="Sign even a PDF marked ПРОЄКТ / DRAFT or AGREED FORM.")
+def sign(pdf: Path, field: str, p12: Path, passphrase_file: Path | None, timestamp_url: str | None,
+         out: Path | None, force: bool) -> None:
+    """Sign one signature field of PDF (PAdES), as an incremental update: earlier signatures stay
+    valid, so the parties sign one after another.
+
+    \b
+    Example:
+        dcity-docs sign out/DC-2026-030_jv-agreement_uk.pdf --field ministry --p12 me.p12
+        DCITY_P12_PASSPHRASE=... dcity-docs sign pack.pdf --field shareholder-1 --p12 co.p12 \\
+            --timestamp http://tsa.example/ -o pack-signed.pdf
+    """
+    from dcity_docs.signing.sign import load_pkcs12, sign_field
+    from dcity_docs.signing.reading import read_pdf
+
+    read_pdf(pdf)  # not a PDF: said before the passphrase is asked for
+    credentials = load_pkcs12(p12, _passphrase(passphrase_file))
+    written = sign_field(pdf, field, credentials, out=out, timestamp_url=timestamp_url, force=force)
+    click.echo(f"{written}: signed {field} as {credentials.subject}")
+
+
+@cli.command()
+@click.argument("pdfs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--ca", "ca", multiple=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Trust roots (PEM or DER certificates); repeatable. Without it trust is not judged.")
+def verify(pdfs: tuple[Path, ...], ca: tuple[Path, ...]) -> None:
+    """Check every signature of each PDF: who signed which field and when, whether the file is
+    intact and what was added after each signature, whether the certificate chains to --ca; and
+    which fields are still unsigned. Exit 0 only when every signature is valid and intact.
+
+    \b
+    Example:
+        dcity-docs verify out/DC-2026-030/DC-2026-030_pack.pdf --ca ca.pem
+    """
+    from dcity_docs.signing.verify import load_trust_roots, verify_pdf
+
+    roots = load_trust_roots(list(ca))
+    failed = 0
+    for path in pdfs:
+        try:
+            report = verify_pdf(path, roots)
+        except DcityError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            failed += 1
+            continue
+        click.echo(f"{path}:")
+        for sig in report.signatures:
+            verdict = "VALID" if sig.ok else "NOT VALID"
+            click.echo(f"  {sig.field}: {verdict}" + (f": {'; '.join(sig.problems)}" if sig.problems else ""))
+            if sig.signer:
+                click.echo(f"    signer: {sig.signer} ({sig.subject})")
+            if sig.signing_time:
+                click.echo(f"    signing time: {sig.signing_time:%Y-%m-%d %H:%M:%S %Z} (as the signer says)")
+            if sig.timestamp:
+                click.echo(f"    timestamp: {sig.timestamp:%Y-%m-%d %H:%M:%S %Z}")
+            if sig.unsupported is None and sig.signer:
+                click.echo(f"    intact: {'yes' if sig.intact else 'NO'}; {sig.coverage}")
+                click.echo("    trust: " + ("not judged (no --ca)" if sig.trusted is None else
+                                            "chains to the trust roots" if sig.trusted else "NOT trusted"))
+        for problem in report.problems:
+            click.echo(f"  {problem}")
+        click.echo("  unsigned fields: " + (", ".join(report.unsigned) if report.unsigned else "none"))
+        if not report.ok:
+            failed += 1
+    if failed and len(pdfs) > 1:
+        raise PartialFailure(f"{failed} of {len(pdfs)} PDF(s) not valid")
+    if failed:
+        raise PartialFailure("")  # the one PDF's reasons are printed above
 
 
 def run(argv: list[str] | None = None, prog_name: str = "dcity-docs", **extra: Any) -> int:
@@ -387,7 +510,8 @@ def _run(argv: list[str] | None, prog_name: str, **extra: Any) -> int:
         _echo_problems(exc)
         return EXIT_INPUT
     except DcityError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        if str(exc):  # empty: the command printed the reasons itself
+            click.echo(f"Error: {exc}", err=True)
         return exc.exit_code
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)

@@ -86,7 +86,8 @@ def planned(record: Record, key: str, draft: Draft, mode: Mode, options: OutputO
     return Planned(file_name(record, key, mode, "docx")[: -len(".docx")],
                    draft_bytes(record, draft, name, mode, catalogs, options.templates),
                    pdf_finish(record, draft, mode), keep_open=keep_open,
-                   info={"record": record, "document": key, "mode": mode, "draft": draft})
+                   info={"record": record, "document": key, "mode": mode, "draft": draft,
+                         "signature_fields": options.signature_fields})
 
 
 def render_documents(record: Record, keys: Iterable[str], modes: Iterable[str], out_dir: Path,

@@ -30,7 +30,8 @@ class OutputOptions:
     ``formats``: ``docx`` and/or ``pdf``, in the order asked. ``pdfa``: PDF/A-2b. ``templates``:
     a folder of the user's templates (``--templates``). ``converter``: who makes the PDFs (None:
     a LibreOffice process per call). ``timeout``: seconds per conversion call. ``catalogs``: the
-    wording (None: the project's own).
+    wording (None: the project's own). ``signature_fields``: an empty PDF signature field per
+    signatory in every PDF with signature blocks (``--no-signature-fields``: none).
     """
 
     formats: tuple[str, ...] = FORMATS
@@ -39,6 +40,7 @@ class OutputOptions:
     converter: "Converter | None" = None
     timeout: float = DEFAULT_TIMEOUT
     catalogs: Catalogs | None = None
+    signature_fields: bool = True
 
     def __post_init__(self) -> None:
         formats = tuple(dict.fromkeys(self.formats))

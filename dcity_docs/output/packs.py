@@ -19,6 +19,7 @@ from dcity_docs import __version__
 from dcity_docs.language.langs import LANG_TAGS
 from dcity_docs.language.typography import join_bilingual
 from dcity_docs.pdf.merge import merge_pdfs
+from dcity_docs.pdf.signature_fields import list_signature_fields
 from dcity_docs.documents.registry import COVER
 from dcity_docs.draft.base import Draft, Mode
 from dcity_docs.errors import OutputError
@@ -72,7 +73,8 @@ def inputs_sha256(record_bytes: bytes, options: OutputOptions | None = None) -> 
     options = options or OutputOptions()
     digest = hashlib.sha256()
     digest.update(f"dcity-docs {__version__}\n".encode())
-    chosen = {"formats": sorted(set(options.formats)), "pdfa": bool(options.pdfa)}
+    chosen = {"formats": sorted(set(options.formats)), "pdfa": bool(options.pdfa),
+              "signature_fields": bool(options.signature_fields)}
     digest.update(json.dumps(chosen, sort_keys=True).encode() + b"\n")
     for name, path in _tool_files(options.wording, options.templates):
         file_hash = catalog_sha256(path) if path.suffix == ".po" else sha256_file(path)
@@ -248,6 +250,8 @@ def manifest(pack: Pack, record_bytes: bytes, inputs_sha256: str | None = None) 
                 "format": item.format,
                 "size": item.path.stat().st_size,
                 "sha256": sha256_file(item.path),
+                **({"signature_fields": [field.name for field in list_signature_fields(item.path)]}
+                   if item.format == "pdf" else {}),
             }
         )
     out: dict[str, Any] = {

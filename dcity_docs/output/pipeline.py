@@ -61,10 +61,24 @@ class Planned:
     info: dict[str, object] = field(default_factory=dict)
 
 
-FinishStep = Callable[["Pdf", Planned], None]
-"""A change to an open, finished PDF before it is written (see :data:`FINISHING`)."""
+FinishStep = Callable[["Pdf", Planned, Path], None]
+"""A change to an open, finished PDF before it is written (see :data:`FINISHING`): the document,
+what the pipeline knows of it, and the file LibreOffice wrote (its text layer as converted)."""
 
-FINISHING: list[FinishStep] = []
+
+def signature_fields(doc: "Pdf", item: Planned, pdf: Path) -> None:
+    """One empty signature field per signatory, over the line LibreOffice put their signature on
+    (a document without signature blocks, or made with ``signature_fields=False``, gets none)."""
+    if not item.info.get("signature_fields"):
+        return
+    from dcity_docs.pdf.signature_fields import apply_signature_fields, signers
+
+    people = signers(item.info["record"], item.info["draft"], item.info["mode"])  # type: ignore[arg-type]
+    if people:
+        apply_signature_fields(doc, pdf, people, strict=False)
+
+
+FINISHING: list[FinishStep] = [signature_fields]
 """Steps every PDF goes through after its metadata, outline and draft mark, in order."""
 
 
@@ -107,7 +121,7 @@ def finish(pdf: Path, item: Planned, steps: Sequence[FinishStep] | None = None) 
         fixed_date=spec.fixed_date,
         outline=spec.outline,
         watermark=spec.watermark,
-        edits=[lambda doc, step=step: step(doc, item) for step in todo],
+        edits=[lambda doc, step=step: step(doc, item, pdf) for step in todo],
     )
 
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+import pikepdf
 from pikepdf import Array, Name, OutlineItem, Pdf, String
 
 from dcity_docs.errors import InputError
 from dcity_docs.pdf.files import _open, _save
 from dcity_docs.pdf.metadata import _apply_metadata, _pdfa_id
 from dcity_docs.pdf.outline import Bookmark, _item, _Node, _outline
+from dcity_docs.pdf.signature_fields import collect_signature_fields
 
 __all__ = ["merge_pdfs"]
 
@@ -44,12 +47,15 @@ def merge_pdfs(
     for name, doc in docs:
         offset = len(merged.pages)
         tree = _outline(doc)
-        merged.pages.extend(doc.pages)
+        with warnings.catch_warnings():  # the parts' signature fields: collect_signature_fields below
+            warnings.simplefilter("ignore", getattr(pikepdf, "PageCopyWarning", UserWarning))
+            merged.pages.extend(doc.pages)
         top = OutlineItem(name, Array([merged.pages[offset].obj, Name.Fit]))
         top.children.extend(_items(merged, tree, offset))
         tops.append(top)
     with merged.open_outline() as outline:
         outline.root.extend(tops)
+    collect_signature_fields(merged)  # the parts' signature fields, once per signer
     first = docs[0][1]
     if language is None and Name.Lang in first.Root:
         language = str(first.Root[Name.Lang])
