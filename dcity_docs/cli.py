@@ -370,13 +370,12 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tu
                              f"they are listed in {out_dir / 'batch-report'}.*")
 
 
-PASSPHRASE_ENV = "DCITY_P12_PASSPHRASE"
+PASSPHRASE_ENV = settings.P12_PASSPHRASE
 
 
 def _passphrase(passphrase_file: Path | None) -> bytes:
     """The PKCS#12 passphrase: from a file (its first line), the environment, or a prompt on a
     terminal; never from the command line, where other users and the shell history see it."""
-    import os
 
     from dcity_docs.errors import InputError
 
@@ -386,8 +385,9 @@ def _passphrase(passphrase_file: Path | None) -> bytes:
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"cannot read the passphrase file {passphrase_file}: {exc}") from None
         return text.splitlines()[0].encode("utf-8") if text else b""
-    if PASSPHRASE_ENV in os.environ:
-        return os.environ[PASSPHRASE_ENV].encode("utf-8")
+    from_environment = settings.secret(PASSPHRASE_ENV)
+    if from_environment is not None:
+        return from_environment.encode("utf-8")
     if sys.stdin.isatty():
         return click.prompt("Passphrase of the PKCS#12 file", hide_input=True, default="",
                             show_default=False).encode("utf-8")

@@ -17,10 +17,12 @@ WATERMARK_FONT = "DCITY_WATERMARK_FONT"
 """A TrueType font with Cyrillic glyphs for the draft stamp."""
 CONVERTER = "DCITY_CONVERTER"
 """The ``--converter`` of every command that converts (``soffice`` or ``unoserver://...``)."""
+P12_PASSPHRASE = "DCITY_P12_PASSPHRASE"
+"""The passphrase of the PKCS#12 file of `dcity-docs sign` (never taken on the command line)."""
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 """The reproducible-builds date for files that have no record date (the batch reports)."""
 
-ALL = (SOFFICE, UNO_PYTHON, WATERMARK_FONT, CONVERTER, SOURCE_DATE_EPOCH)
+ALL = (SOFFICE, UNO_PYTHON, WATERMARK_FONT, CONVERTER, P12_PASSPHRASE, SOURCE_DATE_EPOCH)
 
 
 def value(name: str) -> str | None:
@@ -29,6 +31,14 @@ def value(name: str) -> str | None:
         raise KeyError(f"{name} is not a setting of dcity-docs")
     text = os.environ.get(name, "").strip()
     return text or None
+
+
+def secret(name: str) -> str | None:
+    """The variable's value exactly as set (a passphrase may be empty or end in a space); None
+    when unset."""
+    if name not in ALL:
+        raise KeyError(f"{name} is not a setting of dcity-docs")
+    return os.environ.get(name)
 
 
 def source_date_epoch() -> datetime | None:
