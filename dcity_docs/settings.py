@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime, timezone
+from pathlib import Path
 
 SOFFICE = "DCITY_SOFFICE"
 """The LibreOffice program to run (else PATH and the usual install locations)."""
@@ -39,6 +40,14 @@ def secret(name: str) -> str | None:
     if name not in ALL:
         raise KeyError(f"{name} is not a setting of dcity-docs")
     return os.environ.get(name)
+
+
+def cache_dir() -> Path:
+    """Where the tool keeps what it can make again (``$XDG_CACHE_HOME/dcity-docs``, else
+    ``~/.cache/dcity-docs``): nothing there is ever restricted or needed."""
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
+    return root / "dcity-docs"
 
 
 def source_date_epoch() -> datetime | None:

@@ -143,3 +143,12 @@ def _write_record_fixture():
 @pytest.fixture(name="mutate")
 def _mutate_fixture():
     return mutate
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The tool's cache (stamps) goes to a folder of the test run, never the user's home; commands
+    run as subprocesses inherit it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        yield

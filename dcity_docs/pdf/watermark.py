@@ -13,7 +13,8 @@ import pikepdf
 from pikepdf import Dictionary, Name, Pdf
 
 from dcity_docs import settings
-from dcity_docs.errors import EnvironmentProblem, InputError
+from dcity_docs.errors import EnvironmentProblem, InputError, OutputError
+from dcity_docs.files import write_atomic
 from dcity_docs.pdf.files import _open, _save
 
 __all__ = ["WATERMARK_FONTS", "WATERMARK_FONT_ENV", "add_watermark", "find_watermark_font"]
@@ -57,7 +58,35 @@ _ARTIFACT_CLOSE = b"\nQ\nEMC\n"
 
 @functools.lru_cache(maxsize=32)
 def _stamp_pdf(text: str, width: float, height: float, font: str, grey: float, opacity: float) -> bytes:
-    """A one-page PDF, ``width`` x ``height`` pt, with ``text`` across its diagonal."""
+    """A one-page PDF, ``width`` x ``height`` pt, with ``text`` across its diagonal.
+
+    Kept on disk too (:func:`settings.cache_dir`), keyed by everything that makes its bytes (text,
+    size, the font file's content, colour, the fpdf2 release): drawing it needs fpdf2, whose
+    import costs a legal officer's every ``render -f pdf`` of a draft half a second. The bytes are
+    deterministic, so a stamp from the cache is the one that would be drawn."""
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        release = version("fpdf2")
+    except PackageNotFoundError:  # pragma: no cover - fpdf2 is a dependency
+        release = "?"
+    key = hashlib.sha256(repr((text, round(width, 3), round(height, 3), hashlib.sha256(
+        Path(font).read_bytes()).hexdigest(), grey, opacity, release)).encode()).hexdigest()
+    cached = settings.cache_dir() / "stamps" / f"{key}.pdf"
+    try:
+        return cached.read_bytes()
+    except OSError:
+        pass
+    data = _draw_stamp(text, width, height, font, grey, opacity)
+    try:
+        write_atomic(cached, data)
+    except OutputError:
+        pass  # no cache where the home folder is read-only: drawn again next time
+    return data
+
+
+def _draw_stamp(text: str, width: float, height: float, font: str, grey: float, opacity: float) -> bytes:
     try:
         from fpdf import FPDF
     except ImportError as exc:  # pragma: no cover - fpdf2 is a dependency
