@@ -358,28 +358,7 @@ def validate_row(row: RegisterRow) -> Record:
     A refused cell's own message replaces what validation says about it (and about anything
     inside it), so each problem is told once and in the register's terms.
     """
-    own = [Problem(row.file, row.row, _dotted(p), m) for p, m in row.problems.items()]
-    source = Source(row.file, row.data, {(): row.row})
-    try:
-        record = validate_source(source)
-    except RecordInvalid as exc:
-        rest = [p for p in exc.problems if not _covered(p.path, row.problems)]
-        raise RecordInvalid(own + rest) from None
-    if own:
-        raise RecordInvalid(own)
-    return record
-
-
-def _dotted(path: PathT) -> str:
-    return ".".join(str(p) for p in path)
-
-
-def _covered(dotted: str, refused: dict[PathT, str]) -> bool:
-    for path in refused:
-        prefix = _dotted(path)
-        if dotted == prefix or dotted.startswith(prefix + "."):
-            return True
-    return False
+    return validate_source(Source(row.file, row.data, {(): row.row}, problems=dict(row.problems)))
 
 
 # --- reading files -------------------------------------------------------------------------------
