@@ -368,7 +368,7 @@ def _message(error: dict[str, Any]) -> str:
         if msg.startswith(prefix):
             msg = msg[len(prefix) :]
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        if ctx.get("class_name") == "BiText":
+        if ctx.get("class_name") in ("BiText", "BiName"):
             return "must be given in both languages, as uk: ... and en: ..."
         return "must be a group of fields, not a single value"
     if kind in ("too_short", "too_long"):
