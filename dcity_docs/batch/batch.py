@@ -49,7 +49,8 @@ from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar
 from dcity_docs.wording.catalogs import catalogs_for
 from dcity_docs.conversion.converters import BATCH_SIZE, convert_to_pdf
 from dcity_docs.output.documents import DOCUMENTS, MODES
-from dcity_docs.errors import ConversionError, DcityError, EnvironmentProblem, InputError, OutputError, RecordInvalid
+from dcity_docs.errors import (ConversionError, DcityError, EnvironmentProblem, InputError, OutputError, RecordInvalid,
+                               printable)
 from dcity_docs.record.loading import load_record_and_bytes, record_files
 from dcity_docs.record.models import Record
 from dcity_docs.output.packs import COVER_TEMPLATE, MANIFEST, PackJob, finish_pack, inputs_sha256, prepare_pack
@@ -171,7 +172,7 @@ class FileInput:
 
     @property
     def origin(self) -> str:
-        return str(self.path)
+        return printable(str(self.path))  # shown in messages and reports: control characters escaped
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,7 @@ def iter_inputs(paths: Sequence[Path]) -> Iterator[Input]:
         try:
             expanded = record_files([given]) if given.is_dir() else [given]
         except RecordInvalid as exc:  # a folder without records
-            yield BrokenInput(str(given), tuple(str(p) for p in exc.problems))
+            yield BrokenInput(printable(str(given)), tuple(str(p) for p in exc.problems))
             continue
         for path in expanded:
             key = os.path.realpath(path)
@@ -214,7 +215,7 @@ def iter_inputs(paths: Sequence[Path]) -> Iterator[Input]:
             if is_register(path) or is_other_spreadsheet(path):
                 for item in read_register(path):
                     if isinstance(item, RecordInvalid):
-                        yield BrokenInput(str(path), tuple(str(p) for p in item.problems))
+                        yield BrokenInput(printable(str(path)), tuple(str(p) for p in item.problems))
                     else:
                         yield RowInput(item)
             else:

@@ -64,14 +64,14 @@ def bounded(limit: int, what: str) -> Callable[[str], str]:
     """A validator refusing a text over ``limit`` characters or with a word over MAX_WORD_CHARS."""
 
     def check(value: str) -> str:
-        if len(value) > limit:
-            raise ValueError(f"is {len(value):,} characters long; {what} may be at most {limit:,}")
         word = _WORD.search(value)
         if word:
             shown = word.group()[:20]
             raise ValueError(f"has a word of {len(word.group()):,} characters («{shown}…»); a word may be at "
                              f"most {MAX_WORD_CHARS} characters: the documents cannot break a longer one "
                              "across lines (put spaces between its parts)")
+        if len(value) > limit:
+            raise ValueError(f"is {len(value):,} characters long; {what} may be at most {limit:,}")
         return value
 
     check.__name__ = f"_at_most_{limit}"
