@@ -539,11 +539,11 @@ def _registration_problem(scheme: str, number: str) -> tuple[str, str] | None:
         module = importlib.import_module(f"stdnum.{scheme}")
     except ImportError:
         return "scheme", (
-            f"scheme {scheme!r} is not a python-stdnum validator (e.g. ua.edrpou, dk.cvr, no.orgnr)"
+            f"scheme {brief(scheme)} is not a python-stdnum validator (e.g. ua.edrpou, dk.cvr, no.orgnr)"
         )
     validate = getattr(module, "is_valid", None)
     if validate is None:
-        return "scheme", f"scheme {scheme!r} is not a python-stdnum validator"
+        return "scheme", f"scheme {brief(scheme)} is not a python-stdnum validator"
     if not validate(number):
         name = getattr(module, "__doc__", "") or scheme
         return "number", f"{brief(number)} is not a valid {name.splitlines()[0].strip().rstrip('.')} ({scheme})"
