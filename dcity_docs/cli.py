@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ import click
 
 from dcity_docs import __version__, settings
 from dcity_docs.documents.registry import DOCUMENTS
-from dcity_docs.errors import DcityError, RecordInvalid
+from dcity_docs.errors import DcityError, RecordInvalid, printable
 from dcity_docs.record.loading import load_record, load_record_and_bytes, record_files
 from dcity_docs.record.models import json_schema
 
@@ -49,6 +50,34 @@ def cli() -> None:
 def _echo_problems(error: RecordInvalid) -> None:
     for problem in error.problems:
         click.echo(str(problem), err=True)
+
+
+def _say(text: object, err: bool = False) -> None:
+    """Echo a line that holds names from the input (file names, ids): control characters escaped,
+    so that a file name cannot clear the terminal or print a fake "ok"."""
+    click.echo(printable(str(text)), err=err)
+
+
+class _PrintableStream:
+    """stderr for click's own messages (they quote the command line's arguments), escaped alike."""
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(printable(text, newlines=True))
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
+def max_jobs() -> int:
+    """The most ``-j`` may ask for: 4 per CPU, at most 64 (each job is a LibreOffice process)."""
+    return min(64, 4 * (os.cpu_count() or 1))
+
+
+def _parse_jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
+    if value is not None and not 1 <= value <= max_jobs():
+        raise click.BadParameter(f"{value} is not between 1 and {max_jobs()} (4 per CPU, at most 64; each job "
+                                 "runs a LibreOffice process)", ctx=ctx, param=param)
+    return value
 
 
 def _templates_option(func: Any) -> Any:
@@ -131,7 +160,7 @@ def validate(files: tuple[Path, ...]) -> None:
             _echo_problems(exc)
             failed += 1
         else:
-            click.echo(f"{path}: ok ({record.id})")
+            _say(f"{path}: ok ({record.id})")
     if failed:
         raise PartialFailure(f"{failed} of {len(paths)} record(s) invalid")
 
@@ -211,7 +240,7 @@ def render(
     record = load_record(file)
     written = render_documents(record, [document], list(dict.fromkeys(langs)), out_dir, options)
     for path in written:
-        click.echo(str(path))
+        _say(path)
 
 
 @cli.command()
@@ -265,7 +294,7 @@ def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str,
             _echo_problems(exc)
             failed += 1
             continue
-        click.echo(f"{path}: {made.folder} ({len(made.files)} files)")
+        _say(f"{path}: {made.folder} ({len(made.files)} files)")
     if failed:
         raise PartialFailure(f"{failed} of {len(paths)} record(s) failed; their packs were not made")
 
@@ -287,12 +316,12 @@ class _BatchProgress:
         elif event.kind == "record":
             result = event.result
             if self.bar is not None:
-                self.bar.update(1, f"{result.status} {result.id or result.origin}")
+                self.bar.update(1, printable(f"{result.status} {result.id or result.origin}"))
             else:
                 name = f"{result.id} ({result.origin})" if result.id else result.origin
-                click.echo(f"[{event.done}/{event.total}] {result.status}: {name}", err=True)
+                _say(f"[{event.done}/{event.total}] {result.status}: {name}", err=True)
         elif self.bar is None:
-            click.echo(f"batch: {event.message}", err=True)
+            _say(f"batch: {event.message}", err=True)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -314,8 +343,9 @@ def _terminate(signum: int, frame: Any) -> None:
     required=True,
     help="Folder to write into; each venture gets OUTPUT/{id}/, the reports go in OUTPUT/.",
 )
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Records drafted and LibreOffice processes run at once [default: number of CPUs].")
+@click.option("-j", "--jobs", type=int, default=None, callback=_parse_jobs,
+              help="Records drafted and LibreOffice processes run at once [default: number of CPUs; "
+              "at most 4 per CPU, 64 in all].")
 @click.option(
     "-f",
     "--format",
@@ -360,11 +390,11 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tu
         show.close()
     for failed in result.failed:
         for problem in failed.problems:
-            click.echo(problem, err=True)
-    click.echo(f"{len(result.made)} made, {len(result.skipped)} skipped (unchanged), "
-               f"{len(result.failed)} failed, of {len(result.results)} record(s), in {out_dir}")
+            _say(problem, err=True)
+    _say(f"{len(result.made)} made, {len(result.skipped)} skipped (unchanged), "
+         f"{len(result.failed)} failed, of {len(result.results)} record(s), in {out_dir}")
     for path in result.reports:
-        click.echo(str(path))
+        _say(path)
     if result.failed:
         raise PartialFailure(f"{len(result.failed)} of {len(result.results)} record(s) failed; "
                              f"they are listed in {out_dir / 'batch-report'}.*")
@@ -504,14 +534,14 @@ def _run(argv: list[str] | None, prog_name: str, **extra: Any) -> int:
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
-        exc.show()
+        exc.show(file=_PrintableStream())  # type: ignore[arg-type]
         return exc.exit_code  # what click means: 2 for a usage error, 1 for another (a file it cannot open)
     except RecordInvalid as exc:
         _echo_problems(exc)
         return EXIT_INPUT
     except DcityError as exc:
         if str(exc):  # empty: the command printed the reasons itself
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(printable(f"Error: {exc}", newlines=True), err=True)
         return exc.exit_code
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
