@@ -127,6 +127,9 @@ def test_every_text_and_key_of_json_and_registers_is_composed(example_text, tmp_
     path = write_record(tmp_path, json.dumps(data, ensure_ascii=False), "rec.json")
     assert load_record(path).venture.name.uk == unicodedata.normalize("NFC", data["venture"]["name"]["uk"])
 
+    tagged = write_record(tmp_path, example_text.replace("uk: Данфордж", "uk: !!str Данфордж и\u0306", 1))
+    assert "й" in load_record(tagged).venture.name.uk and "\u0306" not in load_record(tagged).venture.name.uk
+
     rows = _fixture_csv_rows()
     rows[0]["venture.name.uk"] = unicodedata.normalize("NFD", "Спільне підприємство «Їжак»")
     register = _write_csv(tmp_path / "register.csv", rows)

@@ -231,8 +231,8 @@ def _plain(node: Any, path: Path_, lines: dict[Path_, int], file: str, problems:
                 pass
             items.append(_plain(item, path + (i,), lines, file, problems))
         return items
-    if isinstance(node, TaggedScalar):
-        return node.value  # only the standard tags pass _CheckedParser; !!str x is x
+    if isinstance(node, TaggedScalar):  # only the standard tags pass _CheckedParser; !!str x is x
+        return normal_text(node.value) if isinstance(node.value, str) else node.value
     if isinstance(node, TooLongNumber):
         problems[path] = node.message
         return None
