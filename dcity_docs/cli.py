@@ -62,6 +62,16 @@ def _templates_option(func: Any) -> Any:
     )(func)
 
 
+def _without_restricted_option(func: Any) -> Any:
+    """``--without-restricted`` (pack and batch): the merged pack leaves the restricted annex out."""
+    return click.option(
+        "--without-restricted",
+        is_flag=True,
+        help="Leave restricted documents (a site annex marked RESTRICTED or SECRET) out of the merged "
+        "{id}_pack.pdf, whose cover then says they are issued separately; their own files are still made.",
+    )(func)
+
+
 def _options(formats: tuple[str, ...], pdfa: bool, templates: Path | None, converter: Any,
              catalogs: Any = None) -> Any:
     """The options object every command that makes documents hands to the library."""
@@ -223,8 +233,9 @@ def render(
 )
 @_templates_option
 @_converter_option
+@_without_restricted_option
 def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str, ...],
-         templates: Path | None = None, converter: Any = None) -> None:
+         templates: Path | None = None, converter: Any = None, without_restricted: bool = False) -> None:
     """Make the complete document pack of each venture record.
 
     Writes OUTPUT/{id}/: every applicable document in uk, en and bilingual, as DOCX and PDF;
@@ -239,7 +250,7 @@ def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str,
     """
     from dcity_docs.output.packs import build_pack
 
-    options = _options(formats, pdfa, templates, converter)
+    options = _options(formats, pdfa, templates, converter).but(without_restricted=without_restricted)
     failed = 0
     paths = record_files(list(files))
     for path in paths:
@@ -315,8 +326,10 @@ def _terminate(signum: int, frame: Any) -> None:
 @click.option("--wait", is_flag=True, help="Wait for another batch writing into OUTPUT instead of refusing.")
 @_converter_option
 @_templates_option
+@_without_restricted_option
 def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tuple[str, ...], pdfa: bool,
-          wait: bool, converter: Any = None, templates: Path | None = None) -> None:
+          wait: bool, converter: Any = None, templates: Path | None = None,
+          without_restricted: bool = False) -> None:
     """Make the document packs of many ventures, with a batch report and a portfolio register.
 
     INPUTS are record files (YAML, JSON), folders of them, or registers (CSV or XLSX, one venture
@@ -336,7 +349,7 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tu
     """
     from dcity_docs.batch.run import run_batch
 
-    options = _options(formats, pdfa, templates, converter)
+    options = _options(formats, pdfa, templates, converter).but(without_restricted=without_restricted)
     show = _BatchProgress(sys.stderr.isatty())
     try:
         result = run_batch(list(inputs), out_dir, options, jobs=jobs, wait=wait, progress=show)

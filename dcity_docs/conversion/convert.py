@@ -17,6 +17,7 @@ from pathlib import Path
 from dcity_docs.conversion.base import Converter, _expected, is_complete_pdf
 from dcity_docs.conversion.soffice import SofficeConverter
 from dcity_docs.errors import ConversionError, InputError, OutputError
+from dcity_docs.files import file_mode
 
 __all__ = ["convert_to_pdf"]
 
@@ -79,6 +80,9 @@ def convert_to_pdf(
                 raise ConversionError(f"LibreOffice produced no valid PDF for: {f}")
             dest = out_dir / src.name
             try:
+                # A restricted document's DOCX is 0600 (files.write_atomic): its PDF is too; the
+                # others get the user's umask, whatever mode the converter wrote them with.
+                os.chmod(src, file_mode(f.stat().st_mode & 0o077 == 0))
                 os.replace(src, dest)
             except OSError as exc:
                 raise OutputError(f"cannot write {dest}: {exc}") from exc

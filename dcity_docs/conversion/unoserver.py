@@ -162,7 +162,9 @@ class UnoserverPool(Converter):
                 result = self._call(server, timeout, "convert", None, data, None, "pdf",
                                     "writer_pdf_Export", options, False, None, None)
                 if isinstance(result, xmlrpc.client.Binary):
-                    attempt.write_bytes(result.data)
+                    fd = os.open(attempt, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                    with os.fdopen(fd, "wb") as fh:  # private until its caller sets its mode
+                        fh.write(result.data)
         except xmlrpc.client.Fault as exc:
             attempt.unlink(missing_ok=True)
             message = " ".join(str(exc.faultString).split())[-_OUTPUT_TAIL:]

@@ -30,7 +30,8 @@ class OutputOptions:
     ``formats``: ``docx`` and/or ``pdf``, in the order asked. ``pdfa``: PDF/A-2b. ``templates``:
     a folder of the user's templates (``--templates``). ``converter``: who makes the PDFs (None:
     a LibreOffice process per call). ``timeout``: seconds per conversion call. ``catalogs``: the
-    wording (None: the project's own).
+    wording (None: the project's own). ``without_restricted``: a pack's merged PDF leaves out its
+    restricted documents (the site annex), which are issued separately (``--without-restricted``).
     """
 
     formats: tuple[str, ...] = FORMATS
@@ -39,6 +40,7 @@ class OutputOptions:
     converter: "Converter | None" = None
     timeout: float = DEFAULT_TIMEOUT
     catalogs: Catalogs | None = None
+    without_restricted: bool = False
 
     def __post_init__(self) -> None:
         formats = tuple(dict.fromkeys(self.formats))

@@ -13,6 +13,7 @@ fields, marking) appends one step here, once, instead of in every caller.
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from dcity_docs.errors import OutputError
-from dcity_docs.files import replace_into, staging_folder, write_atomic
+from dcity_docs.files import file_mode, replace_into, staging_folder, write_atomic
 from dcity_docs.output.options import OutputOptions
 
 if TYPE_CHECKING:
@@ -52,13 +53,34 @@ class Planned:
     """One document the pipeline makes: the name of its files (without suffix), its DOCX bytes
     and how its PDF is finished. ``keep_open``: the finished PDF is returned still open, for a
     merge that need not read it again. ``info``: whatever a finishing step needs to know of the
-    document (its party and signatories, its marking)."""
+    document (its party and signatories, its marking). ``marking``: the document's classification
+    (``public``, ``restricted`` or ``secret``); a restricted one and its temporary copies are
+    written with mode 0600."""
 
     name: str
     docx: bytes
     finish: PdfFinish
     keep_open: bool = False
     info: dict[str, object] = field(default_factory=dict)
+    marking: str = "public"
+
+    @property
+    def restricted(self) -> bool:
+        """Restricted or higher: private files, never sent in clear to another host."""
+        return is_restricted(self.marking)
+
+
+MARKINGS = ("public", "restricted", "secret")
+"""The classification levels, lowest first (a pack's marking is the highest of its parts)."""
+
+
+def is_restricted(marking: str) -> bool:
+    return MARKINGS.index(marking) >= MARKINGS.index("restricted")
+
+
+def highest(markings: Sequence[str]) -> str:
+    """The highest of some markings (``public`` for none)."""
+    return max(markings, key=MARKINGS.index, default="public")
 
 
 FinishStep = Callable[["Pdf", Planned], None]
@@ -73,7 +95,7 @@ def write_docx(planned: Sequence[Planned], work: Path) -> list[Path]:
     paths = []
     for item in planned:
         path = work / f"{item.name}.docx"
-        write_atomic(path, item.docx)
+        write_atomic(path, item.docx, private=item.restricted)
         paths.append(path)
     return paths
 
@@ -94,6 +116,10 @@ def finish(pdf: Path, item: Planned, steps: Sequence[FinishStep] | None = None) 
     and one write of the file; returns the document still open when ``item.keep_open``."""
     from dcity_docs.pdf.finishing import finish as finish_pdf
 
+    try:  # LibreOffice wrote it privately (umask 077); the finished file keeps this mode
+        os.chmod(pdf, file_mode(item.restricted))
+    except OSError as exc:
+        raise OutputError(f"cannot write {pdf}: {exc.strerror}") from None
     spec = item.finish
     todo = list(FINISHING if steps is None else steps)
     return finish_pdf(
@@ -128,7 +154,7 @@ def make(planned: Sequence[Planned], out_dir: Path, options: OutputOptions, *, l
         written = []
         for item in planned:
             path = out_dir / f"{item.name}.docx"
-            write_atomic(path, item.docx)
+            write_atomic(path, item.docx, private=item.restricted)
             written.append(path)
         return written
     work = staging_folder(out_dir, label)

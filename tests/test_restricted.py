@@ -1,0 +1,135 @@
+"""Restricted documents stay restricted: the site annex of a venture in Ukraine (classification
+``restricted``) and everything holding it are private on disk, whatever the user's umask; every
+other file keeps the umask."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+RESTRICTED = FIXTURES / "DC-2026-014.yaml"  # site in Ukraine, classification: restricted
+PUBLIC_SITE = FIXTURES / "DC-2026-021.yaml"  # site in Ukraine, classification: public
+
+needs_libreoffice = pytest.mark.skipif(
+    not (os.environ.get("DCITY_SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")),
+    reason="LibreOffice (soffice) not installed")
+
+
+def pack_with_umask(record: Path, out: Path, umask: int, *extra: str) -> subprocess.CompletedProcess[str]:
+    """``dcity-docs pack`` as a user whose umask is ``umask`` (its own process: the umask is per process)."""
+    return subprocess.run([sys.executable, "-m", "dcity_docs", "pack", str(record), "-o", str(out), *extra],
+                          capture_output=True, text=True, preexec_fn=lambda: os.umask(umask), timeout=600)
+
+
+def modes(folder: Path) -> dict[str, int]:
+    return {p.name: stat.S_IMODE(p.stat().st_mode) for p in folder.iterdir()}
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("umask", [0o022, 0o002])
+def test_a_fresh_pack_keeps_the_annex_0600_in_a_0700_folder_and_the_rest_at_the_umask(tmp_path, umask):
+    out = tmp_path / "out"
+    result = pack_with_umask(RESTRICTED, out, umask)
+    assert result.returncode == 0, result.stderr
+    pack = out / "DC-2026-014"
+    assert stat.S_IMODE(pack.stat().st_mode) == 0o700
+    files = modes(pack)
+    annex = {n for n in files if "_site-protection-annex_" in n}
+    assert len(annex) == 6  # uk, en, bilingual; DOCX and PDF
+    merged = "DC-2026-014_pack.pdf"  # holds the annex's pages
+    for name, mode in files.items():
+        want = 0o600 if name in annex or name == merged else 0o666 & ~umask
+        assert mode == want, f"{name}: {mode:o}, not {want:o}"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o777 & ~umask  # the output folder: the user's own
+
+
+@needs_libreoffice
+def test_a_pack_without_a_restricted_document_keeps_the_umask(tmp_path):
+    out = tmp_path / "out"
+    result = pack_with_umask(PUBLIC_SITE, out, 0o027, "-f", "docx")
+    assert result.returncode == 0, result.stderr
+    pack = out / "DC-2026-021"
+    assert stat.S_IMODE(pack.stat().st_mode) == 0o750
+    assert set(modes(pack).values()) == {0o640}
+
+
+@pytest.fixture(scope="module")
+def restricted_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("restricted") / "out"
+    result = pack_with_umask(RESTRICTED, out, 0o022)
+    assert result.returncode == 0, result.stderr
+    return out / "DC-2026-014"
+
+
+MARKING_UK, MARKING_EN = "Для службового користування", "RESTRICTED"
+
+
+@needs_libreoffice
+def test_every_page_of_a_merged_pack_with_a_restricted_annex_carries_the_marking(restricted_pack):
+    """Read back page by page: the cover, the memorandum and the agreement too, not only the
+    annex's own pages; the PDF's metadata names the classification."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(restricted_pack / "DC-2026-014_pack.pdf")
+    texts = [page.extract_text() for page in reader.pages]
+    assert len(texts) > 10
+    unmarked = [n for n, text in enumerate(texts, 1) if MARKING_UK not in text or MARKING_EN not in text]
+    assert unmarked == []
+    assert "DOCUMENT PACK" in texts[0]  # the cover is marked too
+    info = reader.metadata
+    assert info["/Classification"] == "restricted"
+    assert MARKING_UK in info["/Keywords"] and MARKING_EN in info["/Keywords"]
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert MARKING_EN in xmp
+    # The memorandum on its own carries no marking: only what holds the annex does.
+    alone = PdfReader(restricted_pack / "DC-2026-014_memorandum_bilingual.pdf")
+    assert not any(MARKING_EN in page.extract_text() for page in alone.pages)
+
+
+@needs_libreoffice
+def test_the_manifest_records_each_files_marking(restricted_pack):
+    import json
+
+    files = json.loads((restricted_pack / "manifest.json").read_text(encoding="utf-8"))["files"]
+    marking = {f["file"]: f["marking"] for f in files}
+    assert len(marking) == 19
+    for name, level in marking.items():
+        restricted = "_site-protection-annex_" in name or name == "DC-2026-014_pack.pdf"
+        assert level == ("restricted" if restricted else "public"), name
+
+
+@needs_libreoffice
+def test_pack_without_restricted_leaves_the_annex_out_of_the_merged_pack_and_says_so(tmp_path):
+    import json
+
+    from pypdf import PdfReader
+
+    out = tmp_path / "out"
+    result = pack_with_umask(RESTRICTED, out, 0o022, "--without-restricted")
+    assert result.returncode == 0, result.stderr
+    pack = out / "DC-2026-014"
+    reader = PdfReader(pack / "DC-2026-014_pack.pdf")
+    texts = [page.extract_text() for page in reader.pages]
+    whole = " ".join(" ".join(texts).split())
+    assert not any("· Annex No. 1: Site Protection" in t for t in texts)  # no page of the annex (its footer)
+    tops = [str(item.title) for item in reader.outline if not isinstance(item, list)]
+    assert len(tops) == 3 and not any("Site Protection" in t for t in tops), tops  # cover, MoU, agreement
+    assert not any(MARKING_EN in t or MARKING_UK in t for t in texts)
+    assert "is issued separately and is not included in this pack" in whole
+    assert "видається окремо й до цього пакета не входить" in whole
+    assert "/Classification" not in reader.metadata
+    # The annex's own files are still made, private; the merged pack keeps the umask.
+    files = modes(pack)
+    assert stat.S_IMODE(pack.stat().st_mode) == 0o700
+    assert files["DC-2026-014_pack.pdf"] == 0o644
+    assert files["DC-2026-014_site-protection-annex_bilingual.pdf"] == 0o600
+    listed = {f["file"]: f["marking"] for f in json.loads((pack / "manifest.json").read_text())["files"]}
+    assert listed["DC-2026-014_pack.pdf"] == "public"
+    assert listed["DC-2026-014_site-protection-annex_uk.pdf"] == "restricted"
