@@ -133,3 +133,76 @@ def test_pack_without_restricted_leaves_the_annex_out_of_the_merged_pack_and_say
     listed = {f["file"]: f["marking"] for f in json.loads((pack / "manifest.json").read_text())["files"]}
     assert listed["DC-2026-014_pack.pdf"] == "public"
     assert listed["DC-2026-014_site-protection-annex_uk.pdf"] == "restricted"
+
+
+# --- reports, register, manifest, progress lines and error messages -------------------------------
+
+FAIL_RESTRICTED_ANNEX = """#!{python}
+import subprocess, sys
+args = sys.argv[1:]
+at = args.index("--outdir")
+files = args[at + 2:]
+kept = [f for f in files if "DC-2026-014_site-protection-annex" not in f]
+if kept:
+    subprocess.run([{real!r}, *args[:at + 2], *kept], check=False)
+sys.exit(0 if kept == files else 1)
+"""
+
+#: What a site's restricted information looks like wherever it could leak: the codename in both
+#: languages, the region (code and name), the protection arrangements; the invalid record's values.
+SECRETS = ["Вереск", "Heather", "UA-18", "Житомирськ", "Zhytomyr Oblast", "220 (", "(двісті двадцять)",
+           "two hundred and twenty", "air defence", "perimeter", "civil protection structure", "UA-99", "-220",
+           "Кедр-9"]
+RULE_EXAMPLE = "(e.g. UA-18)"  # the region rule's own example, the same for every record
+
+
+def _readable(path: Path) -> str:
+    if path.suffix == ".docx":
+        from readback import docx_header_footer_text, docx_text
+
+        return docx_text(path) + docx_header_footer_text(path)
+    if path.suffix == ".pdf":
+        from dcity_docs.pdf.reading import pdf_text
+
+        return pdf_text(path)
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
+@needs_libreoffice
+def test_reports_manifests_progress_and_errors_never_show_restricted_site_information(tmp_path):
+    """A batch of a venture whose restricted annex fails to convert, one whose site fields are
+    invalid (the values would be repeated in the messages), and one that is made: nothing the
+    batch prints or writes outside the annexes themselves names the codename, region or protection."""
+    records = tmp_path / "records"
+    records.mkdir()
+    shutil.copy(RESTRICTED, records)
+    shutil.copy(PUBLIC_SITE, records)
+    bad = RESTRICTED.read_text(encoding="utf-8").replace("id: DC-2026-014", "id: DC-2026-914", 1)
+    bad = bad.replace("region: UA-18 ", "region: UA-99 ").replace("shelter_capacity: 220", "shelter_capacity: -220")
+    bad = bad.replace("en: Site Heather-17", 'en: "Site \\u202EКедр-9"')
+    (records / "DC-2026-914.yaml").write_text(bad, encoding="utf-8")
+    real = os.environ.get("DCITY_SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")
+    fake = tmp_path / "soffice"
+    fake.write_text(FAIL_RESTRICTED_ANNEX.format(python=sys.executable, real=real), encoding="utf-8")
+    fake.chmod(0o755)
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "dcity_docs", "batch", str(records), "-o", str(out), "-j", "1"],
+                            capture_output=True, text=True, env=dict(os.environ, DCITY_SOFFICE=str(fake)),
+                            timeout=900)
+    assert result.returncode == 1, result.stderr
+    assert "DC-2026-014_site-protection-annex" in result.stderr  # the failure is named...
+    assert "site.region" in result.stderr and "site.protection.shelter_capacity" in result.stderr
+    assert not (out / "DC-2026-014").exists() and (out / "DC-2026-021" / "manifest.json").is_file()
+
+    reports = sorted(out.glob("batch-report.*")) + sorted(out.glob("portfolio-register.*")) \
+        + sorted(out.glob("*/manifest.json"))
+    assert {p.suffix for p in reports} == {".docx", ".pdf", ".json"}
+    texts = {"stdout": result.stdout, "stderr (progress and errors)": result.stderr}
+    texts.update({str(p.relative_to(out)): _readable(p) for p in reports})
+    # The made pack's cover is a document, not a report, but lists no site either.
+    from dcity_docs.pdf.reading import page_texts
+
+    texts["DC-2026-021 cover"] = page_texts(out / "DC-2026-021" / "DC-2026-021_pack.pdf")[0]
+    leaks = {name: [s for s in SECRETS if s.lower() in " ".join(text.replace(RULE_EXAMPLE, "").split()).lower()]
+             for name, text in texts.items()}
+    assert {name: found for name, found in leaks.items() if found} == {}
