@@ -206,3 +206,36 @@ def test_reports_manifests_progress_and_errors_never_show_restricted_site_inform
     leaks = {name: [s for s in SECRETS if s.lower() in " ".join(text.replace(RULE_EXAMPLE, "").split()).lower()]
              for name, text in texts.items()}
     assert {name: found for name, found in leaks.items() if found} == {}
+
+
+# --- transport ------------------------------------------------------------------------------------
+
+def test_plain_unoserver_to_another_host_refuses_a_restricted_document_before_sending_anything(
+        tmp_path, monkeypatch):
+    """``unoserver://`` is plain XML-RPC: a restricted annex is never sent over it to another host.
+    The pack fails with exit 1 naming the annex and the fix, and no connection is even opened."""
+    import socket
+
+    from click.testing import CliRunner
+
+    from dcity_docs.cli import cli
+
+    opened: list[object] = []
+    real_connect = socket.socket.connect
+
+    def connect(self: socket.socket, address: object) -> None:
+        opened.append(address)
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket, "create_connection", lambda address, *a, **k: opened.append(address))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["pack", str(RESTRICTED), "-o", str(out),
+                                      "--converter", "unoserver://192.0.2.10:2003"])
+    assert result.exit_code == 1, result.output
+    message = result.stderr
+    assert "DC-2026-014_site-protection-annex_uk.docx" in message and "restricted" in message
+    assert "unencrypted" in message and "--converter soffice" in message
+    assert "Traceback" not in message
+    assert opened == []
+    assert not (out / "DC-2026-014").exists()

@@ -115,6 +115,10 @@ class UnoserverPool(Converter):
     def spec(self) -> str:
         return UNOSERVER_SCHEME + ",".join(str(s) for s in self.servers)
 
+    def sends_in_clear(self) -> bool:
+        """Plain XML-RPC to a server on another host: anyone on the path reads the document."""
+        return any(not server.local for server in self.servers)
+
     def _proxy(self, server: ServerAddress, timeout: float) -> xmlrpc.client.ServerProxy:
         return xmlrpc.client.ServerProxy(server.url, transport=_TimeoutTransport(timeout), allow_none=True)
 

@@ -134,6 +134,11 @@ class PackJob:
         return list(self.docx_files) if self.options.pdf else []
 
     @property
+    def restricted_inputs(self) -> list[Path]:
+        """The DOCX files of the restricted documents (see :func:`pipeline.convert`)."""
+        return [docx for docx, (item, _, _) in zip(self.docx_files, self.documents) if item.restricted]
+
+    @property
     def merged(self) -> list[str]:
         """The documents the merged pack holds: all, or all but the restricted ones."""
         return merged_keys(self.record, self.keys, self.options)
@@ -204,7 +209,7 @@ def build_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
     options = options or OutputOptions()
     job = prepare_pack(record, out_dir, record_bytes=record_bytes, options=options)
     try:
-        pdf_paths = pipeline.convert(job.conversion_inputs, job.work, options)
+        pdf_paths = pipeline.convert(job.conversion_inputs, job.work, options, restricted=job.restricted_inputs)
     except BaseException:
         job.abort()
         raise

@@ -18,7 +18,7 @@ import shutil
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Collection, Sequence
 
 from dcity_docs.errors import OutputError
 from dcity_docs.files import file_mode, replace_into, staging_folder, write_atomic
@@ -100,15 +100,18 @@ def write_docx(planned: Sequence[Planned], work: Path) -> list[Path]:
     return paths
 
 
-def convert(docx_files: Sequence[Path], work: Path, options: OutputOptions, *, workers: int = 1) -> list[Path]:
+def convert(docx_files: Sequence[Path], work: Path, options: OutputOptions, *, workers: int = 1,
+            restricted: Collection[Path] = ()) -> list[Path]:
     """Phase 2: PDFs of the DOCX files, in the work folder, through the options' converter
-    (``workers`` LibreOffice processes at once for the default one). All or nothing."""
+    (``workers`` LibreOffice processes at once for the default one). All or nothing.
+    ``restricted``: the restricted ones among them (private PDFs, never sent in clear)."""
     if not docx_files:
         return []
     from dcity_docs.conversion.convert import convert_to_pdf
 
     return convert_to_pdf(list(docx_files), work, timeout=options.timeout, pdfa=options.pdfa,
-                          workers=max(1, min(workers, len(docx_files))), converter=options.converter)
+                          workers=max(1, min(workers, len(docx_files))), converter=options.converter,
+                          restricted=restricted)
 
 
 def finish(pdf: Path, item: Planned, steps: Sequence[FinishStep] | None = None) -> "Pdf | None":
@@ -160,7 +163,8 @@ def make(planned: Sequence[Planned], out_dir: Path, options: OutputOptions, *, l
     work = staging_folder(out_dir, label)
     try:
         docx_files = write_docx(planned, work)
-        pdf_files = convert(docx_files, work, options, workers=workers)
+        pdf_files = convert(docx_files, work, options, workers=workers,
+                            restricted=[f for f, item in zip(docx_files, planned) if item.restricted])
         for pdf, item in zip(pdf_files, planned, strict=True):
             finish(pdf, item)
         return place((docx_files if options.docx else []) + pdf_files, out_dir)
