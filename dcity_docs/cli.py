@@ -89,13 +89,28 @@ def _parse_converter(ctx: click.Context, param: click.Parameter, value: str | No
     from dcity_docs.errors import InputError
 
     try:
-        return converter_from_spec(value)
+        return converter_from_spec(value, ca=ctx.meta.get("dcity_converter_ca"))
     except InputError as exc:
         raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
 
 
+def _keep_ca(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    ctx.meta["dcity_converter_ca"] = value  # read by --converter (parsed after it: eager)
+
+
 def _converter_option(func: Any) -> Any:
-    """``--converter``: who makes the PDFs (shared by render, pack and batch)."""
+    """``--converter`` (and ``--converter-ca``): who makes the PDFs (shared by render, pack and batch)."""
+    func = click.option(
+        "--converter-ca",
+        metavar="FILE",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        is_eager=True,
+        expose_value=False,
+        callback=_keep_ca,
+        help="CA certificates (PEM) to verify a unoserver+https:// server with, instead of the "
+        "system's trust store.",
+    )(func)
     return click.option(
         "--converter",
         "converter",
@@ -105,7 +120,8 @@ def _converter_option(func: Any) -> Any:
         callback=_parse_converter,
         help="Who converts to PDF: 'soffice' (default: a LibreOffice process per run) or "
         "unoserver://HOST:PORT[,HOST:PORT...] (running unoserver servers, documents spread across "
-        "them; see the README). Also read from $DCITY_CONVERTER.",
+        "them; see the README) or unoserver+https://HOST:PORT[,...] (the same behind a TLS proxy, "
+        "required for restricted documents on another host). Also read from $DCITY_CONVERTER.",
     )(func)
 
 
