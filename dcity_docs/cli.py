@@ -102,6 +102,16 @@ def _signature_fields_option(func: Any) -> Any:
     )(func)
 
 
+def _without_restricted_option(func: Any) -> Any:
+    """``--without-restricted`` (pack and batch): the merged pack leaves the restricted annex out."""
+    return click.option(
+        "--without-restricted",
+        is_flag=True,
+        help="Leave restricted documents (a site annex marked RESTRICTED or SECRET) out of the merged "
+        "{id}_pack.pdf, whose cover then says they are issued separately; their own files are still made.",
+    )(func)
+
+
 def _options(formats: tuple[str, ...], pdfa: bool, templates: Path | None, converter: Any,
              catalogs: Any = None, signature_fields: bool = True) -> Any:
     """The options object every command that makes documents hands to the library."""
@@ -119,13 +129,28 @@ def _parse_converter(ctx: click.Context, param: click.Parameter, value: str | No
     from dcity_docs.errors import InputError
 
     try:
-        return converter_from_spec(value)
+        return converter_from_spec(value, ca=ctx.meta.get("dcity_converter_ca"))
     except InputError as exc:
         raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
 
 
+def _keep_ca(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    ctx.meta["dcity_converter_ca"] = value  # read by --converter (parsed after it: eager)
+
+
 def _converter_option(func: Any) -> Any:
-    """``--converter``: who makes the PDFs (shared by render, pack and batch)."""
+    """``--converter`` (and ``--converter-ca``): who makes the PDFs (shared by render, pack and batch)."""
+    func = click.option(
+        "--converter-ca",
+        metavar="FILE",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        is_eager=True,
+        expose_value=False,
+        callback=_keep_ca,
+        help="CA certificates (PEM) to verify a unoserver+https:// server with, instead of the "
+        "system's trust store.",
+    )(func)
     return click.option(
         "--converter",
         "converter",
@@ -135,7 +160,8 @@ def _converter_option(func: Any) -> Any:
         callback=_parse_converter,
         help="Who converts to PDF: 'soffice' (default: a LibreOffice process per run) or "
         "unoserver://HOST:PORT[,HOST:PORT...] (running unoserver servers, documents spread across "
-        "them; see the README). Also read from $DCITY_CONVERTER.",
+        "them; see the README) or unoserver+https://HOST:PORT[,...] (the same behind a TLS proxy, "
+        "required for restricted documents on another host). Also read from $DCITY_CONVERTER.",
     )(func)
 
 
@@ -267,8 +293,10 @@ def render(
 @_templates_option
 @_converter_option
 @_signature_fields_option
+@_without_restricted_option
 def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str, ...],
-         templates: Path | None = None, converter: Any = None, signature_fields: bool = True) -> None:
+         templates: Path | None = None, converter: Any = None, signature_fields: bool = True,
+         without_restricted: bool = False) -> None:
     """Make the complete document pack of each venture record.
 
     Writes OUTPUT/{id}/: every applicable document in uk, en and bilingual, as DOCX and PDF;
@@ -283,7 +311,8 @@ def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str,
     """
     from dcity_docs.output.packs import build_pack
 
-    options = _options(formats, pdfa, templates, converter, signature_fields=signature_fields)
+    options = _options(formats, pdfa, templates, converter, signature_fields=signature_fields).but(
+        without_restricted=without_restricted)
     failed = 0
     paths = record_files(list(files))
     for path in paths:
@@ -361,8 +390,10 @@ def _terminate(signum: int, frame: Any) -> None:
 @_converter_option
 @_templates_option
 @_signature_fields_option
+@_without_restricted_option
 def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tuple[str, ...], pdfa: bool,
-          wait: bool, converter: Any = None, templates: Path | None = None, signature_fields: bool = True) -> None:
+          wait: bool, converter: Any = None, templates: Path | None = None, signature_fields: bool = True,
+          without_restricted: bool = False) -> None:
     """Make the document packs of many ventures, with a batch report and a portfolio register.
 
     INPUTS are record files (YAML, JSON), folders of them, or registers (CSV or XLSX, one venture
@@ -382,7 +413,8 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tu
     """
     from dcity_docs.batch.run import run_batch
 
-    options = _options(formats, pdfa, templates, converter, signature_fields=signature_fields)
+    options = _options(formats, pdfa, templates, converter, signature_fields=signature_fields).but(
+        without_restricted=without_restricted)
     show = _BatchProgress(sys.stderr.isatty())
     try:
         result = run_batch(list(inputs), out_dir, options, jobs=jobs, wait=wait, progress=show)

@@ -32,6 +32,8 @@ class OutputOptions:
     a LibreOffice process per call). ``timeout``: seconds per conversion call. ``catalogs``: the
     wording (None: the project's own). ``signature_fields``: an empty PDF signature field per
     signatory in every PDF with signature blocks (``--no-signature-fields``: none).
+    ``without_restricted``: a pack's merged PDF leaves out its restricted documents (the site
+    annex), which are issued separately (``--without-restricted``).
     """
 
     formats: tuple[str, ...] = FORMATS
@@ -41,6 +43,7 @@ class OutputOptions:
     timeout: float = DEFAULT_TIMEOUT
     catalogs: Catalogs | None = None
     signature_fields: bool = True
+    without_restricted: bool = False
 
     def __post_init__(self) -> None:
         formats = tuple(dict.fromkeys(self.formats))

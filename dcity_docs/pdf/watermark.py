@@ -6,11 +6,16 @@ from __future__ import annotations
 import functools
 import io
 import math
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pikepdf
 from pikepdf import Dictionary, Name, Pdf
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 from dcity_docs import settings
 from dcity_docs.errors import EnvironmentProblem, InputError, OutputError
@@ -56,6 +61,23 @@ _ARTIFACT_OPEN = b"/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\nq\n"
 _ARTIFACT_CLOSE = b"\nQ\nEMC\n"
 
 
+def _blank_page(width: float, height: float, font: str, family: str) -> "FPDF":
+    """An fpdf2 document of one empty page, ``width`` x ``height`` pt, no margins, no current
+    time, with ``font`` added as ``family``: where a stamp is drawn."""
+    try:
+        from fpdf import FPDF
+    except ImportError as exc:  # pragma: no cover - fpdf2 is a dependency
+        raise EnvironmentProblem("stamping a PDF needs fpdf2: pip install fpdf2") from exc
+
+    doc = FPDF(unit="pt", format=(width, height))
+    doc.set_creation_date(datetime(2000, 1, 1, tzinfo=timezone.utc))  # no current time anywhere
+    doc.set_margins(0, 0, 0)
+    doc.set_auto_page_break(False)
+    doc.add_font(family, "", font)
+    doc.add_page()
+    return doc
+
+
 @functools.lru_cache(maxsize=32)
 def _stamp_pdf(text: str, width: float, height: float, font: str, grey: float, opacity: float) -> bytes:
     """A one-page PDF, ``width`` x ``height`` pt, with ``text`` across its diagonal.
@@ -87,17 +109,8 @@ def _stamp_pdf(text: str, width: float, height: float, font: str, grey: float, o
 
 
 def _draw_stamp(text: str, width: float, height: float, font: str, grey: float, opacity: float) -> bytes:
-    try:
-        from fpdf import FPDF
-    except ImportError as exc:  # pragma: no cover - fpdf2 is a dependency
-        raise EnvironmentProblem("the watermark needs fpdf2: pip install fpdf2") from exc
-
-    doc = FPDF(unit="pt", format=(width, height))
-    doc.set_creation_date(datetime(2000, 1, 1, tzinfo=timezone.utc))  # no current time anywhere
-    doc.set_margins(0, 0, 0)
-    doc.set_auto_page_break(False)
-    doc.add_font("dcitywm", "", font)
-    doc.add_page()
+    """Draw the diagonal stamp (fpdf2)."""
+    doc = _blank_page(width, height, font, "dcitywm")
     doc.set_font("dcitywm", size=100)
     unit_width = doc.get_string_width(text) / 100  # width per point of font size
     diagonal = math.hypot(width, height)
@@ -190,20 +203,28 @@ def _xobject_name(page: pikepdf.Page, form: pikepdf.Object, prefix: str) -> Name
 
 
 def _apply_watermark(doc: Pdf, text: str, font_path: Path, grey: float, opacity: float) -> list[Pdf]:
-    """Draw the stamp over every page: one form XObject per page size, drawn by a few bytes
-    appended to each page's content (the page's own content is left as it is, wrapped in q/Q).
-    Returns the stamps' documents, which must stay open until ``doc`` is written."""
+    """Draw the stamp over every page (see :func:`_draw_on_every_page`)."""
+    return _draw_on_every_page(doc, lambda w, h: _stamp_form(text, w, h, str(font_path), grey, opacity),
+                               "/DcWm", _ARTIFACT_OPEN)
+
+
+def _draw_on_every_page(doc: Pdf, form_for: Callable[[float, float], tuple[Pdf, pikepdf.Stream]],
+                        prefix: str, artifact_open: bytes) -> list[Pdf]:
+    """Draw a form over every page: one form XObject per page size (``form_for(width, height)``),
+    drawn by a few bytes appended to each page's content (the page's own content is left as it
+    is, wrapped in q/Q) as an artifact screen readers skip. Returns the forms' documents, which
+    must stay open until ``doc`` is written."""
     forms: dict[tuple[float, float], pikepdf.Object] = {}
     stamps: list[Pdf] = []
     for page in doc.pages:
         width, height, matrix = _to_page_space(page)
         key = (round(width, 2), round(height, 2))
         if key not in forms:
-            stamp, form = _stamp_form(text, key[0], key[1], str(font_path), grey, opacity)
+            stamp, form = form_for(key[0], key[1])
             stamps.append(stamp)
             forms[key] = doc.copy_foreign(form)
-        name = _xobject_name(page, forms[key], "/DcWm")
+        name = _xobject_name(page, forms[key], prefix)
         cm = " ".join(f"{v:.4f}".rstrip("0").rstrip(".") for v in matrix).encode()
         page.contents_add(b"q\n", prepend=True)
-        page.contents_add(b"Q\n" + _ARTIFACT_OPEN + cm + b" cm " + bytes(name.unparse()) + b" Do" + _ARTIFACT_CLOSE)
+        page.contents_add(b"Q\n" + artifact_open + cm + b" cm " + bytes(name.unparse()) + b" Do" + _ARTIFACT_CLOSE)
     return stamps

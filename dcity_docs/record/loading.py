@@ -352,8 +352,29 @@ _MESSAGES = {
 _ID_RULE = "capitals, digits and hyphens, 3 to 32 characters, e.g. DC-2026-014"
 
 
-def _message(error: dict[str, Any]) -> str:
-    """A pydantic error in words a legal officer can act on (no 'Input should be ...')."""
+RESTRICTED_FIELDS = ("site",)
+"""Fields whose values are never repeated in a message (the site's codename, region, protection:
+restricted information that would otherwise reach batch reports, logs and terminals)."""
+
+_WITHHELD = "the value given"
+
+
+def _message(error: dict[str, Any], *, withhold: bool = False) -> str:
+    """A pydantic error in words a legal officer can act on (no 'Input should be ...');
+    ``withhold``: a restricted field, whose value the message names only as "the value given"."""
+    text = _message_with_value(error)
+    value = error.get("input")
+    if withhold and value is not None:
+        shown = repr(value)
+        text = text.replace(shown, _WITHHELD) if shown in text else text
+        if isinstance(value, str) and value and value in text:
+            text = text.replace(value, _WITHHELD)
+        # A word quoted from the value (a look-alike letter «Ηeather») is part of it too.
+        text = re.sub(r"«([^»]*)»", lambda m: "«…»" if m.group(1) in str(value) else m.group(0), text)
+    return text
+
+
+def _message_with_value(error: dict[str, Any]) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
@@ -419,7 +440,8 @@ def validate_source(source: Source) -> Record:
         problems = []
         for error in exc.errors():
             loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-            problems.append(Problem(source.file, source.line_of(loc), _dotted(loc), _message(error)))
+            withhold = bool(loc) and loc[0] in RESTRICTED_FIELDS
+            problems.append(Problem(source.file, source.line_of(loc), _dotted(loc), _message(error, withhold=withhold)))
         reported = {p.path for p in problems}
         for path, message in check_rules(Parts.salvage(source.data)):
             if _dotted(path) not in reported:
