@@ -28,9 +28,7 @@ ALL = (SOFFICE, UNO_PYTHON, WATERMARK_FONT, CONVERTER, P12_PASSPHRASE, SOURCE_DA
 
 def value(name: str) -> str | None:
     """The variable's value, stripped; None when unset or empty."""
-    if name not in ALL:
-        raise KeyError(f"{name} is not a setting of dcity-docs")
-    text = os.environ.get(name, "").strip()
+    text = (secret(name) or "").strip()
     return text or None
 
 

@@ -33,7 +33,7 @@ from dcity_docs.output.options import OutputOptions
 from dcity_docs.output.pipeline import Planned
 from dcity_docs.record.models import Record
 from dcity_docs.resources import templates_dir
-from dcity_docs.wording.catalogs import Bi, Catalogs
+from dcity_docs.wording.catalogs import Catalogs
 
 COVER_TEMPLATE = COVER.template
 MANIFEST = "manifest.json"
@@ -236,8 +236,8 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
                 pack.files.append(PackFile(pdf, key, mode, "pdf", item.marking))
             cover_pdf = by_stem[cover_docx.stem]
             opened["cover"] = pipeline.finish(cover_pdf, job.cover)
-            parts = [(_joined(job.cover_draft.title), opened["cover"])] + [
-                (_joined(job.drafts[k].title), opened[k]) for k in job.merged
+            parts = [(job.cover_draft.title.joined(), opened["cover"])] + [
+                (job.drafts[k].title.joined(), opened[k]) for k in job.merged
             ]
             merged = work / f"{record.id}_pack.pdf"
             level = job.marking
@@ -245,8 +245,8 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
             merge_pdfs(
                 parts,
                 merged,
-                title=f"{record.id}: {_joined(job.cover_draft.subject)}",
-                subject=_joined(job.cover_draft.title),
+                title=f"{record.id}: {job.cover_draft.subject.joined()}",
+                subject=job.cover_draft.title.joined(),
                 author=join_bilingual(record.ministry.name.uk, record.ministry.name.en, one_if_same=False),
                 language=LANG_TAGS["uk"],
                 keywords="Defence City" if marking is None else f"Defence City; {marking}",
@@ -278,10 +278,6 @@ def pack_marking(record: Record, level: str, catalogs: Catalogs) -> str | None:
         return None
     grade = site_annex.grade(Writer(catalogs, site_annex.KEY), record)
     return None if grade is None else join_bilingual(grade.uk, grade.en, one_if_same=False)
-
-
-def _joined(value: Bi) -> str:
-    return join_bilingual(value.uk, value.en)
 
 
 def manifest(pack: Pack, record_bytes: bytes, inputs_sha256: str | None = None) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from lxml import etree
 from dcity_docs.language.figures import format_decimal
 from dcity_docs.language.langs import LANG_TAGS
 from dcity_docs.language.places import country_name
-from dcity_docs.language.typography import join_bilingual, typography_uk
+from dcity_docs.language.typography import typography_uk
 from dcity_docs.wording.catalogs import Bi, Catalogs, catalogs_for
 from dcity_docs.draft.base import Writer
 from dcity_docs.documents.common import page_labels
@@ -68,10 +68,6 @@ def line(value: Bi | str) -> Line:
 
 def cell(*values: Bi | str) -> Cell:
     return [line(v) for v in values]
-
-
-def _joined(value: Bi) -> str:
-    return join_bilingual(value.uk, value.en)
 
 
 # --- totals -------------------------------------------------------------------------------------
@@ -172,7 +168,7 @@ def country_label(code: str) -> Bi:
 def _footer(w: Writer, ref: Bi, catalogs: Catalogs) -> dict[str, str]:
     labels = page_labels(Writer(catalogs, "footer"))
     return {
-        "ref": _joined(ref),
+        "ref": ref.joined(),
         "uk_page": labels["page"].uk,
         "uk_of": labels["of"].uk,
         "en_page": labels["page"].en,
@@ -326,9 +322,9 @@ def portfolio_context(ventures: list[VentureSummary],
         "chart": {
             "heading": line(w.T("report|portfolio", "Chart of the portfolio")),
             # TRANSLATORS: the chart's alternative text and caption.
-            "alt": _joined(w.T("report|portfolio",
-                               "Number of ventures by placement of production, by stage and by country "
-                               "of production.")),
+            "alt": w.T("report|portfolio",
+                       "Number of ventures by placement of production, by stage and by country "
+                       "of production.").joined(),
             "caption": line(w.T(
                 "report|portfolio",
                 "Number of ventures by placement of production, by stage and by country of "
@@ -457,8 +453,8 @@ def _replace_part(docx: bytes, name: str, data: bytes) -> bytes:
 def _properties(context: dict[str, Any]) -> dict[str, str]:
     title, subject = Bi(**context["title"]), Bi(**context["subtitle"])
     return {
-        "title": _joined(title),
-        "subject": _joined(subject),
+        "title": title.joined(),
+        "subject": subject.joined(),
         "author": "dcity-docs",
         "language": LANG_TAGS["uk"],
         "keywords": "Defence City",

@@ -21,6 +21,7 @@ from babel.messages.pofile import read_po
 
 from dcity_docs.errors import TemplateProblem
 from dcity_docs.language.langs import LANGS, Lang
+from dcity_docs.language.typography import join_bilingual
 from dcity_docs.record.models import BiText
 from dcity_docs.resources import locales_dir
 
@@ -51,6 +52,10 @@ class Bi:
     @classmethod
     def of(cls, text: "BiText | Bi") -> "Bi":
         return cls(text.uk, text.en)
+
+    def joined(self) -> str:
+        """Both texts as one line for a title or a property («uk / en»; once where they are equal)."""
+        return join_bilingual(self.uk, self.en)
 
     def map(self, func: Callable[[str, Lang], str]) -> "Bi":
         """The same message retouched in each language (it keeps its ``source``)."""
