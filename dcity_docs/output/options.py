@@ -16,6 +16,7 @@ from dcity_docs.errors import InputError
 from dcity_docs.wording.catalogs import Catalogs, catalogs_for
 
 if TYPE_CHECKING:
+    from dcity_docs.record.programme import Programme
     from dcity_docs.conversion.base import Converter
 
 FORMATS = ("docx", "pdf")
@@ -30,7 +31,8 @@ class OutputOptions:
     ``formats``: ``docx`` and/or ``pdf``, in the order asked. ``pdfa``: PDF/A-2b. ``templates``:
     a folder of the user's templates (``--templates``). ``converter``: who makes the PDFs (None:
     a LibreOffice process per call). ``timeout``: seconds per conversion call. ``catalogs``: the
-    wording (None: the project's own).
+    wording (None: the project's own). ``programme``: the programme file (``--programme``; None: the
+    bundled one), whose Ministry and default terms the records take.
     """
 
     formats: tuple[str, ...] = FORMATS
@@ -39,6 +41,7 @@ class OutputOptions:
     converter: "Converter | None" = None
     timeout: float = DEFAULT_TIMEOUT
     catalogs: Catalogs | None = None
+    programme: Path | None = None
 
     def __post_init__(self) -> None:
         formats = tuple(dict.fromkeys(self.formats))
@@ -60,6 +63,12 @@ class OutputOptions:
     def wording(self) -> Catalogs:
         """The catalogs to draft with (the project's own unless others were given)."""
         return self.catalogs or catalogs_for()
+
+    def programme_data(self) -> "Programme":
+        """The programme the records are validated against (read once per process and file)."""
+        from dcity_docs.record.loading import load_programme
+
+        return load_programme(self.programme)
 
     def but(self, **changes: object) -> "OutputOptions":
         """A copy with some fields changed (e.g. ``formats=("docx",)``)."""

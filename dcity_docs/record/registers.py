@@ -42,6 +42,7 @@ from pydantic import BaseModel
 
 from dcity_docs.errors import Problem, RecordInvalid
 from dcity_docs.record.loading import Source, validate_source
+from dcity_docs.record.programme import Programme
 from dcity_docs.record.models import Record
 
 REGISTER_SUFFIXES = (".csv", ".xlsx")
@@ -352,7 +353,7 @@ def _lists(node: Any, path: PathT, problems: dict[PathT, str]) -> Any:
     return {k: _lists(v, path + (k,), problems) for k, v in node.items()}
 
 
-def validate_row(row: RegisterRow) -> Record:
+def validate_row(row: RegisterRow, programme: Programme | None = None) -> Record:
     """Validate one row; all its problems at once, as ``FILE:ROW: field.path: message``.
 
     A refused cell's own message replaces what validation says about it (and about anything
@@ -361,7 +362,7 @@ def validate_row(row: RegisterRow) -> Record:
     own = [Problem(row.file, row.row, _dotted(p), m) for p, m in row.problems.items()]
     source = Source(row.file, row.data, {(): row.row})
     try:
-        record = validate_source(source)
+        record = validate_source(source, programme)
     except RecordInvalid as exc:
         rest = [p for p in exc.problems if not _covered(p.path, row.problems)]
         raise RecordInvalid(own + rest) from None
