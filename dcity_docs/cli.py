@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ import click
 
 from dcity_docs import __version__, settings
 from dcity_docs.documents.registry import DOCUMENTS
-from dcity_docs.errors import DcityError, RecordInvalid
+from dcity_docs.errors import DcityError, RecordInvalid, printable
 from dcity_docs.record.loading import load_record, load_record_and_bytes, record_files
 from dcity_docs.record.models import json_schema
 
@@ -51,6 +52,34 @@ def _echo_problems(error: RecordInvalid) -> None:
         click.echo(str(problem), err=True)
 
 
+def _say(text: object, err: bool = False) -> None:
+    """Echo a line that holds names from the input (file names, ids): control characters escaped,
+    so that a file name cannot clear the terminal or print a fake "ok"."""
+    click.echo(printable(str(text)), err=err)
+
+
+class _PrintableStream:
+    """stderr for click's own messages (they quote the command line's arguments), escaped alike."""
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(printable(text, newlines=True))
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
+def max_jobs() -> int:
+    """The most ``-j`` may ask for: 4 per CPU, at most 64 (each job is a LibreOffice process)."""
+    return min(64, 4 * (os.cpu_count() or 1))
+
+
+def _parse_jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
+    if value is not None and not 1 <= value <= max_jobs():
+        raise click.BadParameter(f"{value} is not between 1 and {max_jobs()} (4 per CPU, at most 64; each job "
+                                 "runs a LibreOffice process)", ctx=ctx, param=param)
+    return value
+
+
 def _templates_option(func: Any) -> Any:
     return click.option(
         "--templates",
@@ -62,8 +91,29 @@ def _templates_option(func: Any) -> Any:
     )(func)
 
 
+def _signature_fields_option(func: Any) -> Any:
+    """``--no-signature-fields``: PDFs without the empty signature fields (render, pack, batch)."""
+    return click.option(
+        "--signature-fields/--no-signature-fields",
+        "signature_fields",
+        default=True,
+        show_default=True,
+        help="With PDFs: one empty PDF signature field per signatory, over their signature line.",
+    )(func)
+
+
+def _without_restricted_option(func: Any) -> Any:
+    """``--without-restricted`` (pack and batch): the merged pack leaves the restricted annex out."""
+    return click.option(
+        "--without-restricted",
+        is_flag=True,
+        help="Leave restricted documents (a site annex marked RESTRICTED or SECRET) out of the merged "
+        "{id}_pack.pdf, whose cover then says they are issued separately; their own files are still made.",
+    )(func)
+
+
 def _options(formats: tuple[str, ...], pdfa: bool, templates: Path | None, converter: Any,
-             catalogs: Any = None, programme: Path | None = None) -> Any:
+             catalogs: Any = None, programme: Path | None = None, signature_fields: bool = True) -> Any:
     """The options object every command that makes documents hands to the library."""
     from dcity_docs.layout.templates import check_templates_dir
     from dcity_docs.output.options import OutputOptions
@@ -71,7 +121,7 @@ def _options(formats: tuple[str, ...], pdfa: bool, templates: Path | None, conve
     if templates is not None:
         check_templates_dir(templates)
     options = OutputOptions(formats=tuple(formats), pdfa=pdfa, templates=templates, converter=converter,
-                            catalogs=catalogs, programme=programme)
+                            catalogs=catalogs, programme=programme, signature_fields=signature_fields)
     options.programme_data()  # a broken programme file is refused once, before any record
     return options
 
@@ -94,13 +144,28 @@ def _parse_converter(ctx: click.Context, param: click.Parameter, value: str | No
     from dcity_docs.errors import InputError
 
     try:
-        return converter_from_spec(value)
+        return converter_from_spec(value, ca=ctx.meta.get("dcity_converter_ca"))
     except InputError as exc:
         raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
 
 
+def _keep_ca(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    ctx.meta["dcity_converter_ca"] = value  # read by --converter (parsed after it: eager)
+
+
 def _converter_option(func: Any) -> Any:
-    """``--converter``: who makes the PDFs (shared by render, pack and batch)."""
+    """``--converter`` (and ``--converter-ca``): who makes the PDFs (shared by render, pack and batch)."""
+    func = click.option(
+        "--converter-ca",
+        metavar="FILE",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        is_eager=True,
+        expose_value=False,
+        callback=_keep_ca,
+        help="CA certificates (PEM) to verify a unoserver+https:// server with, instead of the "
+        "system's trust store.",
+    )(func)
     return click.option(
         "--converter",
         "converter",
@@ -110,7 +175,8 @@ def _converter_option(func: Any) -> Any:
         callback=_parse_converter,
         help="Who converts to PDF: 'soffice' (default: a LibreOffice process per run) or "
         "unoserver://HOST:PORT[,HOST:PORT...] (running unoserver servers, documents spread across "
-        "them; see the README). Also read from $DCITY_CONVERTER.",
+        "them; see the README) or unoserver+https://HOST:PORT[,...] (the same behind a TLS proxy, "
+        "required for restricted documents on another host). Also read from $DCITY_CONVERTER.",
     )(func)
 
 
@@ -139,7 +205,7 @@ def validate(files: tuple[Path, ...], programme: Path | None = None) -> None:
             _echo_problems(exc)
             failed += 1
         else:
-            click.echo(f"{path}: ok ({record.id})")
+            _say(f"{path}: ok ({record.id})")
     if failed:
         raise PartialFailure(f"{failed} of {len(paths)} record(s) invalid")
 
@@ -235,10 +301,11 @@ def new(record_id: str, shareholders: int, programme: Path | None = None) -> Non
 @_templates_option
 @_converter_option
 @_programme_option
+@_signature_fields_option
 def render(
     document: str, file: Path, langs: tuple[str, ...], formats: tuple[str, ...], out_dir: Path,
     locales: Path | None = None, pdfa: bool = False, templates: Path | None = None, converter: Any = None,
-    programme: Path | None = None,
+    programme: Path | None = None, signature_fields: bool = True,
 ) -> None:
     """Render one DOCUMENT for the venture record FILE.
 
@@ -252,11 +319,11 @@ def render(
     from dcity_docs.wording.catalogs import Catalogs
 
     options = _options(formats, pdfa, templates, converter, catalogs=Catalogs(locales) if locales else None,
-                       programme=programme)
+                       programme=programme, signature_fields=signature_fields)
     record = load_record(file, options.programme_data())
     written = render_documents(record, [document], list(dict.fromkeys(langs)), out_dir, options)
     for path in written:
-        click.echo(str(path))
+        _say(path)
 
 
 @cli.command()
@@ -283,8 +350,11 @@ def render(
 @_templates_option
 @_converter_option
 @_programme_option
+@_signature_fields_option
+@_without_restricted_option
 def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str, ...],
-         templates: Path | None = None, converter: Any = None, programme: Path | None = None) -> None:
+         templates: Path | None = None, converter: Any = None, programme: Path | None = None,
+         signature_fields: bool = True, without_restricted: bool = False) -> None:
     """Make the complete document pack of each venture record.
 
     Writes OUTPUT/{id}/: every applicable document in uk, en and bilingual, as DOCX and PDF;
@@ -299,7 +369,8 @@ def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str,
     """
     from dcity_docs.output.packs import build_pack
 
-    options = _options(formats, pdfa, templates, converter, programme=programme)
+    options = _options(formats, pdfa, templates, converter, programme=programme,
+                       signature_fields=signature_fields).but(without_restricted=without_restricted)
     failed = 0
     paths = record_files(list(files))
     for path in paths:
@@ -310,7 +381,7 @@ def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str,
             _echo_problems(exc)
             failed += 1
             continue
-        click.echo(f"{path}: {made.folder} ({len(made.files)} files)")
+        _say(f"{path}: {made.folder} ({len(made.files)} files)")
     if failed:
         raise PartialFailure(f"{failed} of {len(paths)} record(s) failed; their packs were not made")
 
@@ -332,12 +403,12 @@ class _BatchProgress:
         elif event.kind == "record":
             result = event.result
             if self.bar is not None:
-                self.bar.update(1, f"{result.status} {result.id or result.origin}")
+                self.bar.update(1, printable(f"{result.status} {result.id or result.origin}"))
             else:
                 name = f"{result.id} ({result.origin})" if result.id else result.origin
-                click.echo(f"[{event.done}/{event.total}] {result.status}: {name}", err=True)
+                _say(f"[{event.done}/{event.total}] {result.status}: {name}", err=True)
         elif self.bar is None:
-            click.echo(f"batch: {event.message}", err=True)
+            _say(f"batch: {event.message}", err=True)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -359,8 +430,9 @@ def _terminate(signum: int, frame: Any) -> None:
     required=True,
     help="Folder to write into; each venture gets OUTPUT/{id}/, the reports go in OUTPUT/.",
 )
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Records drafted and LibreOffice processes run at once [default: number of CPUs].")
+@click.option("-j", "--jobs", type=int, default=None, callback=_parse_jobs,
+              help="Records drafted and LibreOffice processes run at once [default: number of CPUs; "
+              "at most 4 per CPU, 64 in all].")
 @click.option(
     "-f",
     "--format",
@@ -376,9 +448,11 @@ def _terminate(signum: int, frame: Any) -> None:
 @_converter_option
 @_templates_option
 @_programme_option
+@_signature_fields_option
+@_without_restricted_option
 def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tuple[str, ...], pdfa: bool,
-          wait: bool, converter: Any = None, templates: Path | None = None,
-          programme: Path | None = None) -> None:
+          wait: bool, converter: Any = None, templates: Path | None = None, programme: Path | None = None,
+          signature_fields: bool = True, without_restricted: bool = False) -> None:
     """Make the document packs of many ventures, with a batch report and a portfolio register.
 
     INPUTS are record files (YAML, JSON), folders of them, or registers (CSV or XLSX, one venture
@@ -398,7 +472,8 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tu
     """
     from dcity_docs.batch.run import run_batch
 
-    options = _options(formats, pdfa, templates, converter, programme=programme)
+    options = _options(formats, pdfa, templates, converter, programme=programme,
+                       signature_fields=signature_fields).but(without_restricted=without_restricted)
     show = _BatchProgress(sys.stderr.isatty())
     try:
         result = run_batch(list(inputs), out_dir, options, jobs=jobs, wait=wait, progress=show)
@@ -406,14 +481,121 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tu
         show.close()
     for failed in result.failed:
         for problem in failed.problems:
-            click.echo(problem, err=True)
-    click.echo(f"{len(result.made)} made, {len(result.skipped)} skipped (unchanged), "
-               f"{len(result.failed)} failed, of {len(result.results)} record(s), in {out_dir}")
+            _say(problem, err=True)
+    _say(f"{len(result.made)} made, {len(result.skipped)} skipped (unchanged), "
+         f"{len(result.failed)} failed, of {len(result.results)} record(s), in {out_dir}")
     for path in result.reports:
-        click.echo(str(path))
+        _say(path)
     if result.failed:
         raise PartialFailure(f"{len(result.failed)} of {len(result.results)} record(s) failed; "
                              f"they are listed in {out_dir / 'batch-report'}.*")
+
+
+PASSPHRASE_ENV = settings.P12_PASSPHRASE
+
+
+def _passphrase(passphrase_file: Path | None) -> bytes:
+    """The PKCS#12 passphrase: from a file (its first line), the environment, or a prompt on a
+    terminal; never from the command line, where other users and the shell history see it."""
+
+    from dcity_docs.errors import InputError
+
+    if passphrase_file is not None:
+        try:
+            text = passphrase_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read the passphrase file {passphrase_file}: {exc}") from None
+        return text.splitlines()[0].encode("utf-8") if text else b""
+    from_environment = settings.secret(PASSPHRASE_ENV)
+    if from_environment is not None:
+        return from_environment.encode("utf-8")
+    if sys.stdin.isatty():
+        return click.prompt("Passphrase of the PKCS#12 file", hide_input=True, default="",
+                            show_default=False).encode("utf-8")
+    raise InputError(f"no passphrase: give --passphrase-file FILE or set {PASSPHRASE_ENV} "
+                     "(there is no terminal to ask on)")
+
+
+@cli.command()
+@click.argument("pdf", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--field", "field", required=True, metavar="NAME",
+              help="The signature field to sign: ministry, shareholder-1, ... (see `dcity-docs verify`).")
+@click.option("--p12", "p12", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The signer's key and certificate, a PKCS#12 (.p12/.pfx) file.")
+@click.option("--passphrase-file", "passphrase_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help=f"Read the passphrase from this file (else ${PASSPHRASE_ENV}, else a prompt).")
+@click.option("--timestamp", "timestamp_url", metavar="URL", default=None,
+              help="An RFC 3161 timestamp authority: PAdES B-T instead of B-B.")
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the signed PDF here (default: replace PDF once the signed file is whole).")
+@click.option("--force", is_flag=True, help="Sign even a PDF marked ПРОЄКТ / DRAFT or AGREED FORM.")
+def sign(pdf: Path, field: str, p12: Path, passphrase_file: Path | None, timestamp_url: str | None,
+         out: Path | None, force: bool) -> None:
+    """Sign one signature field of PDF (PAdES), as an incremental update: earlier signatures stay
+    valid, so the parties sign one after another.
+
+    \b
+    Example:
+        dcity-docs sign out/DC-2026-030_jv-agreement_uk.pdf --field ministry --p12 me.p12
+        DCITY_P12_PASSPHRASE=... dcity-docs sign pack.pdf --field shareholder-1 --p12 co.p12 \\
+            --timestamp http://tsa.example/ -o pack-signed.pdf
+    """
+    from dcity_docs.signing.sign import load_pkcs12, sign_field
+    from dcity_docs.signing.reading import read_pdf
+
+    read_pdf(pdf)  # not a PDF: said before the passphrase is asked for
+    credentials = load_pkcs12(p12, _passphrase(passphrase_file))
+    written = sign_field(pdf, field, credentials, out=out, timestamp_url=timestamp_url, force=force)
+    click.echo(f"{written}: signed {field} as {credentials.subject}")
+
+
+@cli.command()
+@click.argument("pdfs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--ca", "ca", multiple=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Trust roots (PEM or DER certificates); repeatable. Without it trust is not judged.")
+def verify(pdfs: tuple[Path, ...], ca: tuple[Path, ...]) -> None:
+    """Check every signature of each PDF: who signed which field and when, whether the file is
+    intact and what was added after each signature, whether the certificate chains to --ca; and
+    which fields are still unsigned. Exit 0 only when every signature is valid and intact.
+
+    \b
+    Example:
+        dcity-docs verify out/DC-2026-030/DC-2026-030_pack.pdf --ca ca.pem
+    """
+    from dcity_docs.signing.verify import load_trust_roots, verify_pdf
+
+    roots = load_trust_roots(list(ca))
+    failed = 0
+    for path in pdfs:
+        try:
+            report = verify_pdf(path, roots)
+        except DcityError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            failed += 1
+            continue
+        click.echo(f"{path}:")
+        for sig in report.signatures:
+            verdict = "VALID" if sig.ok else "NOT VALID"
+            click.echo(f"  {sig.field}: {verdict}" + (f": {'; '.join(sig.problems)}" if sig.problems else ""))
+            if sig.signer:
+                click.echo(f"    signer: {sig.signer} ({sig.subject})")
+            if sig.signing_time:
+                click.echo(f"    signing time: {sig.signing_time:%Y-%m-%d %H:%M:%S %Z} (as the signer says)")
+            if sig.timestamp:
+                click.echo(f"    timestamp: {sig.timestamp:%Y-%m-%d %H:%M:%S %Z}")
+            if sig.unsupported is None and sig.signer:
+                click.echo(f"    intact: {'yes' if sig.intact else 'NO'}; {sig.coverage}")
+                click.echo("    trust: " + ("not judged (no --ca)" if sig.trusted is None else
+                                            "chains to the trust roots" if sig.trusted else "NOT trusted"))
+        for problem in report.problems:
+            click.echo(f"  {problem}")
+        click.echo("  unsigned fields: " + (", ".join(report.unsigned) if report.unsigned else "none"))
+        if not report.ok:
+            failed += 1
+    if failed and len(pdfs) > 1:
+        raise PartialFailure(f"{failed} of {len(pdfs)} PDF(s) not valid")
+    if failed:
+        raise PartialFailure("")  # the one PDF's reasons are printed above
 
 
 def run(argv: list[str] | None = None, prog_name: str = "dcity-docs", **extra: Any) -> int:
@@ -443,13 +625,14 @@ def _run(argv: list[str] | None, prog_name: str, **extra: Any) -> int:
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
-        exc.show()
+        exc.show(file=_PrintableStream())  # type: ignore[arg-type]
         return exc.exit_code  # what click means: 2 for a usage error, 1 for another (a file it cannot open)
     except RecordInvalid as exc:
         _echo_problems(exc)
         return EXIT_INPUT
     except DcityError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        if str(exc):  # empty: the command printed the reasons itself
+            click.echo(printable(f"Error: {exc}", newlines=True), err=True)
         return exc.exit_code
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)

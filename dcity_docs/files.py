@@ -12,9 +12,39 @@ from pathlib import Path
 
 from dcity_docs.errors import OutputError
 
+PRIVATE_FILE = 0o600
+"""The mode of a restricted document and of every temporary copy of one, whatever the umask."""
+PRIVATE_FOLDER = 0o700
+"""The mode of a folder that holds a restricted document (a pack with its site annex)."""
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary name in the same folder, then rename: never a half-written file."""
+
+def umask() -> int:
+    """The process's umask, read without changing it (``os.umask`` sets it, racing other threads)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    old = os.umask(0o077)  # pragma: no cover - no /proc: the only other way to read it
+    os.umask(old)
+    return old
+
+
+def file_mode(private: bool = False) -> int:
+    """The mode a new file gets: 0600 for a restricted one, else what the user's umask gives."""
+    return PRIVATE_FILE if private else 0o666 & ~umask()
+
+
+def folder_mode(private: bool = False) -> int:
+    """The mode a new folder gets: 0700 if it holds a restricted file, else the umask's."""
+    return PRIVATE_FOLDER if private else 0o777 & ~umask()
+
+
+def write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
+    """Write to a temporary name in the same folder, then rename: never a half-written file.
+    ``private``: a restricted document, mode 0600 (the temporary file is 0600 from its creation);
+    otherwise the mode the user's umask gives."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
@@ -25,7 +55,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, file_mode(private))
         os.replace(tmp, path)
     except OSError as exc:
         try:

@@ -24,7 +24,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("dcity_docs.documents",),
     ("dcity_docs.layout",),
     ("dcity_docs.conversion", "dcity_docs.pdf"),
-    ("dcity_docs.output",),
+    ("dcity_docs.output", "dcity_docs.signing"),
     ("dcity_docs.reports",),
     ("dcity_docs.batch",),
     ("dcity_docs.translation",),

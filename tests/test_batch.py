@@ -25,6 +25,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 from pypdf import PdfWriter
 
+from conftest import FIXTURE_DIR
 from dcity_docs.batch import run as batch_module
 from dcity_docs.batch.run import BatchEvent, run_batch
 from dcity_docs.wording.catalogs import Catalogs
@@ -37,8 +38,7 @@ from dcity_docs.resources import locales_dir
 
 from readback import docx_text
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = REPO / "fixtures"
+FIXTURES = FIXTURE_DIR
 IDS = ["DC-2026-014", "DC-2026-021", "DC-2026-030"]
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import io
 import zipfile
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURE_DIR
 from dcity_docs.documents import registry
 from dcity_docs.draft.base import Block, Draft
 from dcity_docs.output.documents import docx_bytes, draft_document
@@ -18,7 +18,7 @@ from dcity_docs.record.loading import load_record
 from dcity_docs.record.models import Record, Registration
 from dcity_docs.wording.catalogs import catalogs_for
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = FIXTURE_DIR
 RECORDS = sorted(p.stem for p in FIXTURES.glob("*.yaml"))
 
 

@@ -9,13 +9,14 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from conftest import FIXTURE_DIR
 from dcity_docs.cli import cli
 from dcity_docs.documents.registry import DOCUMENTS, applicable, file_name
 from dcity_docs.record.loading import load_record
 from dcity_docs.pdf.outline import outline_titles
 from dcity_docs.pdf.reading import page_texts
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = FIXTURE_DIR
 has_soffice = shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
 
 

@@ -10,6 +10,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader, PdfWriter
 
+from conftest import FIXTURE_DIR
 from dcity_docs.pdf import files
 from dcity_docs.pdf.finishing import finish
 from dcity_docs.pdf.metadata import set_metadata
@@ -26,7 +27,7 @@ from dcity_docs.errors import TemplateProblem
 from dcity_docs.record.loading import load_record
 from dcity_docs.resources import templates_dir
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = FIXTURE_DIR
 
 
 @pytest.mark.parametrize("stem", ["DC-2026-014", "DC-2026-030"])

@@ -26,13 +26,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import FIXTURE_DIR
 from dcity_docs.conversion import convert as conversion
 from dcity_docs.cli import cli
 from dcity_docs.conversion.base import is_complete_pdf
 from dcity_docs.pdf.reading import page_texts
 from readback import docx_text
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = FIXTURE_DIR
 ABROAD = FIXTURES / "DC-2026-030.yaml"  # no site: memorandum and agreement only
 IN_UKRAINE = FIXTURES / "DC-2026-014.yaml"
 
@@ -549,3 +550,77 @@ def test_two_batches_into_the_same_folder_at_once(tmp_path):
     assert (out / "DC-2026-030" / "DC-2026-030_pack.pdf").is_file()
     assert (out / "DC-2026-014" / "manifest.json").is_file()
     assert leftovers(out) == []
+
+
+# --- the private temporary folder of LibreOffice's working copies (restricted documents) ----------
+
+PRIVATE_COPIES = """
+import json, stat
+root = Path.cwd()  # the converter's own temporary folder: profile, home, TMPDIR
+seen = {"root": str(root), "root_mode": stat.S_IMODE(root.stat().st_mode),
+        "tmp_mode": stat.S_IMODE(Path(os.environ["TMPDIR"]).stat().st_mode),
+        "umask": os.umask(0o077),
+        "inputs": {f.name: stat.S_IMODE(f.stat().st_mode) for f in files}}
+with open(FAULT / "private.log", "a") as fh:
+    fh.write(json.dumps(seen) + "\\n")
+with open(FAULT / "pids.log", "a") as fh:
+    fh.write(f"{os.getpid()}\\n")
+if os.environ["FAULT_MODE"] == "hang":
+    time.sleep(120)
+if os.environ["FAULT_MODE"] == "ok":
+    blank_pdfs(files)
+sys.exit(0 if os.environ["FAULT_MODE"] == "ok" else 1)
+"""
+
+
+def _private_calls(tmp_path: Path) -> list[dict[str, object]]:
+    import json
+
+    log = tmp_path / "private.log"
+    return [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+
+
+@pytest.mark.parametrize("mode", ["ok", "fails", "sigterm", "ctrl-c"])
+def test_restricted_annex_temporary_copies_are_private_and_removed(tmp_path, mode):
+    """The pack of a venture in Ukraine (a restricted annex): LibreOffice works in a private
+    temporary folder (0700, umask 077 inside it), the annex's DOCX it reads is 0600 whatever the
+    user's umask, and the folder is gone after success, failure, SIGTERM and Ctrl-C."""
+    fake = fake_soffice(tmp_path, PRIVATE_COPIES)
+    out = tmp_path / "out"
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = dict(os.environ, DCITY_SOFFICE=str(fake), TMPDIR=str(tmp),
+               FAULT_MODE="hang" if mode in ("sigterm", "ctrl-c") else mode)
+
+    def start() -> None:
+        _ctrl_c_as_at_a_terminal()
+        os.umask(0o002)  # a permissive umask: restricted files must not follow it
+
+    proc = subprocess.Popen([sys.executable, "-m", "dcity_docs", "pack", str(IN_UKRAINE), "-o", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=start)
+    if mode in ("sigterm", "ctrl-c"):
+        deadline = time.monotonic() + 30
+        while not (tmp_path / "pids.log").exists() and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGTERM if mode == "sigterm" else signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+
+    assert proc.returncode == {"ok": 0, "fails": 1}.get(mode, 130), stderr
+    seen = _private_calls(tmp_path)
+    assert seen, "LibreOffice was never called"
+    for call in seen:
+        assert call["root_mode"] == 0o700 and call["tmp_mode"] == 0o700 and call["umask"] == 0o077
+        assert not Path(str(call["root"])).exists(), "LibreOffice's temporary folder left behind"
+        inputs = call["inputs"]
+        assert isinstance(inputs, dict)
+        for name, file_mode in inputs.items():
+            assert file_mode == (0o600 if "_site-protection-annex_" in name else 0o664), name
+    assert list(tmp.iterdir()) == []
+    if mode == "ok":
+        pack = out / "DC-2026-014"
+        assert (pack.stat().st_mode & 0o777) == 0o700
+        assert leftovers(out) == []
+    else:
+        assert list(out.iterdir()) == [] if out.exists() else True
+    assert_all_dead([int(p) for p in (tmp_path / "pids.log").read_text().split()])

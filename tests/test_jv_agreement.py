@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURE_DIR
 from dcity_docs.output.documents import MODES, docx_bytes, draft_document
 from dcity_docs.documents import jv_agreement
 from dcity_docs.errors import InputError
@@ -22,7 +23,7 @@ from readback import docx_header_footer_text, docx_text
 from test_declension import FOREIGN_SIGNATORIES
 
 KEY = "jv-agreement"
-FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES_DIR = FIXTURE_DIR
 FIXTURES = sorted(p.stem for p in FIXTURES_DIR.glob("*.yaml"))
 
 # What a lawyer checks first, per fixture, written out by hand (not computed by the code under test).

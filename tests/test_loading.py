@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import (
+    HANG_SECONDS,
     assert_problem,
     line_no,
     mutate,
@@ -78,7 +79,7 @@ def test_billion_laughs_is_refused_quickly(tmp_path):
     path = write_record(tmp_path, "\n".join(lines) + "\n")
     start = time.monotonic()
     _only_problem(path, r"not allowed", 1)
-    assert time.monotonic() - start < 2
+    assert time.monotonic() - start < HANG_SECONDS
 
 
 @pytest.mark.parametrize(
@@ -129,7 +130,7 @@ def test_deep_nesting_is_refused_quickly(tmp_path, text, name):
     result = run_validate(path)
     assert result.exit_code == 1
     assert "nests more than" in result.stderr
-    assert time.monotonic() - start < 3
+    assert time.monotonic() - start < HANG_SECONDS
 
 
 def test_non_text_key_is_refused(example_text, tmp_path):
@@ -242,11 +243,11 @@ def test_file_over_the_size_limit_is_refused_by_size(example_text, tmp_path):
     _only_problem(path, r"file is [0-9,]+ bytes; a record may be at most 1,000,000")
 
 
-def test_a_device_is_not_read_forever():
+def test_a_device_is_not_read_at_all():
     zero = Path("/dev/zero")
     if not zero.exists():
         pytest.skip("no /dev/zero here")
-    _only_problem(zero, r"over 1,000,000 bytes")
+    _only_problem(zero, r"is a character device, not a record file: only regular files are read")
 
 
 def test_missing_file(tmp_path):
@@ -477,13 +478,16 @@ def test_impossible_dates_are_refused_with_their_line(example_text, tmp_path, ol
 
 
 def test_json_with_escaped_characters_beyond_u_ffff_is_read_right(example_text, tmp_path):
-    """json.dumps writes 😀 as a surrogate pair of escapes; the record holds the character."""
+    """json.dumps writes 😀 as a surrogate pair of escapes; the record holds the character (which
+    the documents' fonts cannot print: it is refused as that one character, not as two halves)."""
     data = yaml_data(example_text)
     data["venture"]["name"]["en"] = "Danforge 😀 Defence"
     path = write_record(tmp_path, json.dumps(data, ensure_ascii=True, indent=2), "escaped.json")
     assert "\\ud83d\\ude00" in path.read_text()
-    assert run_validate(path).exit_code == 0
-    assert load_record(path).venture.name.en == "Danforge 😀 Defence"
+    result = run_validate(path)
+    assert_problem(result, path, line_no(path.read_text(), "Danforge \\ud83d"), "venture.name.en",
+                   r"contains '😀' \(U\+1F600, GRINNING FACE\), which the documents' fonts")
+    assert "U+D83D" not in result.stderr
 
 
 @pytest.mark.parametrize("escape,shown", [("\\ud800", "U+D800"), ("\\uffff", "U+FFFF"), ("\\ufffe", "U+FFFE")])
@@ -523,7 +527,7 @@ def _corpus(example_text: str, folder: Path) -> dict[str, tuple[int, str]]:
         "impossible-date.yaml": (mutate(example_text, "memorandum: 2026-09-01", "memorandum: 2026-02-30"),
                                  1, r"dates\.memorandum: '2026-02-30' is not a real date"),
         "crlf-bad.yaml": (mutate(example_text, "region: UA-18", "region: UA-99").replace("\n", "\r\n").encode(),
-                          1, r"site\.region: 'UA-99'"),
+                          1, r"site\.region: the value given is not"),
         "invalid.json": ('{"id": "DC-2026-014",', 1, r"invalid JSON"),
         "deep.json": ("[" * 100_000, 1, r"nests more than"),
     }
@@ -553,7 +557,7 @@ def test_the_whole_corpus_through_the_real_command(example_text, tmp_path):
     result, elapsed = _run_command("validate", *files)
 
     assert result.returncode == 1, result.stderr
-    assert elapsed < 5, f"took {elapsed:.1f} s"
+    assert elapsed < HANG_SECONDS, f"took {elapsed:.1f} s"
     assert "Traceback" not in result.stderr + result.stdout
     stderr = result.stderr.splitlines()
     assert stderr[-1] == f"Error: {len(files)} of {len(files)} record(s) invalid"
@@ -580,6 +584,6 @@ def test_legitimate_forms_of_a_valid_record_through_the_real_command(example_tex
     result, elapsed = _run_command("validate", folder)
 
     assert result.returncode == 0, result.stderr
-    assert elapsed < 8, f"took {elapsed:.1f} s"
+    assert elapsed < HANG_SECONDS, f"took {elapsed:.1f} s"
     assert result.stderr == ""
     assert result.stdout.count(": ok (DC-2026-014)") == 7

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURE_DIR
 from dcity_docs.output.documents import MODES, docx_bytes
 from dcity_docs.language.typography import NBSP, typography_uk
 from dcity_docs.record.loading import load_record
 from readback import docx_header_footer_text, docx_run_languages, docx_text
 
-FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures").glob("*.yaml"))
+FIXTURES = sorted(FIXTURE_DIR.glob("*.yaml"))
 
 
 def render(tmp_path: Path, fixture: Path, mode: str) -> tuple[str, str]:

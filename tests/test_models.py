@@ -16,6 +16,7 @@ import pytest
 from pydantic import ValidationError
 
 from conftest import (
+    FIXTURE_DIR,
     assert_problem,
     line_no,
     mutate,
@@ -98,7 +99,7 @@ CASES = [
     Case("lookalike-latin-i-in-uk-text", [("uk: вул. Повітрофлотська, 6", "uk: вул. Повiтрофлотська, 6")],
          "uk: вул. Повiтрофлотська", "ministry.address.uk", r"Latin 'i' \(U\+0069\) in «Повiтрофлотська»"),
     Case("lookalike-greek-in-en", [("en: Site Heather-17", "en: Site Ηeather-17")], "en: Site Ηeather-17",
-         "site.codename.en", r"Greek 'Η' \(U\+0397\) in «Ηeather»"),
+         "site.codename.en", r"Greek 'Η' \(U\+0397\) in «…»"),  # the codename is never repeated
     Case("invisible-zero-width-space", [("name: {uk: Коваленко Ірина", 'name: {uk: "Коваленко\\u200b Ірина')
                                         , ("Петрівна, en: Iryna", 'Петрівна", en: Iryna')],
          "name: {uk: \"Коваленко", "shareholders.0.signatory.name.uk",
@@ -125,9 +126,9 @@ CASES = [
     Case("governing-law", [("governing_law: UA ", "governing_law: EU ")], "governing_law: EU",
          "governing_law", r"'EU' is not an ISO 3166-1 alpha-2"),
     Case("region-unknown", [("region: UA-18", "region: UA-99")], "region: UA-99", "site.region",
-         r"'UA-99' is not an ISO 3166-2:UA region code"),
+         r"^the value given is not an ISO 3166-2:UA region code"),  # a site's region is never repeated
     Case("region-other-country", [("region: UA-18", "region: DK-84")], "region: DK-84", "site.region",
-         r"'DK-84' is not an ISO 3166-2:UA"),
+         r"^the value given is not an ISO 3166-2:UA"),
     Case("currency-unknown", [("currency: EUR               #", "currency: EUX               #")],
          "currency: EUX", "venture.capital.currency", r"'EUX' is not an ISO 4217 currency code"),
     Case("currency-lowercase", [('{amount: "6375000.00", currency: EUR}', '{amount: "6375000.00", currency: eur}')],
@@ -424,7 +425,7 @@ def test_cyrillic_in_an_english_text_is_refused_with_the_official_transliteratio
 
     from dcity_docs.cli import cli
 
-    text = (Path(__file__).resolve().parent.parent / "fixtures" / "DC-2026-014.yaml").read_text(encoding="utf-8")
+    text = (FIXTURE_DIR / "DC-2026-014.yaml").read_text(encoding="utf-8")
     old = "name: {uk: Коваленко Ірина Петрівна, en: Iryna Kovalenko}"
     assert text.count(old) == 1
     bad = tmp_path / "bad.yaml"
@@ -442,7 +443,7 @@ def test_cross_field_rules_are_reported_together_with_field_errors(tmp_path: Pat
 
     from dcity_docs.cli import cli
 
-    text = (Path(__file__).resolve().parent.parent / "fixtures" / "DC-2026-014.yaml").read_text(encoding="utf-8")
+    text = (FIXTURE_DIR / "DC-2026-014.yaml").read_text(encoding="utf-8")
     for old, new in (("DABADKKK", "XX"), ('share_percent: "49"', 'share_percent: "48"'),
                      ("agreement: 2026-10-15", "agreement: 2026-08-15")):
         assert text.count(old) == 1

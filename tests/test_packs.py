@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from conftest import FIXTURE_DIR
 from dcity_docs.cli import cli
 from dcity_docs.documents.registry import applicable
 from dcity_docs.output.documents import MODES
@@ -22,7 +23,7 @@ from dcity_docs.output.packs import build_pack, sha256_file
 from dcity_docs.pdf.outline import outline_titles
 from dcity_docs.pdf.reading import page_texts
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = FIXTURE_DIR
 pytestmark = pytest.mark.libreoffice
 
 if shutil.which("soffice") is None and shutil.which("libreoffice") is None:

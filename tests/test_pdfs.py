@@ -265,3 +265,24 @@ def test_merge_one_bookmark_per_part(sources: dict[str, Path], tmp_path: Path) -
 def test_merge_needs_parts(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         merge_pdfs([], tmp_path / "x.pdf", title="x")
+
+
+def test_the_stamp_is_drawn_once_then_read_from_the_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A legal officer's next render of a draft does not load fpdf2 again: the stamp's bytes come
+    from the cache, and they are the bytes it would draw."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    font = str(watermark.find_watermark_font())
+    watermark._stamp_pdf.cache_clear()
+    drawn = watermark._stamp_pdf("ПРОЄКТ / DRAFT", 595.3, 841.9, font, 0.55, 0.3)
+    assert drawn == watermark._draw_stamp("ПРОЄКТ / DRAFT", 595.3, 841.9, font, 0.55, 0.3)
+    assert len(list((tmp_path / "cache" / "dcity-docs" / "stamps").glob("*.pdf"))) == 1
+
+    def no_drawing(*args: object) -> bytes:
+        raise AssertionError("drawn again instead of read from the cache")
+
+    monkeypatch.setattr(watermark, "_draw_stamp", no_drawing)
+    watermark._stamp_pdf.cache_clear()
+    assert watermark._stamp_pdf("ПРОЄКТ / DRAFT", 595.3, 841.9, font, 0.55, 0.3) == drawn
+    with pytest.raises(AssertionError, match="drawn again"):  # another text is another stamp
+        watermark._stamp_pdf("ПОГОДЖЕНА РЕДАКЦІЯ / AGREED FORM", 595.3, 841.9, font, 0.55, 0.3)
+    watermark._stamp_pdf.cache_clear()

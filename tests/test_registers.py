@@ -13,12 +13,13 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
+from conftest import FIXTURE_DIR
 from dcity_docs.errors import RecordInvalid
 from dcity_docs.record.loading import load_record
 from dcity_docs.record.registers import RegisterRow, field_kind, read_register, validate_row
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = REPO / "fixtures"
+FIXTURES = FIXTURE_DIR
+REPO = FIXTURE_DIR.parent
 
 
 # --- helpers --------------------------------------------------------------------------------------

@@ -3,11 +3,11 @@ documents and groups, the templates on disk and the annex number all agree with 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import click
 import pytest
 
+from conftest import FIXTURE_DIR
 from dcity_docs.cli import cli
 from dcity_docs.documents import registry
 from dcity_docs.language.typography import NBSP
@@ -18,7 +18,7 @@ from dcity_docs.resources import locales_dir
 from dcity_docs.translation import extraction, i18n
 from dcity_docs.wording.catalogs import catalogs_for
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = FIXTURE_DIR
 
 
 def _document_argument(command: str) -> click.Choice:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from conftest import FIXTURE_DIR
 from dcity_docs.layout import rendering
 from dcity_docs.wording.catalogs import catalogs_for
 from dcity_docs.documents.registry import DOCUMENTS
@@ -20,7 +21,7 @@ from dcity_docs.record.loading import load_record, parse_text, validate_source
 from dcity_docs.resources import templates_dir
 from readback import docx_text
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = FIXTURE_DIR
 EXAMPLE = FIXTURES / "DC-2026-014.yaml"
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import FIXTURE_DIR
 from dcity_docs.wording.catalogs import catalogs_for
 from dcity_docs.cli import cli
 from dcity_docs.output.documents import MODES, docx_bytes
@@ -26,7 +27,7 @@ from dcity_docs.record.models import Record
 from readback import docx_header_footer_text, docx_text
 
 KEY = "site-protection-annex"
-FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES_DIR = FIXTURE_DIR
 IN_UKRAINE = ["DC-2026-014", "DC-2026-021"]
 ABROAD = "DC-2026-030"
 

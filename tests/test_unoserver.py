@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from conftest import FIXTURE_DIR
 from dcity_docs.batch.run import run_batch
 from dcity_docs.cli import cli
 from dcity_docs.output.options import OutputOptions
@@ -27,7 +28,7 @@ from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError
 from dcity_docs.record.loading import load_record
 from dcity_docs.conversion.servers import LocalUnoservers, free_port
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = FIXTURE_DIR
 
 
 @pytest.fixture(scope="module")
@@ -145,6 +146,13 @@ def test_converter_specs() -> None:
     assert pool.spec == "unoserver://127.0.0.1:2003,[::1]:2004,localhost:2005"
     assert [s.local for s in pool.servers] == [True, True, True]
     assert not converter_from_spec("unoserver://docs.example:2003").servers[0].local  # type: ignore[attr-defined]
+    tls = converter_from_spec("unoserver+https://127.0.0.1:2443")
+    assert isinstance(tls, UnoserverPool) and tls.spec == "unoserver+https://127.0.0.1:2443"
+    assert tls.servers[0].url == "https://127.0.0.1:2443/" and not tls.servers[0].local  # always uploads
+    assert not tls.sends_in_clear() and converter_from_spec("unoserver://docs.example:2003").sends_in_clear()
+    assert not converter_from_spec("unoserver://127.0.0.1:2003").sends_in_clear()
+    with pytest.raises(InputError):
+        converter_from_spec("unoserver://docs.example:2003", ca=Path("/etc/hostname"))  # CA only for TLS
 
 
 def test_bad_converter_option_is_a_usage_error(tmp_path: Path) -> None:

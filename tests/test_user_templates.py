@@ -19,11 +19,12 @@ from xml.sax.saxutils import escape
 import pytest
 from click.testing import CliRunner
 
+from conftest import FIXTURE_DIR
 from dcity_docs.cli import cli
 from dcity_docs.resources import templates_dir
 from readback import docx_text
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = FIXTURE_DIR
 RECORD = FIXTURES / "DC-2026-030.yaml"  # abroad: memorandum and agreement
 
 

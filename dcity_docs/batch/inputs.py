@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dcity_docs.errors import RecordInvalid
+from dcity_docs.errors import RecordInvalid, printable
 from dcity_docs.record.loading import record_files
 from dcity_docs.record.registers import RegisterRow, is_other_spreadsheet, is_register, read_register
 
@@ -19,7 +19,7 @@ class FileInput:
 
     @property
     def origin(self) -> str:
-        return str(self.path)
+        return printable(str(self.path))  # shown in messages and reports: control characters escaped
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def iter_inputs(paths: Sequence[Path]) -> Iterator[Input]:
         try:
             expanded = record_files([given]) if given.is_dir() else [given]
         except RecordInvalid as exc:  # a folder without records
-            yield BrokenInput(str(given), tuple(str(p) for p in exc.problems))
+            yield BrokenInput(printable(str(given)), tuple(str(p) for p in exc.problems))
             continue
         for path in expanded:
             key = os.path.realpath(path)
@@ -62,7 +62,7 @@ def iter_inputs(paths: Sequence[Path]) -> Iterator[Input]:
             if is_register(path) or is_other_spreadsheet(path):
                 for item in read_register(path):
                     if isinstance(item, RecordInvalid):
-                        yield BrokenInput(str(path), tuple(str(p) for p in item.problems))
+                        yield BrokenInput(printable(str(path)), tuple(str(p) for p in item.problems))
                     else:
                         yield RowInput(item)
             else:

@@ -254,12 +254,14 @@ class _Batch:
         try:
             ok = prepared
             try:
-                pipeline.convert(files, staging, self.options, workers=workers)
+                pipeline.convert(files, staging, self.options, workers=workers,
+                                 restricted=[f for p in prepared for f in p.job.restricted_inputs])
             except ConversionError:
                 ok = []
                 for p in prepared:  # which packs did it concern? each again on its own
                     try:
-                        pipeline.convert(p.job.conversion_inputs, staging, self.options)
+                        pipeline.convert(p.job.conversion_inputs, staging, self.options,
+                                         restricted=p.job.restricted_inputs)
                         ok.append(p)
                     except ConversionError as exc:
                         self._drop(p.job, abort=True)

@@ -52,6 +52,11 @@ class Converter:
     def check(self) -> None:
         """Raise :class:`EnvironmentProblem` early (before any folder is made) if it cannot work."""
 
+    def sends_in_clear(self) -> bool:
+        """Whether a document may travel unencrypted to another host (then a restricted one is
+        refused before anything is sent). LibreOffice on this machine: never."""
+        return False
+
     def convert(self, files: Sequence[Path], staging: Path, *, timeout: float, pdfa: bool, workers: int) -> None:
         raise NotImplementedError
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
-from dcity_docs.conversion.base import Converter, _expected, is_complete_pdf
+from dcity_docs.conversion.base import Converter, _expected, _names, is_complete_pdf
 from dcity_docs.conversion.soffice import SofficeConverter
 from dcity_docs.errors import ConversionError, InputError, OutputError
+from dcity_docs.files import file_mode
 
 __all__ = ["convert_to_pdf"]
 
@@ -29,6 +30,7 @@ def convert_to_pdf(
     pdfa: bool = False,
     workers: int = 1,
     converter: Converter | None = None,
+    restricted: Collection[Path] = (),
 ) -> list[Path]:
     """Convert documents to PDF; return ``out_dir / (stem + ".pdf")`` for each, in input order.
 
@@ -37,10 +39,15 @@ def convert_to_pdf(
     ``workers`` LibreOffice processes run at once (each with its own profile).  ``converter``:
     who converts (default: a LibreOffice process per call; the caller passes its options' converter).
 
+    ``restricted``: those of ``docx_files`` that are restricted documents: their PDFs are 0600
+    (the others get the user's umask), and a converter that would send them unencrypted to
+    another host is refused before anything is sent.
+
     All or nothing: if any document fails, :class:`ConversionError` names it
     and ``out_dir`` is left as it was.
     """
     files = [Path(f) for f in docx_files]
+    private = {Path(f).absolute() for f in restricted}
     if not files:
         return []
     if workers < 1:
@@ -56,7 +63,15 @@ def convert_to_pdf(
             raise InputError(f"{seen[key]} and {f} would both become {key}")
         seen[key] = f
     files = [f.resolve() for f in files]
+    private_resolved = {f.resolve() for f in private}
     converter = converter or SofficeConverter()
+    if converter.sends_in_clear():
+        refused = [f for f in files if f.absolute() in private]
+        if refused:  # before anything is sent to any server
+            raise ConversionError(
+                f"{_names(refused)} is restricted and would be sent unencrypted to another host "
+                f"by {converter!r}; convert it on this machine (--converter soffice, or a unoserver on "
+                "127.0.0.1) and keep the remote server for unrestricted documents")
     converter.check()
 
     # Absolute: LibreOffice runs in a folder of its own (cwd), where a relative --outdir would
@@ -79,6 +94,9 @@ def convert_to_pdf(
                 raise ConversionError(f"LibreOffice produced no valid PDF for: {f}")
             dest = out_dir / src.name
             try:
+                # A restricted document's PDF is 0600; the others get the user's umask, whatever
+                # mode the converter wrote them with.
+                os.chmod(src, file_mode(f in private_resolved))
                 os.replace(src, dest)
             except OSError as exc:
                 raise OutputError(f"cannot write {dest}: {exc}") from exc

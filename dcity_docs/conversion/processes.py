@@ -69,10 +69,11 @@ class _Worker:
     attempts: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
+        # A private temporary folder (mkdtemp: 0700) for LibreOffice's profile, home and temporary
+        # copies, removed by close() on success, failure, Ctrl-C and SIGTERM.
         self.root = Path(tempfile.mkdtemp(prefix="dcity-soffice-"))
-        (self.root / "profile").mkdir()
-        (self.root / "home").mkdir()
-        (self.root / "tmp").mkdir()
+        for name in ("profile", "home", "tmp"):
+            (self.root / name).mkdir(mode=0o700)
 
     def close(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
@@ -125,6 +126,9 @@ class _Worker:
                 env=self._env(),
                 cwd=self.root,
                 start_new_session=True,  # own process group: killpg reaches oosplash + soffice.bin
+                # Its working copies, lock and temporary files and the PDFs are 0600 whatever the
+                # user's umask (a restricted document among them); the caller sets the PDFs' modes.
+                umask=0o077,
             )
         except OSError as exc:
             raise EnvironmentProblem(f"cannot start LibreOffice ({self.soffice}): {exc}; {_install_hint()}") from exc

@@ -10,6 +10,7 @@ import http.client
 import ipaddress
 import itertools
 import os
+import ssl
 import threading
 import xmlrpc.client
 from collections import deque
@@ -20,9 +21,13 @@ from pathlib import Path
 from dcity_docs.conversion.base import _OUTPUT_TAIL, Converter, _expected, _names, is_complete_pdf
 from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError
 
-__all__ = ["UNOSERVER_API", "UNOSERVER_HINT", "UNOSERVER_SCHEME", "ServerAddress", "UnoserverPool"]
+__all__ = ["UNOSERVER_API", "UNOSERVER_HINT", "UNOSERVER_SCHEME", "UNOSERVER_TLS_SCHEME", "ServerAddress",
+           "UnoserverPool"]
 
 UNOSERVER_SCHEME = "unoserver://"
+UNOSERVER_TLS_SCHEME = "unoserver+https://"
+"""unoserver behind a TLS-terminating proxy (stunnel, nginx): XML-RPC over HTTPS, the server's
+certificate verified against the system's trust store or ``--converter-ca``."""
 #: The XML-RPC API of unoserver this client speaks (``convert`` with nine positional arguments).
 UNOSERVER_API = "3"
 UNOSERVER_HINT = (
@@ -35,17 +40,21 @@ UNOSERVER_HINT = (
 class ServerAddress:
     host: str
     port: int
+    tls: bool = False  # HTTPS to a TLS-terminating proxy in front of the unoserver
 
     def __str__(self) -> str:
         return f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
 
     @property
     def url(self) -> str:
-        return f"http://{self}/"
+        return f"{'https' if self.tls else 'http'}://{self}/"
 
     @property
     def local(self) -> bool:
-        """A server on this machine reads our files and writes the PDFs itself (no upload)."""
+        """A server on this machine reads our files and writes the PDFs itself (no upload). A TLS
+        address never is: the proxy may forward to another host, so the document is sent."""
+        if self.tls:
+            return False
         if self.host == "localhost":
             return True
         try:
@@ -63,6 +72,19 @@ class _TimeoutTransport(xmlrpc.client.Transport):
 
     def __init__(self, timeout: float):
         super().__init__()
+        self._timeout = timeout
+
+    def make_connection(self, host: object) -> http.client.HTTPConnection:
+        conn = super().make_connection(host)  # type: ignore[arg-type]
+        conn.timeout = self._timeout
+        return conn
+
+
+class _TimeoutSafeTransport(xmlrpc.client.SafeTransport):
+    """XML-RPC over HTTPS with a socket timeout; the certificate checked by ``context``."""
+
+    def __init__(self, timeout: float, context: ssl.SSLContext):
+        super().__init__(context=context)
         self._timeout = timeout
 
     def make_connection(self, host: object) -> http.client.HTTPConnection:
@@ -90,7 +112,7 @@ class UnoserverPool(Converter):
     one is sent the document's bytes and sends the PDF back.
     """
 
-    def __init__(self, servers: Sequence[ServerAddress | tuple[str, int] | str]):
+    def __init__(self, servers: Sequence[ServerAddress | tuple[str, int] | str], *, ca: Path | None = None):
         parsed: list[ServerAddress] = []
         for item in servers:
             if isinstance(item, ServerAddress):
@@ -102,6 +124,8 @@ class UnoserverPool(Converter):
         if not parsed:
             raise InputError("a unoserver pool needs at least one HOST:PORT")
         self.servers: tuple[ServerAddress, ...] = tuple(dict.fromkeys(parsed))
+        self.ca = ca
+        self._tls: ssl.SSLContext | None = None
         self._lock = threading.Lock()
         self._verified: set[ServerAddress] = set()
         self._attempts = itertools.count(1)
@@ -113,10 +137,27 @@ class UnoserverPool(Converter):
 
     @property
     def spec(self) -> str:
-        return UNOSERVER_SCHEME + ",".join(str(s) for s in self.servers)
+        scheme = UNOSERVER_TLS_SCHEME if any(s.tls for s in self.servers) else UNOSERVER_SCHEME
+        return scheme + ",".join(str(s) for s in self.servers)
+
+    def sends_in_clear(self) -> bool:
+        """Plain XML-RPC to a server on another host: anyone on the path reads the document."""
+        return any(not server.local and not server.tls for server in self.servers)
+
+    def _context(self) -> ssl.SSLContext:
+        """Certificates verified (chain and host name) against ``ca`` or the system's trust store."""
+        with self._lock:
+            if self._tls is None:
+                try:
+                    self._tls = ssl.create_default_context(cafile=None if self.ca is None else str(self.ca))
+                except (OSError, ssl.SSLError) as exc:
+                    raise InputError(f"cannot read the converter's CA certificates {self.ca}: {exc}") from None
+            return self._tls
 
     def _proxy(self, server: ServerAddress, timeout: float) -> xmlrpc.client.ServerProxy:
-        return xmlrpc.client.ServerProxy(server.url, transport=_TimeoutTransport(timeout), allow_none=True)
+        transport: xmlrpc.client.Transport = (
+            _TimeoutSafeTransport(timeout, self._context()) if server.tls else _TimeoutTransport(timeout))
+        return xmlrpc.client.ServerProxy(server.url, transport=transport, allow_none=True)
 
     def _call(self, server: ServerAddress, timeout: float, method: str, *args: object) -> object:
         """One XML-RPC call; a server that does not answer becomes :class:`_ServerDown`."""
@@ -162,7 +203,9 @@ class UnoserverPool(Converter):
                 result = self._call(server, timeout, "convert", None, data, None, "pdf",
                                     "writer_pdf_Export", options, False, None, None)
                 if isinstance(result, xmlrpc.client.Binary):
-                    attempt.write_bytes(result.data)
+                    fd = os.open(attempt, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                    with os.fdopen(fd, "wb") as fh:  # private until its caller sets its mode
+                        fh.write(result.data)
         except xmlrpc.client.Fault as exc:
             attempt.unlink(missing_ok=True)
             message = " ".join(str(exc.faultString).split())[-_OUTPUT_TAIL:]
@@ -291,7 +334,7 @@ class _Dispatch:
         raise ConversionError("unoserver could not convert every document:\n" + "\n".join(lines))
 
 
-def _parse_address(text: str) -> ServerAddress:
+def _parse_address(text: str, *, tls: bool = False) -> ServerAddress:
     text = text.strip()
     if text.startswith("["):
         host, sep, port = text[1:].partition("]:")
@@ -299,4 +342,4 @@ def _parse_address(text: str) -> ServerAddress:
         host, sep, port = text.rpartition(":")
     if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536 or ("[" in host or "]" in host):
         raise InputError(f"{text!r} is not HOST:PORT (e.g. 127.0.0.1:2003 or [::1]:2003)")
-    return ServerAddress(host, int(port))
+    return ServerAddress(host, int(port), tls)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dcity_docs.wording.catalogs import Bi, Catalogs
 from dcity_docs.record.models import Record
 from dcity_docs.documents import common as c
@@ -10,8 +12,9 @@ from dcity_docs.draft.base import Draft, Writer
 KEY = "pack-cover"
 
 
-def draft(record: Record, catalogs: Catalogs, titles: list[Bi]) -> Draft:
-    """``titles``: the documents in the pack, in order, as their titles read."""
+def draft(record: Record, catalogs: Catalogs, titles: list[Bi], separately: Sequence[Bi] = ()) -> Draft:
+    """``titles``: the documents in the pack, in order, as their titles read; ``separately``: those
+    left out of the merged pack and issued on their own (a restricted annex, ``--without-restricted``)."""
     w = Writer(catalogs, KEY)
     venture = c.value(record.venture.name)
     w.title(w.T("cover|title", "DOCUMENT PACK"))
@@ -25,6 +28,11 @@ def draft(record: Record, catalogs: Catalogs, titles: list[Bi]) -> Draft:
     w.heading("contents", w.T("cover|contents", "Contents of the pack"))
     for title in titles:
         w.clause(title)
+    for title in separately:
+        # TRANSLATORS: on the cover of a pack made without its restricted annex; {title}: the
+        # annex's title («Додаток № 1 ...»).
+        w.para(w.T("cover|contents", "{title} is issued separately and is not included in this pack.",
+                   title=title))
     w.para(
         w.T(
             "cover|contents",

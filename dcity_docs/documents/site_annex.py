@@ -50,21 +50,28 @@ def codename(site: Site) -> Bi:
     return Bi(quote_uk(name.uk), quote_en(name.en))
 
 
-def marking(w: Writer, record: Record) -> Bi | None:
-    """Classification marking with the copy number, for the header of every page; None if public."""
+def grade(w: Writer, record: Record) -> Bi | None:
+    """The classification marking alone («Для службового користування» / "RESTRICTED"), as a
+    merged pack holding the annex prints it on every page; None if public."""
     assert record.site is not None
     level = record.site.classification
     if level == "public":
         return None
     if level == "restricted":
         # TRANSLATORS: the restricted-information marking («Для службового користування»).
-        grade = w.T("annex|marking", "RESTRICTED")
-    else:
-        # TRANSLATORS: the State-secret marking of the degree «Таємно».
-        grade = w.T("annex|marking", "SECRET")
+        return w.T("annex|marking", "RESTRICTED")
+    # TRANSLATORS: the State-secret marking of the degree «Таємно».
+    return w.T("annex|marking", "SECRET")
+
+
+def marking(w: Writer, record: Record) -> Bi | None:
+    """Classification marking with the copy number, for the header of every page; None if public."""
+    level = grade(w, record)
+    if level is None:
+        return None
     # TRANSLATORS: the header of every page: {marking} is the classification marking, {copy} the
     # number of this copy («Для службового користування, Прим. № 1»). Keep a no-break space in «№ 1».
-    return w.T("annex|marking", "{marking}, Copy No. {copy}", marking=grade, copy=COPY_NO)
+    return w.T("annex|marking", "{marking}, Copy No. {copy}", marking=level, copy=COPY_NO)
 
 
 def _agreement(record: Record) -> dict[str, Bi | str]:

@@ -11,6 +11,7 @@ from dcity_docs.language.typography import join_bilingual
 from dcity_docs.wording.catalogs import Bi, Catalogs, catalogs_for
 from dcity_docs.documents.registry import DOCUMENTS, document_type, file_name
 from dcity_docs.draft.base import Draft, Mode, context_for
+from dcity_docs.documents import site_annex
 from dcity_docs.documents.common import page_labels
 from dcity_docs.draft.base import Writer
 
@@ -86,7 +87,16 @@ def planned(record: Record, key: str, draft: Draft, mode: Mode, options: OutputO
     return Planned(file_name(record, key, mode, "docx")[: -len(".docx")],
                    draft_bytes(record, draft, name, mode, catalogs, options.templates),
                    pdf_finish(record, draft, mode), keep_open=keep_open,
-                   info={"record": record, "document": key, "mode": mode, "draft": draft})
+                   info={"record": record, "document": key, "mode": mode, "draft": draft,
+                         "signature_fields": options.signature_fields},
+                   marking=marking(record, key))
+
+
+def marking(record: Record, key: str) -> str:
+    """The classification of a document: the site annex's is the site's, every other is public."""
+    if key == site_annex.KEY and record.site is not None:
+        return record.site.classification
+    return "public"
 
 
 def render_documents(record: Record, keys: Iterable[str], modes: Iterable[str], out_dir: Path,

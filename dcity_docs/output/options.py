@@ -31,8 +31,12 @@ class OutputOptions:
     ``formats``: ``docx`` and/or ``pdf``, in the order asked. ``pdfa``: PDF/A-2b. ``templates``:
     a folder of the user's templates (``--templates``). ``converter``: who makes the PDFs (None:
     a LibreOffice process per call). ``timeout``: seconds per conversion call. ``catalogs``: the
-    wording (None: the project's own). ``programme``: the programme file (``--programme``; None: the
-    bundled one), whose Ministry and default terms the records take.
+    wording (None: the project's own). ``signature_fields``: an empty PDF signature field per
+    signatory in every PDF with signature blocks (``--no-signature-fields``: none).
+    ``without_restricted``: a pack's merged PDF leaves out its restricted documents (the site
+    annex), which are issued separately (``--without-restricted``).
+    ``programme``: the programme file (``--programme``; None: the bundled one), whose Ministry
+    and default terms the records take.
     """
 
     formats: tuple[str, ...] = FORMATS
@@ -42,6 +46,8 @@ class OutputOptions:
     timeout: float = DEFAULT_TIMEOUT
     catalogs: Catalogs | None = None
     programme: Path | None = None
+    signature_fields: bool = True
+    without_restricted: bool = False
 
     def __post_init__(self) -> None:
         formats = tuple(dict.fromkeys(self.formats))

@@ -19,14 +19,16 @@ from dcity_docs import __version__
 from dcity_docs.language.langs import LANG_TAGS
 from dcity_docs.language.typography import join_bilingual
 from dcity_docs.pdf.merge import merge_pdfs
+from dcity_docs.pdf.signature_fields import list_signature_fields
 from dcity_docs.documents.registry import COVER
-from dcity_docs.draft.base import Draft, Mode
+from dcity_docs.documents import site_annex
+from dcity_docs.draft.base import Draft, Mode, Writer
 from dcity_docs.errors import OutputError
-from dcity_docs.files import staging_folder, write_atomic
+from dcity_docs.files import file_mode, folder_mode, staging_folder, write_atomic
 from dcity_docs.layout.templates import template_file
 from dcity_docs.output import pipeline
 from dcity_docs.documents.registry import applicable
-from dcity_docs.output.documents import MODES, draft_document, fixed_date, planned
+from dcity_docs.output.documents import MODES, draft_document, fixed_date, marking, planned
 from dcity_docs.output.options import OutputOptions
 from dcity_docs.output.pipeline import Planned
 from dcity_docs.record.models import Record
@@ -44,6 +46,7 @@ class PackFile:
     document: str
     language: str
     format: str
+    marking: str = "public"
 
 
 @dataclass
@@ -74,7 +77,10 @@ def inputs_sha256(record_bytes: bytes, options: OutputOptions | None = None) -> 
     options = options or OutputOptions()
     digest = hashlib.sha256()
     digest.update(f"dcity-docs {__version__}\n".encode())
-    chosen = {"formats": sorted(set(options.formats)), "pdfa": bool(options.pdfa)}
+    chosen: dict[str, object] = {"formats": sorted(set(options.formats)), "pdfa": bool(options.pdfa),
+                                 "signature_fields": bool(options.signature_fields)}
+    if options.without_restricted:  # only when asked: the hash of every other pack stays as it was
+        chosen["without_restricted"] = True
     digest.update(json.dumps(chosen, sort_keys=True).encode() + b"\n")
     for name, path in _tool_files(options.wording, options.templates):
         file_hash = catalog_sha256(path) if path.suffix == ".po" else sha256_file(path)
@@ -133,8 +139,36 @@ class PackJob:
     def conversion_inputs(self) -> list[Path]:
         return list(self.docx_files) if self.options.pdf else []
 
+    @property
+    def restricted_inputs(self) -> list[Path]:
+        """The DOCX files of the restricted documents (see :func:`pipeline.convert`)."""
+        return [docx for docx, (item, _, _) in zip(self.docx_files, self.documents) if item.restricted]
+
+    @property
+    def merged(self) -> list[str]:
+        """The documents the merged pack holds: all, or all but the restricted ones."""
+        return merged_keys(self.record, self.keys, self.options)
+
+    @property
+    def marking(self) -> str:
+        """The merged pack's classification: the highest of the documents it holds."""
+        return pipeline.highest([item.marking for item, key, _ in self.documents if key in self.merged])
+
+    @property
+    def private(self) -> bool:
+        """The pack holds a restricted document: its folder is 0700."""
+        return any(item.restricted for item, _, _ in self.documents)
+
     def abort(self) -> None:
         shutil.rmtree(self.work, ignore_errors=True)
+
+
+def merged_keys(record: Record, keys: list[str], options: OutputOptions) -> list[str]:
+    """The documents of ``keys`` the merged pack holds: all, or with ``without_restricted`` all
+    but the restricted ones (issued separately, as the cover says)."""
+    if not options.without_restricted:
+        return list(keys)
+    return [k for k in keys if not pipeline.is_restricted(marking(record, k))]
 
 
 def prepare_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
@@ -146,7 +180,9 @@ def prepare_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
     try:
         keys = applicable(record)
         drafts = {key: draft_document(record, key, options.wording) for key in keys}
-        cover_draft = COVER.draft(record, options.wording, [drafts[k].title for k in keys])
+        merged = merged_keys(record, keys, options)
+        cover_draft = COVER.draft(record, options.wording, [drafts[k].title for k in merged],
+                                  [drafts[k].title for k in keys if k not in merged])
         documents = [(planned(record, key, drafts[key], mode, options, keep_open=mode == "bilingual"), key, mode)
                      for key in keys for mode in MODES]
         cover_item = planned(record, COVER.key, cover_draft, "bilingual", options, template=COVER_TEMPLATE,
@@ -163,7 +199,7 @@ def finish_pack(job: PackJob, pdf_paths: list[Path] | None = None) -> Pack:
     """Phase 3: finish the PDFs, merge the pack, write the manifest, rename into place."""
     try:
         pack = _finish_into(job, pdf_paths or [])
-        _swap_into_place(job.work, job.final)
+        _swap_into_place(job.work, job.final, private=job.private)
     except BaseException:
         job.abort()
         raise
@@ -179,7 +215,7 @@ def build_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
     options = options or OutputOptions()
     job = prepare_pack(record, out_dir, record_bytes=record_bytes, options=options)
     try:
-        pdf_paths = pipeline.convert(job.conversion_inputs, job.work, options)
+        pdf_paths = pipeline.convert(job.conversion_inputs, job.work, options, restricted=job.restricted_inputs)
     except BaseException:
         job.abort()
         raise
@@ -201,13 +237,15 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
                 doc = pipeline.finish(pdf, item)
                 if doc is not None:
                     opened[key] = doc
-                pack.files.append(PackFile(pdf, key, mode, "pdf"))
+                pack.files.append(PackFile(pdf, key, mode, "pdf", item.marking))
             cover_pdf = by_stem[cover_docx.stem]
             opened["cover"] = pipeline.finish(cover_pdf, job.cover)
             parts = [(_joined(job.cover_draft.title), opened["cover"])] + [
-                (_joined(job.drafts[k].title), opened[k]) for k in job.keys
+                (_joined(job.drafts[k].title), opened[k]) for k in job.merged
             ]
             merged = work / f"{record.id}_pack.pdf"
+            level = job.marking
+            marking = pack_marking(record, level, job.options.wording)
             merge_pdfs(
                 parts,
                 merged,
@@ -215,22 +253,35 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
                 subject=_joined(job.cover_draft.title),
                 author=join_bilingual(record.ministry.name.uk, record.ministry.name.en, one_if_same=False),
                 language=LANG_TAGS["uk"],
-                keywords="Defence City",
+                keywords="Defence City" if marking is None else f"Defence City; {marking}",
                 fixed_date=fixed_date(record),
+                marking=marking,
+                classification=None if marking is None else level,
             )
         finally:
             for doc in opened.values():
                 doc.close()
-        pack.files.append(PackFile(merged, "pack", "bilingual", "pdf"))
+        os.chmod(merged, file_mode(pipeline.is_restricted(job.marking)))  # holds the annex's pages?
+        pack.files.append(PackFile(merged, "pack", "bilingual", "pdf", job.marking))
         cover_pdf.unlink()
     cover_docx.unlink()
     if job.options.docx:
-        pack.files[:0] = [PackFile(p, key, mode, "docx") for p, (_, key, mode) in zip(documents_docx, job.documents)]
+        pack.files[:0] = [PackFile(p, key, mode, "docx", item.marking)
+                          for p, (item, key, mode) in zip(documents_docx, job.documents)]
     else:
         for p in documents_docx:
             p.unlink()
     write_atomic(work / MANIFEST, manifest_bytes(pack, job.record_bytes, job.inputs_sha256 or None))
     return pack
+
+
+def pack_marking(record: Record, level: str, catalogs: Catalogs) -> str | None:
+    """The marking a merged pack of this classification prints on every page, in both languages
+    («Для службового користування / RESTRICTED»); None for a public one."""
+    if not pipeline.is_restricted(level):
+        return None
+    grade = site_annex.grade(Writer(catalogs, site_annex.KEY), record)
+    return None if grade is None else join_bilingual(grade.uk, grade.en, one_if_same=False)
 
 
 def _joined(value: Bi) -> str:
@@ -250,8 +301,11 @@ def manifest(pack: Pack, record_bytes: bytes, inputs_sha256: str | None = None) 
                 "document": item.document,
                 "language": item.language,
                 "format": item.format,
+                "marking": item.marking,
                 "size": item.path.stat().st_size,
                 "sha256": sha256_file(item.path),
+                **({"signature_fields": [field.name for field in list_signature_fields(item.path)]}
+                   if item.format == "pdf" else {}),
             }
         )
     out: dict[str, Any] = {
@@ -271,15 +325,16 @@ def manifest_bytes(pack: Pack, record_bytes: bytes, inputs_sha256: str | None = 
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _swap_into_place(work: Path, final: Path) -> None:
-    """Rename the finished pack into place; an older pack is removed only after that succeeds."""
+def _swap_into_place(work: Path, final: Path, *, private: bool = False) -> None:
+    """Rename the finished pack into place; an older pack is removed only after that succeeds.
+    ``private``: it holds a restricted document, the folder is 0700 (else the user's umask)."""
     old: Path | None = None
     try:
         if final.exists():
             old = final.with_name(f".{final.name}.old-{os.getpid()}")
             os.replace(final, old)
         os.replace(work, final)
-        os.chmod(final, 0o755)
+        os.chmod(final, folder_mode(private))
     except OSError as exc:
         if old is not None and not final.exists():
             os.replace(old, final)

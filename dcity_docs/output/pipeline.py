@@ -13,14 +13,15 @@ fields, marking) appends one step here, once, instead of in every caller.
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Collection, Sequence
 
 from dcity_docs.errors import OutputError
-from dcity_docs.files import replace_into, staging_folder, write_atomic
+from dcity_docs.files import file_mode, replace_into, staging_folder, write_atomic
 from dcity_docs.output.options import OutputOptions
 
 if TYPE_CHECKING:
@@ -52,19 +53,54 @@ class Planned:
     """One document the pipeline makes: the name of its files (without suffix), its DOCX bytes
     and how its PDF is finished. ``keep_open``: the finished PDF is returned still open, for a
     merge that need not read it again. ``info``: whatever a finishing step needs to know of the
-    document (its party and signatories, its marking)."""
+    document (its party and signatories, its marking). ``marking``: the document's classification
+    (``public``, ``restricted`` or ``secret``); a restricted one and its temporary copies are
+    written with mode 0600."""
 
     name: str
     docx: bytes
     finish: PdfFinish
     keep_open: bool = False
     info: dict[str, object] = field(default_factory=dict)
+    marking: str = "public"
+
+    @property
+    def restricted(self) -> bool:
+        """Restricted or higher: private files, never sent in clear to another host."""
+        return is_restricted(self.marking)
 
 
-FinishStep = Callable[["Pdf", Planned], None]
-"""A change to an open, finished PDF before it is written (see :data:`FINISHING`)."""
+MARKINGS = ("public", "restricted", "secret")
+"""The classification levels, lowest first (a pack's marking is the highest of its parts)."""
 
-FINISHING: list[FinishStep] = []
+
+def is_restricted(marking: str) -> bool:
+    return MARKINGS.index(marking) >= MARKINGS.index("restricted")
+
+
+def highest(markings: Sequence[str]) -> str:
+    """The highest of some markings (``public`` for none)."""
+    return max(markings, key=MARKINGS.index, default="public")
+
+
+FinishStep = Callable[["Pdf", Planned, Path], None]
+"""A change to an open, finished PDF before it is written (see :data:`FINISHING`): the document,
+what the pipeline knows of it, and the file LibreOffice wrote (its text layer as converted)."""
+
+
+def signature_fields(doc: "Pdf", item: Planned, pdf: Path) -> None:
+    """One empty signature field per signatory, over the line LibreOffice put their signature on
+    (a document without signature blocks, or made with ``signature_fields=False``, gets none)."""
+    if not item.info.get("signature_fields"):
+        return
+    from dcity_docs.pdf.signature_fields import apply_signature_fields, signers
+
+    people = signers(item.info["record"], item.info["draft"], item.info["mode"])  # type: ignore[arg-type]
+    if people:
+        apply_signature_fields(doc, pdf, people, strict=False)
+
+
+FINISHING: list[FinishStep] = [signature_fields]
 """Steps every PDF goes through after its metadata, outline and draft mark, in order."""
 
 
@@ -73,20 +109,23 @@ def write_docx(planned: Sequence[Planned], work: Path) -> list[Path]:
     paths = []
     for item in planned:
         path = work / f"{item.name}.docx"
-        write_atomic(path, item.docx)
+        write_atomic(path, item.docx, private=item.restricted)
         paths.append(path)
     return paths
 
 
-def convert(docx_files: Sequence[Path], work: Path, options: OutputOptions, *, workers: int = 1) -> list[Path]:
+def convert(docx_files: Sequence[Path], work: Path, options: OutputOptions, *, workers: int = 1,
+            restricted: Collection[Path] = ()) -> list[Path]:
     """Phase 2: PDFs of the DOCX files, in the work folder, through the options' converter
-    (``workers`` LibreOffice processes at once for the default one). All or nothing."""
+    (``workers`` LibreOffice processes at once for the default one). All or nothing.
+    ``restricted``: the restricted ones among them (private PDFs, never sent in clear)."""
     if not docx_files:
         return []
     from dcity_docs.conversion.convert import convert_to_pdf
 
     return convert_to_pdf(list(docx_files), work, timeout=options.timeout, pdfa=options.pdfa,
-                          workers=max(1, min(workers, len(docx_files))), converter=options.converter)
+                          workers=max(1, min(workers, len(docx_files))), converter=options.converter,
+                          restricted=restricted)
 
 
 def finish(pdf: Path, item: Planned, steps: Sequence[FinishStep] | None = None) -> "Pdf | None":
@@ -94,6 +133,10 @@ def finish(pdf: Path, item: Planned, steps: Sequence[FinishStep] | None = None) 
     and one write of the file; returns the document still open when ``item.keep_open``."""
     from dcity_docs.pdf.finishing import finish as finish_pdf
 
+    try:  # LibreOffice wrote it privately (umask 077); the finished file keeps this mode
+        os.chmod(pdf, file_mode(item.restricted))
+    except OSError as exc:
+        raise OutputError(f"cannot write {pdf}: {exc.strerror}") from None
     spec = item.finish
     todo = list(FINISHING if steps is None else steps)
     return finish_pdf(
@@ -107,7 +150,7 @@ def finish(pdf: Path, item: Planned, steps: Sequence[FinishStep] | None = None) 
         fixed_date=spec.fixed_date,
         outline=spec.outline,
         watermark=spec.watermark,
-        edits=[lambda doc, step=step: step(doc, item) for step in todo],
+        edits=[lambda doc, step=step: step(doc, item, pdf) for step in todo],
     )
 
 
@@ -128,13 +171,14 @@ def make(planned: Sequence[Planned], out_dir: Path, options: OutputOptions, *, l
         written = []
         for item in planned:
             path = out_dir / f"{item.name}.docx"
-            write_atomic(path, item.docx)
+            write_atomic(path, item.docx, private=item.restricted)
             written.append(path)
         return written
     work = staging_folder(out_dir, label)
     try:
         docx_files = write_docx(planned, work)
-        pdf_files = convert(docx_files, work, options, workers=workers)
+        pdf_files = convert(docx_files, work, options, workers=workers,
+                            restricted=[f for f, item in zip(docx_files, planned) if item.restricted])
         for pdf, item in zip(pdf_files, planned, strict=True):
             finish(pdf, item)
         return place((docx_files if options.docx else []) + pdf_files, out_dir)

@@ -31,11 +31,13 @@ import io
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pikepdf
 from pikepdf import Name, Pdf
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 from dcity_docs.errors import ConversionError, InputError, OutputError
 
@@ -47,8 +49,13 @@ def _bytes(pdf: Path) -> bytes:
         raise InputError(f"cannot read {pdf}: {exc}") from exc
 
 
-def _read(pdf: Path) -> PdfReader:
-    """For reading text and outlines (pypdf), from memory (so the file can be replaced)."""
+def _read(pdf: Path) -> "PdfReader":
+    """For reading text and outlines (pypdf), from memory (so the file can be replaced). pypdf is
+    loaded here, when text is read, not by every command that finishes a PDF (a third of a second
+    with its cryptography providers)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
     try:
         return PdfReader(io.BytesIO(_bytes(pdf)))
     except (PyPdfError, ValueError) as exc:

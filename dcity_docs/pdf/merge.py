@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+import pikepdf
 from pikepdf import Array, Name, OutlineItem, Pdf, String
 
 from dcity_docs.errors import InputError
 from dcity_docs.pdf.files import _open, _save
+from dcity_docs.pdf.marking import apply_marking
 from dcity_docs.pdf.metadata import _apply_metadata, _pdfa_id
 from dcity_docs.pdf.outline import Bookmark, _item, _Node, _outline
+from dcity_docs.pdf.signature_fields import collect_signature_fields
 
 __all__ = ["merge_pdfs"]
 
@@ -26,6 +30,8 @@ def merge_pdfs(
     language: str | None = None,
     keywords: str | None = None,
     fixed_date: datetime | None = None,
+    marking: str | None = None,
+    classification: str | None = None,
 ) -> None:
     """Concatenate PDFs into ``out`` with one top-level bookmark per part.
 
@@ -33,7 +39,9 @@ def merge_pdfs(
     defaults to the first part's ``/Lang``.  If every part claims the same
     PDF/A level, the result keeps the first part's output intent and the
     claim (it is not re-validated here).  Dates: the first part's
-    ``/CreationDate`` unless ``fixed_date`` is given.
+    ``/CreationDate`` unless ``fixed_date`` is given. ``marking``: a classification marking
+    printed at the top and bottom of every page (a pack holding a restricted document);
+    ``classification``: its level, in the document information (``/Classification``).
     """
     if not parts:
         raise InputError("nothing to merge")
@@ -44,12 +52,18 @@ def merge_pdfs(
     for name, doc in docs:
         offset = len(merged.pages)
         tree = _outline(doc)
-        merged.pages.extend(doc.pages)
+        with warnings.catch_warnings():  # the parts' signature fields: collect_signature_fields below
+            warnings.simplefilter("ignore", getattr(pikepdf, "PageCopyWarning", UserWarning))
+            merged.pages.extend(doc.pages)
         top = OutlineItem(name, Array([merged.pages[offset].obj, Name.Fit]))
         top.children.extend(_items(merged, tree, offset))
         tops.append(top)
     with merged.open_outline() as outline:
         outline.root.extend(tops)
+    collect_signature_fields(merged)  # the parts' signature fields, once per signer
+    stamps = apply_marking(merged, marking) if marking else []  # open until the file is written
+    if classification:
+        merged.docinfo[Name("/Classification")] = String(classification)
     first = docs[0][1]
     if language is None and Name.Lang in first.Root:
         language = str(first.Root[Name.Lang])
@@ -77,6 +91,7 @@ def merge_pdfs(
     )
     version = max(doc.pdf_version for _, doc in docs)
     _save(merged, Path(out), min_version=version)
+    del stamps
 
 
 def _items(out: Pdf, nodes: list[_Node], offset: int) -> list[OutlineItem]:

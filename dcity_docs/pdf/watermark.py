@@ -6,14 +6,20 @@ from __future__ import annotations
 import functools
 import io
 import math
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pikepdf
 from pikepdf import Dictionary, Name, Pdf
 
+if TYPE_CHECKING:
+    from fpdf import FPDF
+
 from dcity_docs import settings
-from dcity_docs.errors import EnvironmentProblem, InputError
+from dcity_docs.errors import EnvironmentProblem, InputError, OutputError
+from dcity_docs.files import write_atomic
 from dcity_docs.pdf.files import _open, _save
 
 __all__ = ["WATERMARK_FONTS", "WATERMARK_FONT_ENV", "add_watermark", "find_watermark_font"]
@@ -55,20 +61,56 @@ _ARTIFACT_OPEN = b"/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\nq\n"
 _ARTIFACT_CLOSE = b"\nQ\nEMC\n"
 
 
-@functools.lru_cache(maxsize=32)
-def _stamp_pdf(text: str, width: float, height: float, font: str, grey: float, opacity: float) -> bytes:
-    """A one-page PDF, ``width`` x ``height`` pt, with ``text`` across its diagonal."""
+def _blank_page(width: float, height: float, font: str, family: str) -> "FPDF":
+    """An fpdf2 document of one empty page, ``width`` x ``height`` pt, no margins, no current
+    time, with ``font`` added as ``family``: where a stamp is drawn."""
     try:
         from fpdf import FPDF
     except ImportError as exc:  # pragma: no cover - fpdf2 is a dependency
-        raise EnvironmentProblem("the watermark needs fpdf2: pip install fpdf2") from exc
+        raise EnvironmentProblem("stamping a PDF needs fpdf2: pip install fpdf2") from exc
 
     doc = FPDF(unit="pt", format=(width, height))
     doc.set_creation_date(datetime(2000, 1, 1, tzinfo=timezone.utc))  # no current time anywhere
     doc.set_margins(0, 0, 0)
     doc.set_auto_page_break(False)
-    doc.add_font("dcitywm", "", font)
+    doc.add_font(family, "", font)
     doc.add_page()
+    return doc
+
+
+@functools.lru_cache(maxsize=32)
+def _stamp_pdf(text: str, width: float, height: float, font: str, grey: float, opacity: float) -> bytes:
+    """A one-page PDF, ``width`` x ``height`` pt, with ``text`` across its diagonal.
+
+    Kept on disk too (:func:`settings.cache_dir`), keyed by everything that makes its bytes (text,
+    size, the font file's content, colour, the fpdf2 release): drawing it needs fpdf2, whose
+    import costs a legal officer's every ``render -f pdf`` of a draft half a second. The bytes are
+    deterministic, so a stamp from the cache is the one that would be drawn."""
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        release = version("fpdf2")
+    except PackageNotFoundError:  # pragma: no cover - fpdf2 is a dependency
+        release = "?"
+    key = hashlib.sha256(repr((text, round(width, 3), round(height, 3), hashlib.sha256(
+        Path(font).read_bytes()).hexdigest(), grey, opacity, release)).encode()).hexdigest()
+    cached = settings.cache_dir() / "stamps" / f"{key}.pdf"
+    try:
+        return cached.read_bytes()
+    except OSError:
+        pass
+    data = _draw_stamp(text, width, height, font, grey, opacity)
+    try:
+        write_atomic(cached, data)
+    except OutputError:
+        pass  # no cache where the home folder is read-only: drawn again next time
+    return data
+
+
+def _draw_stamp(text: str, width: float, height: float, font: str, grey: float, opacity: float) -> bytes:
+    """Draw the diagonal stamp (fpdf2)."""
+    doc = _blank_page(width, height, font, "dcitywm")
     doc.set_font("dcitywm", size=100)
     unit_width = doc.get_string_width(text) / 100  # width per point of font size
     diagonal = math.hypot(width, height)
@@ -161,20 +203,28 @@ def _xobject_name(page: pikepdf.Page, form: pikepdf.Object, prefix: str) -> Name
 
 
 def _apply_watermark(doc: Pdf, text: str, font_path: Path, grey: float, opacity: float) -> list[Pdf]:
-    """Draw the stamp over every page: one form XObject per page size, drawn by a few bytes
-    appended to each page's content (the page's own content is left as it is, wrapped in q/Q).
-    Returns the stamps' documents, which must stay open until ``doc`` is written."""
+    """Draw the stamp over every page (see :func:`_draw_on_every_page`)."""
+    return _draw_on_every_page(doc, lambda w, h: _stamp_form(text, w, h, str(font_path), grey, opacity),
+                               "/DcWm", _ARTIFACT_OPEN)
+
+
+def _draw_on_every_page(doc: Pdf, form_for: Callable[[float, float], tuple[Pdf, pikepdf.Stream]],
+                        prefix: str, artifact_open: bytes) -> list[Pdf]:
+    """Draw a form over every page: one form XObject per page size (``form_for(width, height)``),
+    drawn by a few bytes appended to each page's content (the page's own content is left as it
+    is, wrapped in q/Q) as an artifact screen readers skip. Returns the forms' documents, which
+    must stay open until ``doc`` is written."""
     forms: dict[tuple[float, float], pikepdf.Object] = {}
     stamps: list[Pdf] = []
     for page in doc.pages:
         width, height, matrix = _to_page_space(page)
         key = (round(width, 2), round(height, 2))
         if key not in forms:
-            stamp, form = _stamp_form(text, key[0], key[1], str(font_path), grey, opacity)
+            stamp, form = form_for(key[0], key[1])
             stamps.append(stamp)
             forms[key] = doc.copy_foreign(form)
-        name = _xobject_name(page, forms[key], "/DcWm")
+        name = _xobject_name(page, forms[key], prefix)
         cm = " ".join(f"{v:.4f}".rstrip("0").rstrip(".") for v in matrix).encode()
         page.contents_add(b"q\n", prepend=True)
-        page.contents_add(b"Q\n" + _ARTIFACT_OPEN + cm + b" cm " + bytes(name.unparse()) + b" Do" + _ARTIFACT_CLOSE)
+        page.contents_add(b"Q\n" + artifact_open + cm + b" cm " + bytes(name.unparse()) + b" Do" + _ARTIFACT_CLOSE)
     return stamps

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,8 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.parser import RoundTripParser
 
-from dcity_docs.errors import Problem, RecordInvalid
+from dcity_docs.errors import Problem, RecordInvalid, brief
+from dcity_docs.record.files import open_regular, regular_size
 from dcity_docs.record.models import Parts, Record, check_rules
 from dcity_docs.record.programme import Programme, bundled_programme_file, merged_terms, programme_problems
 
@@ -35,6 +37,10 @@ RECORD_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_NESTING = 32
 """A record nests about six levels deep. Deeper nesting is refused while parsing: ruamel's scanner
 slows down quadratically on deeply nested flow collections (a megabyte of ``[`` takes hours)."""
+
+MAX_NUMBER_CHARS = 100
+"""The longest number a record may hold, in characters. A record's numbers have a few digits;
+Python refuses to turn an integer of more than 4,300 digits into text (and so to report it)."""
 
 Path_ = tuple[str | int, ...]
 
@@ -48,6 +54,9 @@ class Source:
     lines: dict[Path_, int] = field(default_factory=dict)
     raw: bytes = b""
     """The file's bytes as read: a pack's manifest hashes exactly what was validated."""
+    problems: dict[Path_, str] = field(default_factory=dict)
+    """Values refused while reading (a number too long to convert), each reported at its path in
+    place of what validation says about it and anything inside it."""
 
     def line_of(self, path: Path_) -> int | None:
         """Line of the deepest part of ``path`` that exists in the file."""
@@ -67,7 +76,34 @@ def _yaml() -> YAML:
     yaml.constructor.add_constructor(
         "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
     )
+    for kind in ("int", "float"):
+        yaml.constructor.add_constructor(f"tag:yaml.org,2002:{kind}", _bounded_number(kind))
     return yaml
+
+
+class TooLongNumber:
+    """Stands in for a number written with more than MAX_NUMBER_CHARS characters."""
+
+    def __init__(self, length: int):
+        self.length = length
+
+    def __repr__(self) -> str:
+        return f"a number of {self.length:,} characters"
+
+    @property
+    def message(self) -> str:
+        return (f"is a number of {self.length:,} characters; a number in a record has at most "
+                f"{MAX_NUMBER_CHARS}")
+
+
+def _bounded_number(kind: str) -> Any:
+    def construct(loader: Any, node: Any) -> Any:
+        text = str(node.value)
+        if len(text) > MAX_NUMBER_CHARS:
+            return TooLongNumber(len(text))
+        return getattr(loader, f"construct_yaml_{kind}")(node)
+
+    return construct
 
 
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF]{3,}")
@@ -167,19 +203,25 @@ class _CheckedParser(RoundTripParser):  # type: ignore[misc]
         return event
 
 
-def _plain(node: Any, path: Path_, lines: dict[Path_, int], file: str) -> Any:
-    """ruamel's round-trip types to plain dicts and lists, noting each key's line."""
+def _plain(node: Any, path: Path_, lines: dict[Path_, int], file: str, problems: dict[Path_, str]) -> Any:
+    """ruamel's round-trip types to plain dicts and lists, noting each key's line; every text
+    (keys too) in NFC, so that what is checked, declined and printed is one form."""
     if isinstance(node, CommentedMap):
         out: dict[str, Any] = {}
         for key in node:
-            if not isinstance(key, str):
-                line = node.lc.key(key)[0] + 1 if node.lc.data else None
-                raise _one(file, line, f"key {key!r} must be text")
             try:
-                lines[path + (key,)] = node.lc.key(key)[0] + 1
+                line: int | None = node.lc.key(key)[0] + 1
             except (KeyError, TypeError):
-                pass
-            out[key] = _plain(node[key], path + (key,), lines, file)
+                line = None
+            if not isinstance(key, str):
+                raise _one(file, line, f"key {brief(key)} must be text")
+            name = normal_text(str(key))
+            if name in out:
+                raise _one(file, line, f"duplicate key {brief(name)} (the same key written with other "
+                                       "Unicode code points: composed and decomposed letters)")
+            if line is not None:
+                lines[path + (name,)] = line
+            out[name] = _plain(node[key], path + (name,), lines, file, problems)
         return out
     if isinstance(node, CommentedSeq):
         items = []
@@ -188,13 +230,22 @@ def _plain(node: Any, path: Path_, lines: dict[Path_, int], file: str) -> Any:
                 lines[path + (i,)] = node.lc.item(i)[0] + 1
             except (KeyError, TypeError):
                 pass
-            items.append(_plain(item, path + (i,), lines, file))
+            items.append(_plain(item, path + (i,), lines, file, problems))
         return items
-    if isinstance(node, TaggedScalar):
-        return node.value  # only the standard tags pass _CheckedParser; !!str x is x
+    if isinstance(node, TaggedScalar):  # only the standard tags pass _CheckedParser; !!str x is x
+        return normal_text(node.value) if isinstance(node.value, str) else node.value
+    if isinstance(node, TooLongNumber):
+        problems[path] = node.message
+        return None
     if isinstance(node, str):
-        return _join_surrogates(str(node))  # ScalarString subclasses to plain str
+        return normal_text(str(node))  # ScalarString subclasses to plain str
     return node
+
+
+def normal_text(text: str) -> str:
+    """A text as the record holds it: surrogate pairs joined, then NFC (a «ї» typed as «і» and
+    U+0308 becomes one letter, which the declension and the fonts know)."""
+    return unicodedata.normalize("NFC", _join_surrogates(text))
 
 
 _SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
@@ -215,7 +266,10 @@ def parse_text(text: str, file: str) -> Source:
         raise _one(file, None, "empty file: no record in it")
     if file.lower().endswith(".json"):
         try:
-            json.loads(text, object_pairs_hook=_no_duplicate_json_keys)
+            # Only the syntax is checked here: numbers are not converted (a number of 5,000 digits
+            # is over Python's limit; the YAML parser below refuses it with its line).
+            json.loads(text, object_pairs_hook=_no_duplicate_json_keys, parse_int=_ignore_number,
+                       parse_float=_ignore_number, parse_constant=_ignore_number)
         except json.JSONDecodeError as exc:
             raise _one(file, exc.lineno, f"invalid JSON: {exc.msg}") from None
         except _DuplicateJsonKey:
@@ -243,12 +297,17 @@ def parse_text(text: str, file: str) -> Source:
     if not isinstance(data, CommentedMap):
         raise _one(file, 1, "a record must be a mapping of fields (id, stage, venture, ...)")
     lines: dict[Path_, int] = {(): 1}
-    plain = _plain(data, (), lines, file)
-    return Source(file, plain, lines)
+    problems: dict[Path_, str] = {}
+    plain = _plain(data, (), lines, file, problems)
+    return Source(file, plain, lines, problems=problems)
 
 
 class _DuplicateJsonKey(ValueError):
     pass
+
+
+def _ignore_number(text: str) -> int:
+    return 0
 
 
 def _no_duplicate_json_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -261,19 +320,13 @@ def _no_duplicate_json_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def read_source(path: Path) -> Source:
+    """Read one record file: a regular file only (a FIFO would wait forever), of bounded size."""
     file = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise _one(file, None, "no such file") from None
-    except OSError as exc:
-        raise _one(file, None, f"cannot read: {exc.strerror}") from None
-    if path.is_dir():
-        raise _one(file, None, "is a folder, not a record file")
+    size = regular_size(path)
     if size > MAX_RECORD_BYTES:
         raise _one(file, None, f"file is {size:,} bytes; a record may be at most {MAX_RECORD_BYTES:,}")
     try:
-        with path.open("rb") as stream:  # bounded: a device or pipe reports size 0
+        with open_regular(path) as stream:  # bounded all the same: the file may grow meanwhile
             raw = stream.read(MAX_RECORD_BYTES + 1)
     except OSError as exc:
         raise _one(file, None, f"cannot read: {exc.strerror}") from None
@@ -300,8 +353,29 @@ _MESSAGES = {
 _ID_RULE = "capitals, digits and hyphens, 3 to 32 characters, e.g. DC-2026-014"
 
 
-def _message(error: dict[str, Any]) -> str:
-    """A pydantic error in words a legal officer can act on (no 'Input should be ...')."""
+RESTRICTED_FIELDS = ("site",)
+"""Fields whose values are never repeated in a message (the site's codename, region, protection:
+restricted information that would otherwise reach batch reports, logs and terminals)."""
+
+_WITHHELD = "the value given"
+
+
+def _message(error: dict[str, Any], *, withhold: bool = False) -> str:
+    """A pydantic error in words a legal officer can act on (no 'Input should be ...');
+    ``withhold``: a restricted field, whose value the message names only as "the value given"."""
+    text = _message_with_value(error)
+    value = error.get("input")
+    if withhold and value is not None:
+        shown = repr(value)
+        text = text.replace(shown, _WITHHELD) if shown in text else text
+        if isinstance(value, str) and value and value in text:
+            text = text.replace(value, _WITHHELD)
+        # A word quoted from the value (a look-alike letter «Ηeather») is part of it too.
+        text = re.sub(r"«([^»]*)»", lambda m: "«…»" if m.group(1) in str(value) else m.group(0), text)
+    return text
+
+
+def _message_with_value(error: dict[str, Any]) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
@@ -316,7 +390,7 @@ def _message(error: dict[str, Any]) -> str:
         if msg.startswith(prefix):
             msg = msg[len(prefix) :]
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        if ctx.get("class_name") == "BiText":
+        if ctx.get("class_name") in ("BiText", "BiName"):
             return "must be given in both languages, as uk: ... and en: ..."
         return "must be a group of fields, not a single value"
     if kind in ("too_short", "too_long"):
@@ -328,10 +402,10 @@ def _message(error: dict[str, Any]) -> str:
     if kind == "string_pattern_mismatch":
         field = error["loc"][-1] if error["loc"] else ""
         if field == "id":
-            return f"{value!r} is not a valid register number ({_ID_RULE})"
+            return f"{brief(value)} is not a valid register number ({_ID_RULE})"
         if field == "scheme":
-            return f"{value!r} is not a python-stdnum validator name (e.g. ua.edrpou, dk.cvr, no.orgnr)"
-        return f"{value!r} is not in the expected form"
+            return f"{brief(value)} is not a python-stdnum validator name (e.g. ua.edrpou, dk.cvr, no.orgnr)"
+        return f"{brief(value)} is not in the expected form"
     bounds = {
         "greater_than_equal": ("at least", "ge"),
         "greater_than": ("more than", "gt"),
@@ -340,11 +414,11 @@ def _message(error: dict[str, Any]) -> str:
     }
     if kind in bounds:
         words, key = bounds[kind]
-        return f"{value!r} is out of range: must be {words} {ctx.get(key)}"
+        return f"{brief(value)} is out of range: must be {words} {ctx.get(key)}"
     if kind.startswith("date_"):
-        return f"{value!r} is not a real date ({msg.split(', ', 1)[-1]})"
+        return f"{brief(value)} is not a real date ({msg.split(', ', 1)[-1]})"
     if kind in ("literal_error", "enum"):
-        return f"{value!r} is not allowed; it must be {ctx.get('expected', msg)}"
+        return f"{brief(value)} is not allowed; it must be {ctx.get('expected', msg)}"
     return msg.replace("Input should be", "must be")
 
 
@@ -357,25 +431,36 @@ def validate_source(source: Source, programme: Programme | None = None) -> Recor
     of the record that is valid on its own (a bad IBAN does not hide shares adding up to 99).
 
     A record without ``ministry`` takes the programme's; its ``terms:`` override the programme's
-    (the bundled programme file unless another is given)."""
+    (the bundled programme file unless another is given).
+
+    Values refused while reading are told once, in their own words: what validation says about
+    them (and about anything inside them) is left out.
+    """
     source = _with_programme(source, programme or bundled_programme())
+    own = [Problem(source.file, source.line_of(p), _dotted(p), m) for p, m in source.problems.items()]
     try:
         record = Record.model_validate(source.data)
     except ValidationError as exc:
-        raise RecordInvalid(_field_problems(source, exc, salvage=True)) from None
-    rule_problems = check_rules(record)
-    if rule_problems:
-        raise RecordInvalid(
-            [Problem(source.file, source.line_of(p), _dotted(p), m) for p, m in rule_problems]
-        )
+        raise RecordInvalid(own + _uncovered(_field_problems(source, exc, salvage=True), source.problems)) from None
+    rule_problems = [Problem(source.file, source.line_of(p), _dotted(p), m) for p, m in check_rules(record)]
+    if own or rule_problems:
+        raise RecordInvalid(own + _uncovered(rule_problems, source.problems))
     return record
+
+
+def _uncovered(problems: list[Problem], refused: dict[Path_, str]) -> list[Problem]:
+    """The problems not about a refused value, nor about anything inside one."""
+    prefixes = [_dotted(path) for path in refused]
+    return [p for p in problems
+            if not any(p.path == prefix or p.path.startswith(prefix + ".") for prefix in prefixes)]
 
 
 def _field_problems(source: Source, exc: ValidationError, salvage: bool) -> list[Problem]:
     problems = []
     for error in exc.errors():
         loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-        problems.append(Problem(source.file, source.line_of(loc), _dotted(loc), _message(error)))
+        withhold = bool(loc) and loc[0] in RESTRICTED_FIELDS
+        problems.append(Problem(source.file, source.line_of(loc), _dotted(loc), _message(error, withhold=withhold)))
     if salvage:
         reported = {p.path for p in problems}
         for path, message in check_rules(Parts.salvage(source.data)):
@@ -394,7 +479,7 @@ def _with_programme(source: Source, programme: Programme) -> Source:
     if "ministry" not in data:
         data["ministry"] = programme.ministry
     data["terms"] = merged_terms(programme.terms, data.get("terms"))
-    return Source(source.file, data, source.lines, source.raw)
+    return Source(source.file, data, source.lines, source.raw, problems=dict(source.problems))
 
 
 def validate_programme(source: Source) -> Programme:

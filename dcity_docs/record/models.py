@@ -34,8 +34,10 @@ from stdnum import bic as stdnum_bic
 from stdnum import iban as stdnum_iban
 from stdnum.ua import edrpou as stdnum_edrpou
 
+from dcity_docs.errors import brief
 from dcity_docs.language.langs import LANGS, Lang
 from dcity_docs.record.terms import Terms, terms_problems
+from dcity_docs.record.texts import MAX_NAME_CHARS, MAX_TEXT_CHARS, bounded, only_printable, schema_rules
 
 ID_PATTERN = r"^[A-Z0-9][A-Z0-9-]{2,31}$"
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -109,19 +111,29 @@ def _plain_string(value: Any) -> Any:
     return value
 
 
-Text = Annotated[
-    str,
-    BeforeValidator(_plain_string),
-    StringConstraints(min_length=1),
-    AfterValidator(_no_control_chars),
-    AfterValidator(_no_mixed_script_words),
-    WithJsonSchema({"type": "string", "minLength": 1}),
-]
+def _text_type(limit: int, what: str) -> Any:
+    """A text printed in the documents: not empty, at most ``limit`` characters, no word too long to
+    break, no control or invisible character, only characters the fonts print, no look-alike letters."""
+    return Annotated[
+        str,
+        BeforeValidator(_plain_string),
+        StringConstraints(min_length=1),
+        AfterValidator(bounded(limit, what.lower())),
+        AfterValidator(_no_control_chars),
+        AfterValidator(only_printable),
+        AfterValidator(_no_mixed_script_words),
+        WithJsonSchema(schema_rules(limit, what)),
+    ]
+
+
+Text = _text_type(MAX_TEXT_CHARS, "A text")
+Name = _text_type(MAX_NAME_CHARS, "A name")
+"""A name (of a venture, a party, a signatory, a site): a text, shorter."""
 
 
 def _decimal_string(value: Any) -> Decimal:
     if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a number; write it in quotes, e.g. \"51\" or \"12500000.00\"")
+        raise ValueError(f"{brief(value)} is not a number; write it in quotes, e.g. \"51\" or \"12500000.00\"")
     if isinstance(value, float):
         raise ValueError(
             "must be a decimal written as a string in quotes (e.g. \"12500000.00\"), "
@@ -135,13 +147,13 @@ def _decimal_string(value: Any) -> Decimal:
         raise ValueError("must be a decimal string such as \"12500000.00\"")
     text = value.strip()
     if text.startswith("-"):
-        raise ValueError(f"{value!r} is negative; it must be positive")
+        raise ValueError(f"{brief(value)} is negative; it must be positive")
     if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", text):
-        raise ValueError(f"{value!r} is not a plain decimal number (digits, optional '.' and decimals)")
+        raise ValueError(f"{brief(value)} is not a plain decimal number (digits, optional '.' and decimals)")
     try:
         return Decimal(text)
     except InvalidOperation as exc:  # pragma: no cover - the regex above already guards
-        raise ValueError(f"{value!r} is not a decimal number") from exc
+        raise ValueError(f"{brief(value)} is not a decimal number") from exc
 
 
 MAX_MONEY = Decimal(10) ** 15
@@ -160,7 +172,7 @@ def _money_amount(value: Any) -> Decimal:
     if isinstance(exponent, int) and exponent < -2:
         raise ValueError("has more than 2 decimal places")
     if amount >= MAX_MONEY:
-        raise ValueError(f"{value!r} is too large: amounts are written out in words up to 999999999999999.99")
+        raise ValueError(f"{brief(value)} is too large: amounts are written out in words up to 999999999999999.99")
     return amount
 
 
@@ -173,7 +185,11 @@ Percent = Annotated[
     Decimal,
     BeforeValidator(_decimal_string),
     WithJsonSchema(
-        {"anyOf": [{"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)?$"}, {"type": "integer"}]}
+        {
+            "anyOf": [{"type": "string", "pattern": r"^[0-9]+(\.[0-9]{1,2})?$"}, {"type": "integer"}],
+            "description": "A percentage, with at most two decimal places: the agreements print it "
+            "exactly as given, and print no more than two",
+        }
     ),
 ]
 
@@ -183,7 +199,7 @@ def _country(value: Any) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{2}", value) or pycountry.countries.get(
         alpha_2=value
     ) is None:
-        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code (e.g. UA, DK, NO)")
+        raise ValueError(f"{brief(value)} is not an ISO 3166-1 alpha-2 country code (e.g. UA, DK, NO)")
     return value
 
 
@@ -191,7 +207,7 @@ def _currency(value: Any) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{3}", value) or pycountry.currencies.get(
         alpha_3=value
     ) is None:
-        raise ValueError(f"{value!r} is not an ISO 4217 currency code (e.g. EUR, UAH, NOK)")
+        raise ValueError(f"{brief(value)} is not an ISO 4217 currency code (e.g. EUR, UAH, NOK)")
     return value
 
 
@@ -211,7 +227,7 @@ UA_REGION_CODES = frozenset(_ua_region_codes())
 
 def _ua_region(value: Any) -> str:
     if not isinstance(value, str) or value not in UA_REGION_CODES:
-        raise ValueError(f"{value!r} is not an ISO 3166-2:UA region code (e.g. UA-18)")
+        raise ValueError(f"{brief(value)} is not an ISO 3166-2:UA region code (e.g. UA-18)")
     return value
 
 
@@ -239,7 +255,7 @@ RegionCode = Annotated[
 
 def _whole_number(value: Any) -> Any:
     if isinstance(value, (bool, float)):
-        raise ValueError(f"{value!r} is not allowed; it must be a whole number, written without quotes")
+        raise ValueError(f"{brief(value)} is not allowed; it must be a whole number, written without quotes")
     return value
 
 
@@ -248,9 +264,9 @@ def _date(value: Any) -> Any:
         raise ValueError("must be a date (YYYY-MM-DD), not a date and time")
     if isinstance(value, (bool, int, float, list, dict)):
         # pydantic would read a number as a Unix timestamp (0 -> 1 January 1970).
-        raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
+        raise ValueError(f"{brief(value)} is not a date in the form YYYY-MM-DD")
     if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
+        raise ValueError(f"{brief(value)} is not a date in the form YYYY-MM-DD")
     return value
 
 
@@ -300,6 +316,13 @@ class BiText(Strict):
         return getattr(self, lang)
 
 
+class BiName(BiText):
+    """A name printed in an agreement, in both languages (the rules of BiText, a shorter limit)."""
+
+    uk: Name
+    en: Name
+
+
 class Money(Strict):
     amount: MoneyAmount
     currency: CurrencyCode
@@ -311,7 +334,7 @@ class PowerOfAttorney(Strict):
 
 
 class Signatory(Strict):
-    name: BiText
+    name: BiName
     position: BiText
     authority: BiText
     power_of_attorney: PowerOfAttorney | None = None
@@ -321,7 +344,7 @@ class Signatory(Strict):
         "the names dictionary does not know or knows as both a man's and a woman's (e.g. Dominique)",
     )
     # Optional overrides where automatic Ukrainian declension gets a form wrong.
-    name_genitive: Text | None = Field(default=None, description="Name in the genitive (uk)")
+    name_genitive: Name | None = Field(default=None, description="Name in the genitive (uk)")
     position_genitive: Text | None = Field(default=None, description="Position in the genitive (uk)")
     authority_genitive: Text | None = Field(default=None, description="Authority in the genitive (uk)")
 
@@ -366,19 +389,19 @@ class Bank(Strict):
     @classmethod
     def _iban(cls, value: str) -> str:
         if not stdnum_iban.is_valid(value):
-            raise ValueError(f"{value!r} is not a valid IBAN (check digits or length)")
+            raise ValueError(f"{brief(value)} is not a valid IBAN (check digits or length)")
         return stdnum_iban.compact(value)
 
     @field_validator("bic")
     @classmethod
     def _bic(cls, value: str) -> str:
         if not stdnum_bic.is_valid(value):
-            raise ValueError(f"{value!r} is not a valid BIC (8 or 11 characters, e.g. PBANUA2X)")
+            raise ValueError(f"{brief(value)} is not a valid BIC (8 or 11 characters, e.g. PBANUA2X)")
         return stdnum_bic.compact(value)
 
 
 class Shareholder(Strict):
-    name: BiText
+    name: BiName
     country: CountryCode
     registration: Registration
     address: BiText
@@ -390,13 +413,30 @@ class Shareholder(Strict):
     @field_validator("share_percent")
     @classmethod
     def _share(cls, value: Decimal) -> Decimal:
-        if not Decimal(0) < value <= Decimal(100):
-            raise ValueError("must be more than 0 and at most 100")
+        problem = share_problem(value)
+        if problem:
+            raise ValueError(problem)
         return value
 
 
+SHARE_PLACES = 2
+"""Decimal places of a share: the agreements print a share exactly as given, so no more than they
+print (formatting.format_percent: at most two). 33.333 would print as 33.33 beside a total of 100."""
+
+
+def share_problem(value: Decimal) -> str | None:
+    """Why ``value`` cannot be a share, or None."""
+    if not Decimal(0) < value <= Decimal(100):
+        return "must be more than 0 and at most 100"
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -SHARE_PLACES:
+        return (f"{value} has more than {SHARE_PLACES} decimal places; the agreements print a share with at "
+                f"most {SHARE_PLACES} (e.g. 33.33), so that the shares printed add up to the total printed")
+    return None
+
+
 class Ministry(Strict):
-    name: BiText
+    name: BiName
     edrpou: Text
     address: BiText
     signatory: Signatory
@@ -405,7 +445,7 @@ class Ministry(Strict):
     @classmethod
     def _edrpou(cls, value: str) -> str:
         if not stdnum_edrpou.is_valid(value):
-            raise ValueError(f"{value!r} is not a valid EDRPOU code (8 digits with a check digit)")
+            raise ValueError(f"{brief(value)} is not a valid EDRPOU code (8 digits with a check digit)")
         return value
 
 
@@ -425,7 +465,7 @@ class Purpose(str, Enum):
 
 
 class Venture(Strict):
-    name: BiText
+    name: BiName
     placement: Literal["ukraine", "abroad"]
     country: CountryCode
     products: Annotated[list[Product], Field(min_length=1)]
@@ -442,7 +482,7 @@ class Protection(Strict):
 
 
 class Site(Strict):
-    codename: BiText
+    codename: BiName
     region: RegionCode
     classification: Literal["public", "restricted", "secret"]
     protection: Protection
@@ -513,14 +553,14 @@ def _registration_problem(scheme: str, number: str) -> tuple[str, str] | None:
         module = importlib.import_module(f"stdnum.{scheme}")
     except ImportError:
         return "scheme", (
-            f"scheme {scheme!r} is not a python-stdnum validator (e.g. ua.edrpou, dk.cvr, no.orgnr)"
+            f"scheme {brief(scheme)} is not a python-stdnum validator (e.g. ua.edrpou, dk.cvr, no.orgnr)"
         )
     validate = getattr(module, "is_valid", None)
     if validate is None:
-        return "scheme", f"scheme {scheme!r} is not a python-stdnum validator"
+        return "scheme", f"scheme {brief(scheme)} is not a python-stdnum validator"
     if not validate(number):
         name = getattr(module, "__doc__", "") or scheme
-        return "number", f"{number!r} is not a valid {name.splitlines()[0].strip().rstrip('.')} ({scheme})"
+        return "number", f"{brief(number)} is not a valid {name.splitlines()[0].strip().rstrip('.')} ({scheme})"
     return None
 
 
@@ -605,8 +645,8 @@ class Parts:
                 share: Decimal | None = _PERCENT.validate_python(item.get("share_percent"))
             except ValidationError:
                 share = None
-            # the same range as Shareholder._share: an out-of-range share is reported there alone
-            shares.append(share if share is not None and Decimal(0) < share <= Decimal(100) else None)
+            # the same rule as Shareholder._share: a share it refuses is reported there alone
+            shares.append(share if share is not None and share_problem(share) is None else None)
             contribution = item.get("contribution")
             value = contribution.get("value") if isinstance(contribution, dict) else None
             contributions.append(valid(Money, value))

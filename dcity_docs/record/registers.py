@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 import re
 import types
@@ -40,10 +41,12 @@ from typing import Any, Literal, Union
 
 from pydantic import BaseModel
 
-from dcity_docs.errors import Problem, RecordInvalid
-from dcity_docs.record.loading import Source, validate_source
+from dcity_docs.errors import Problem, RecordInvalid, brief, printable
+from dcity_docs.record.files import open_regular
+from dcity_docs.record.loading import MAX_NUMBER_CHARS, Source, normal_text, validate_source
 from dcity_docs.record.programme import Programme
 from dcity_docs.record.models import Record
+from dcity_docs.record.workbooks import check_workbook
 
 REGISTER_SUFFIXES = (".csv", ".xlsx")
 #: Spreadsheet formats that are refused with a hint instead of being read as YAML.
@@ -160,13 +163,13 @@ def parse_header(cells: list[Any], file: str) -> list[Column]:
     columns: list[Column] = []
     seen: dict[PathT, str] = {}
     for index, cell in enumerate(cells):
-        name = "" if cell is None else str(cell).strip()
+        name = "" if cell is None else normal_text(str(cell)).strip()
         if not name:
             columns.append(Column(index, "", None, None))
             continue
         parts = name.split(".")
         if not all(_SEGMENT.match(p) for p in parts) or parts[0].isdigit():
-            problems.append(Problem(file, 1, "", f"column {_column_letter(index)} {name!r} is not a dotted field "
+            problems.append(Problem(file, 1, "", f"column {_column_letter(index)} {brief(name)} is not a dotted field "
                                     "path such as venture.name.en or shareholders.0.share_percent"))
             continue
         path: PathT = tuple(int(p) if p.isdigit() else p for p in parts)
@@ -214,7 +217,8 @@ class RegisterRow:
 
     @property
     def origin(self) -> str:
-        return f"{self.file}:{self.row}"
+        """Where the row is, for messages and reports (control characters of the name escaped)."""
+        return printable(f"{self.file}:{self.row}")
 
     @property
     def record_bytes(self) -> bytes:
@@ -252,6 +256,9 @@ def convert_cell(value: Any, kind: Kind | None) -> tuple[Any, str | None]:
         if kind == "list":
             return [item.strip() for item in value.split(LIST_SEPARATOR) if item.strip()], None
         if kind == "int" and _INT.match(value):
+            if len(value) > MAX_NUMBER_CHARS:
+                return None, (f"is a number of {len(value):,} characters; a number in a register has at most "
+                              f"{MAX_NUMBER_CHARS}")
             return int(value), None
         if kind == "bool":
             low = value.lower()
@@ -285,24 +292,25 @@ def convert_cell(value: Any, kind: Kind | None) -> tuple[Any, str | None]:
             return int(value), None
         if isinstance(value, int):
             return value, None
-        return value, f"is {_describe(value)} ({value!r}); give a whole number"
+        return value, f"is {_describe(value)} ({brief(value)}); give a whole number"
     if kind == "decimal":
         if isinstance(value, float) and not value.is_integer():
-            return value, (f"is a number cell with a fraction ({value!r}), which is binary floating point; "
+            return value, (f"is a number cell with a fraction ({brief(value)}), which is binary floating point; "
                            "write it as text (e.g. 33.33)")
         if isinstance(value, (int, float)):
             return int(value), None
     if kind == "date":
         return value, f"is {_describe(value)}; give a date cell or YYYY-MM-DD as text"
     if kind in ("text", "list"):
-        return value, (f"is {_describe(value)} ({value!r}); this field is text: format the cell as Text "
+        return value, (f"is {_describe(value)} ({brief(value)}); this field is text: format the cell as Text "
                        "(a number cell loses leading zeros)")
     return value, None
 
 
 def _clean(value: Any) -> Any:
+    """A cell's text stripped and in NFC (as a record file's texts are read); empty is None."""
     if isinstance(value, str):
-        value = value.strip()
+        value = normal_text(value).strip()
         return value or None
     return value
 
@@ -359,28 +367,7 @@ def validate_row(row: RegisterRow, programme: Programme | None = None) -> Record
     A refused cell's own message replaces what validation says about it (and about anything
     inside it), so each problem is told once and in the register's terms.
     """
-    own = [Problem(row.file, row.row, _dotted(p), m) for p, m in row.problems.items()]
-    source = Source(row.file, row.data, {(): row.row})
-    try:
-        record = validate_source(source, programme)
-    except RecordInvalid as exc:
-        rest = [p for p in exc.problems if not _covered(p.path, row.problems)]
-        raise RecordInvalid(own + rest) from None
-    if own:
-        raise RecordInvalid(own)
-    return record
-
-
-def _dotted(path: PathT) -> str:
-    return ".".join(str(p) for p in path)
-
-
-def _covered(dotted: str, refused: dict[PathT, str]) -> bool:
-    for path in refused:
-        prefix = _dotted(path)
-        if dotted == prefix or dotted.startswith(prefix + "."):
-            return True
-    return False
+    return validate_source(Source(row.file, row.data, {(): row.row}, problems=dict(row.problems)), programme)
 
 
 # --- reading files -------------------------------------------------------------------------------
@@ -390,16 +377,16 @@ def _fail(file: str, row: int | None, message: str) -> RecordInvalid:
     return RecordInvalid([Problem(file, row, "", message)])
 
 
+MAX_HEADER_CHARS = 1_000_000
+"""Row 1 is read once to tell the separator; a header is never this long."""
+
+
 def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
     """(row number, cells) of a CSV file; the row number counts records, as a spreadsheet does."""
     file = str(path)
-    try:
-        fh = path.open("r", encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise _fail(file, None, f"cannot read: {exc.strerror}") from None
-    with fh:
+    with io.TextIOWrapper(open_regular(path, "a register"), encoding="utf-8-sig", newline="") as fh:
         try:
-            first = fh.readline()
+            first = fh.readline(MAX_HEADER_CHARS)
         except UnicodeDecodeError:
             raise _fail(file, 1, "not UTF-8 text: save the register as CSV UTF-8") from None
         counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
@@ -417,27 +404,41 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
-    import zipfile
-
+    """(row number, cells) of the first worksheet, once the whole workbook has passed
+    :func:`check_workbook` (sizes bounded, every part whole)."""
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     file = str(path)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise _fail(file, None, "no such file") from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise _fail(file, None, f"not a readable XLSX workbook ({exc})") from None
-    try:
-        if not workbook.worksheets:
-            raise _fail(file, None, "the workbook has no worksheet")
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # stored dimensions may be wrong; read every row there is
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(cells)
-    finally:
-        workbook.close()
+    with open_regular(path, "a register") as stream:
+        check_workbook(stream, file, MAX_CELL_CHARS, MAX_NUMBER_CHARS)
+        try:
+            workbook = load_workbook(stream, read_only=True, data_only=True)
+        except Exception as exc:  # noqa: BLE001 - whatever a damaged workbook makes openpyxl raise
+            raise _fail(file, None, f"not a readable XLSX workbook ({_reason(exc)})") from None
+        try:
+            if not workbook.worksheets:
+                raise _fail(file, None, "the workbook has no worksheet")
+            sheet = workbook.worksheets[0]
+            sheet.reset_dimensions()  # stored dimensions may be wrong; read every row there is
+            rows = enumerate(sheet.iter_rows(values_only=True), start=1)
+            number = 0
+            while True:
+                try:
+                    number, cells = next(rows)
+                except StopIteration:
+                    return
+                except Exception as exc:  # noqa: BLE001 - the parser's error on a damaged worksheet
+                    raise _fail(file, number + 1, f"the workbook's first worksheet cannot be read from this row "
+                                                  f"on ({_reason(exc)})") from None
+                yield number, list(cells)
+        finally:
+            workbook.close()
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    text = text if len(text) <= 200 else text[:200] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _raw_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
@@ -459,9 +460,6 @@ def read_register(path: Path) -> Iterator[RowItem]:
     if is_other_spreadsheet(path):
         yield _fail(file, None, f"{path.suffix} spreadsheets are not read; save the register as .xlsx "
                                 "or as CSV UTF-8")
-        return
-    if path.is_dir():
-        yield _fail(file, None, "is a folder, not a register")
         return
     rows = _raw_rows(path)
     try:

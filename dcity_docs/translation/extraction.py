@@ -130,6 +130,7 @@ PLACEHOLDERS: dict[str, str] = {
     "Nordic Defence AS – 49%”",
     "stage": "the stage the documents are at, e.g. “under negotiation” (context “cover|stage”)",
     "term": "a defined term, e.g. “Shareholder 1” (context “party”)",
+    "title": "a document's title as the cover lists it, e.g. “Annex No. 1: Site Protection”",
     "venture": "the venture's name",
 }
 """Every placeholder's meaning, for the translator comments; a test fails on a missing one."""

@@ -1,0 +1,1 @@
+"""Signing PDF signature fields (PAdES) and verifying the signatures of a PDF."""
