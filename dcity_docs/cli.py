@@ -113,15 +113,30 @@ def _without_restricted_option(func: Any) -> Any:
 
 
 def _options(formats: tuple[str, ...], pdfa: bool, templates: Path | None, converter: Any,
-             catalogs: Any = None, signature_fields: bool = True) -> Any:
+             catalogs: Any = None, programme: Path | None = None, signature_fields: bool = True) -> Any:
     """The options object every command that makes documents hands to the library."""
     from dcity_docs.layout.templates import check_templates_dir
     from dcity_docs.output.options import OutputOptions
 
     if templates is not None:
         check_templates_dir(templates)
-    return OutputOptions(formats=tuple(formats), pdfa=pdfa, templates=templates, converter=converter,
-                         catalogs=catalogs, signature_fields=signature_fields)
+    options = OutputOptions(formats=tuple(formats), pdfa=pdfa, templates=templates, converter=converter,
+                            catalogs=catalogs, programme=programme, signature_fields=signature_fields)
+    options.programme_data()  # a broken programme file is refused once, before any record
+    return options
+
+
+def _programme_option(func: Any) -> Any:
+    """``--programme``: the programme file (default terms, place of signing, the Ministry)."""
+    return click.option(
+        "--programme",
+        "programme",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        envvar=settings.PROGRAMME,
+        help="Programme file with the default terms and the Ministry for records without their own "
+        "(default: the bundled one; `dcity-docs programme` prints it). Also read from $DCITY_PROGRAMME.",
+    )(func)
 
 
 def _parse_converter(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
@@ -167,7 +182,8 @@ def _converter_option(func: Any) -> Any:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-def validate(files: tuple[Path, ...]) -> None:
+@_programme_option
+def validate(files: tuple[Path, ...], programme: Path | None = None) -> None:
     """Check venture records against the contract; one line per problem on stderr.
 
     FILES may be record files (YAML or JSON) or folders of them. Exit 0 when all are
@@ -177,11 +193,14 @@ def validate(files: tuple[Path, ...]) -> None:
     Example:
         dcity-docs validate fixtures/DC-2026-014.yaml fixtures/
     """
+    from dcity_docs.record.loading import load_programme
+
+    chosen = load_programme(programme)
     failed = 0
     paths = record_files(list(files))
     for path in paths:
         try:
-            record = load_record(path)
+            record = load_record(path, chosen)
         except RecordInvalid as exc:
             _echo_problems(exc)
             failed += 1
@@ -193,14 +212,51 @@ def validate(files: tuple[Path, ...]) -> None:
 
 @cli.command()
 @click.option("--indent", default=2, show_default=True, help="Indentation of the JSON output.")
-def schema(indent: int) -> None:
+@click.option("--programme", "of_programme", is_flag=True, help="The schema of a programme file instead.")
+def schema(indent: int, of_programme: bool = False) -> None:
     """Print the JSON Schema of a venture record (for editors' autocompletion).
 
     \b
     Example:
         dcity-docs schema > venture.schema.json
+        dcity-docs schema --programme > programme.schema.json
     """
-    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=indent))
+    from dcity_docs.record.programme import programme_schema
+
+    click.echo(json.dumps(programme_schema() if of_programme else json_schema(), ensure_ascii=False,
+                          indent=indent))
+
+
+@cli.command()
+def programme() -> None:
+    """Print the bundled programme file (YAML, with comments) to copy and edit.
+
+    \b
+    Example:
+        dcity-docs programme > programme.yaml
+        dcity-docs pack fixtures/*.yaml -o out/ --programme programme.yaml
+    """
+    from dcity_docs.record.programme import bundled_programme_file
+
+    click.echo(bundled_programme_file().read_text(encoding="utf-8"), nl=False)
+
+
+@cli.command()
+@click.argument("record_id", metavar="ID")
+@click.option("--shareholders", type=click.IntRange(1, 20), default=2, show_default=True,
+              help="How many shareholder blocks to write.")
+@_programme_option
+def new(record_id: str, shareholders: int, programme: Path | None = None) -> None:
+    """Print a commented record for a new venture ID, to fill in and validate.
+
+    \b
+    Example:
+        dcity-docs new DC-2027-001 > DC-2027-001.yaml
+    """
+    from dcity_docs.record.loading import load_programme
+    from dcity_docs.record.starter import new_record
+
+    click.echo(new_record(record_id, load_programme(programme), shareholders), nl=False)
 
 
 @cli.command()
@@ -244,11 +300,12 @@ def schema(indent: int) -> None:
 @click.option("--pdfa", is_flag=True, help="With -f pdf: make PDF/A-2b (archival) files.")
 @_templates_option
 @_converter_option
+@_programme_option
 @_signature_fields_option
 def render(
     document: str, file: Path, langs: tuple[str, ...], formats: tuple[str, ...], out_dir: Path,
     locales: Path | None = None, pdfa: bool = False, templates: Path | None = None, converter: Any = None,
-    signature_fields: bool = True,
+    programme: Path | None = None, signature_fields: bool = True,
 ) -> None:
     """Render one DOCUMENT for the venture record FILE.
 
@@ -262,8 +319,8 @@ def render(
     from dcity_docs.wording.catalogs import Catalogs
 
     options = _options(formats, pdfa, templates, converter, catalogs=Catalogs(locales) if locales else None,
-                       signature_fields=signature_fields)
-    record = load_record(file)
+                       programme=programme, signature_fields=signature_fields)
+    record = load_record(file, options.programme_data())
     written = render_documents(record, [document], list(dict.fromkeys(langs)), out_dir, options)
     for path in written:
         _say(path)
@@ -292,11 +349,12 @@ def render(
 )
 @_templates_option
 @_converter_option
+@_programme_option
 @_signature_fields_option
 @_without_restricted_option
 def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str, ...],
-         templates: Path | None = None, converter: Any = None, signature_fields: bool = True,
-         without_restricted: bool = False) -> None:
+         templates: Path | None = None, converter: Any = None, programme: Path | None = None,
+         signature_fields: bool = True, without_restricted: bool = False) -> None:
     """Make the complete document pack of each venture record.
 
     Writes OUTPUT/{id}/: every applicable document in uk, en and bilingual, as DOCX and PDF;
@@ -311,13 +369,13 @@ def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str,
     """
     from dcity_docs.output.packs import build_pack
 
-    options = _options(formats, pdfa, templates, converter, signature_fields=signature_fields).but(
-        without_restricted=without_restricted)
+    options = _options(formats, pdfa, templates, converter, programme=programme,
+                       signature_fields=signature_fields).but(without_restricted=without_restricted)
     failed = 0
     paths = record_files(list(files))
     for path in paths:
         try:
-            record, record_bytes = load_record_and_bytes(path)
+            record, record_bytes = load_record_and_bytes(path, options.programme_data())
             made = build_pack(record, out_dir, record_bytes=record_bytes, options=options)
         except RecordInvalid as exc:
             _echo_problems(exc)
@@ -389,11 +447,12 @@ def _terminate(signum: int, frame: Any) -> None:
 @click.option("--wait", is_flag=True, help="Wait for another batch writing into OUTPUT instead of refusing.")
 @_converter_option
 @_templates_option
+@_programme_option
 @_signature_fields_option
 @_without_restricted_option
 def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tuple[str, ...], pdfa: bool,
-          wait: bool, converter: Any = None, templates: Path | None = None, signature_fields: bool = True,
-          without_restricted: bool = False) -> None:
+          wait: bool, converter: Any = None, templates: Path | None = None, programme: Path | None = None,
+          signature_fields: bool = True, without_restricted: bool = False) -> None:
     """Make the document packs of many ventures, with a batch report and a portfolio register.
 
     INPUTS are record files (YAML, JSON), folders of them, or registers (CSV or XLSX, one venture
@@ -413,8 +472,8 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, jobs: int | None, formats: tu
     """
     from dcity_docs.batch.run import run_batch
 
-    options = _options(formats, pdfa, templates, converter, signature_fields=signature_fields).but(
-        without_restricted=without_restricted)
+    options = _options(formats, pdfa, templates, converter, programme=programme,
+                       signature_fields=signature_fields).but(without_restricted=without_restricted)
     show = _BatchProgress(sys.stderr.isatty())
     try:
         result = run_batch(list(inputs), out_dir, options, jobs=jobs, wait=wait, progress=show)

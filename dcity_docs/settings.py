@@ -18,12 +18,14 @@ WATERMARK_FONT = "DCITY_WATERMARK_FONT"
 """A TrueType font with Cyrillic glyphs for the draft stamp."""
 CONVERTER = "DCITY_CONVERTER"
 """The ``--converter`` of every command that converts (``soffice`` or ``unoserver://...``)."""
+PROGRAMME = "DCITY_PROGRAMME"
+"""The ``--programme`` file of every command that reads records (else the bundled one)."""
 P12_PASSPHRASE = "DCITY_P12_PASSPHRASE"
 """The passphrase of the PKCS#12 file of `dcity-docs sign` (never taken on the command line)."""
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 """The reproducible-builds date for files that have no record date (the batch reports)."""
 
-ALL = (SOFFICE, UNO_PYTHON, WATERMARK_FONT, CONVERTER, P12_PASSPHRASE, SOURCE_DATE_EPOCH)
+ALL = (SOFFICE, UNO_PYTHON, WATERMARK_FONT, CONVERTER, PROGRAMME, P12_PASSPHRASE, SOURCE_DATE_EPOCH)
 
 
 def value(name: str) -> str | None:

@@ -287,6 +287,7 @@ def test_while_a_window_converts_the_pool_finishes_the_one_before_and_drafts_the
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(batch_module, "RECORDS_PER_WORKER", 2)  # -j 2: windows of 5, 4, 3 records
+    monkeypatch.setattr(batch_module, "DOCUMENTS_PER_RECORD", 10)  # the first window: 2 * 25 // 10
     records = tmp_path / "records"
     ids = [f"DC-2028-{i:03d}" for i in range(12)]
     for i, record_id in enumerate(ids):
@@ -358,6 +359,7 @@ def test_a_batch_stopped_while_converting_aborts_the_window_drafted_ahead_too(
     itself (the sweep of leftovers, which would hide a job it lost track of, is turned off)."""
     monkeypatch.setattr(batch_module, "remove_leftovers", lambda out_dir: 0)
     monkeypatch.setattr(batch_module, "RECORDS_PER_WORKER", 7)  # the layout below
+    monkeypatch.setattr(batch_module, "DOCUMENTS_PER_RECORD", 10)  # first windows: 25 * jobs // 10
     records = tmp_path / "records"
     for i in range(9):  # windows of 5 and 4 records with -j 2, of 2 and 7 with -j 1
         copy_record(records, IDS[i % 3], f"DC-2029-{i:03d}")

@@ -284,16 +284,20 @@ def test_batch_interrupted_while_converting_with_the_next_window_drafted_leaves_
     """SIGTERM while LibreOffice converts the first window, the second already drafted: exit 130,
     LibreOffice stopped, no hidden pack folder of either window left. (-j 1: one LibreOffice
     process, run from the main thread, which a signal stops at once.)"""
-    proc, out = _hanging_batch(tmp_path, "DC-2030", jobs=1)  # -j 1: windows of 2 records and 1
+    proc, out = _hanging_batch(tmp_path, "DC-2030", jobs=1)
+    from dcity_docs.batch.run import BATCH_SIZE, DOCUMENTS_PER_RECORD, RECORDS_PER_WORKER
+
+    # -j 1: the first window, then the next, drafted while the first converts (of 3 records)
+    ahead = min(3, max(1, BATCH_SIZE // DOCUMENTS_PER_RECORD) + RECORDS_PER_WORKER)
 
     def drafted() -> int:
         return len(list(out.glob(".DC-2030-*.partial"))) if out.is_dir() else 0
 
     deadline = time.monotonic() + 30
-    while (not (tmp_path / "pids.log").exists() or drafted() < 3) and time.monotonic() < deadline \
+    while (not (tmp_path / "pids.log").exists() or drafted() < ahead) and time.monotonic() < deadline \
             and proc.poll() is None:
         time.sleep(0.05)
-    assert drafted() == 3, "the second window was not drafted while the first converted"
+    assert drafted() == ahead, "the second window was not drafted while the first converted"
     proc.send_signal(signal.SIGTERM)
     _, stderr = proc.communicate(timeout=30)
 

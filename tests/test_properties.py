@@ -291,8 +291,10 @@ def expected_texts(record: Record, key: str) -> dict[str, list[tuple[str, str]]]
         out["en"].append((f"{label}.en", value.en))
 
     both("venture.name", record.venture.name)
-    both("ministry.name", record.ministry.name)
-    signatories = [("ministry.signatory", record.ministry.signatory)]
+    signatories = []
+    if key != "shareholders-agreement":  # between the shareholders only: the Ministry is not a party
+        both("ministry.name", record.ministry.name)
+        signatories.append(("ministry.signatory", record.ministry.signatory))
     for i, holder in enumerate(record.shareholders):
         both(f"shareholders.{i}.name", holder.name)
         signatories.append((f"shareholders.{i}.signatory", holder.signatory))

@@ -29,7 +29,7 @@ def _document_argument(command: str) -> click.Choice:
 
 def test_the_cli_offers_exactly_the_documents_in_pack_order() -> None:
     assert list(_document_argument("render").choices) == [
-        "memorandum", "jv-agreement", "site-protection-annex"
+        "memorandum", "jv-agreement", "site-protection-annex", "shareholders-agreement"
     ]
     assert list(_document_argument("render").choices) == list(registry.DOCUMENTS)
     assert registry.COVER.key not in registry.DOCUMENTS
@@ -41,7 +41,8 @@ def test_translators_are_told_every_registered_document_and_group() -> None:
         assert extraction.describe_context(f"{entry.context}|x").startswith(f"Document: {entry.translator_name};")
         for alias in entry.aliases:
             assert i18n.document_of(f"{alias}|x") == entry.context
-    assert i18n.GROUPS == ("memorandum", "jv-agreement", "annex", "cover", "report", extraction.SHARED)
+    assert i18n.GROUPS == ("memorandum", "jv-agreement", "annex", "shareholders-agreement", "cover", "report",
+                           extraction.SHARED)
     assert set(i18n.GROUPS) == {e.context for e in registry.ENTRIES} | set(extraction.OTHER_GROUPS) | {extraction.SHARED}
 
 

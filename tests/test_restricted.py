@@ -99,7 +99,8 @@ def test_the_manifest_records_each_files_marking(restricted_pack):
 
     files = json.loads((restricted_pack / "manifest.json").read_text(encoding="utf-8"))["files"]
     marking = {f["file"]: f["marking"] for f in files}
-    assert len(marking) == 19
+    # four documents in three languages as DOCX and PDF, and the merged pack
+    assert len(marking) == 4 * 3 * 2 + 1
     for name, level in marking.items():
         restricted = "_site-protection-annex_" in name or name == "DC-2026-014_pack.pdf"
         assert level == ("restricted" if restricted else "public"), name
@@ -120,7 +121,7 @@ def test_pack_without_restricted_leaves_the_annex_out_of_the_merged_pack_and_say
     whole = " ".join(" ".join(texts).split())
     assert not any("· Annex No. 1: Site Protection" in t for t in texts)  # no page of the annex (its footer)
     tops = [str(item.title) for item in reader.outline if not isinstance(item, list)]
-    assert len(tops) == 3 and not any("Site Protection" in t for t in tops), tops  # cover, MoU, agreement
+    assert len(tops) == 4 and not any("Site Protection" in t for t in tops), tops  # cover, MoU, JVA, SHA
     assert not any(MARKING_EN in t or MARKING_UK in t for t in texts)
     assert "is issued separately and is not included in this pack" in whole
     assert "видається окремо й до цього пакета не входить" in whole

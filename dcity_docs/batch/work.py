@@ -55,11 +55,12 @@ def _unexpected(origin: str, exc: Exception) -> str:
     return f"{origin}: unexpected error (please report it): {type(exc).__name__}: {exc}"
 
 
-def _load(item: Input) -> tuple[Record, bytes]:
+def _load(item: Input, options: OutputOptions) -> tuple[Record, bytes]:
+    programme = options.programme_data()
     if isinstance(item, FileInput):
-        return load_record_and_bytes(item.path)
+        return load_record_and_bytes(item.path, programme)
     assert isinstance(item, RowInput)
-    return validate_row(item.row), item.row.record_bytes
+    return validate_row(item.row, programme), item.row.record_bytes
 
 
 def prepare(item: Input, settings: Settings) -> RecordResult | Prepared:
@@ -68,7 +69,7 @@ def prepare(item: Input, settings: Settings) -> RecordResult | Prepared:
         return failed(item.origin, item.problems)
     record_id = None
     try:
-        record, record_bytes = _load(item)
+        record, record_bytes = _load(item, settings.options)
         record_id = record.id
         venture = VentureSummary.of(record)
         digest = inputs_sha256(record_bytes, settings.options)

@@ -359,6 +359,7 @@ def signature_blocks(w: Writer, record: Record) -> list[Signature]:
             line=_signature_line(ministry.signatory),
             # TRANSLATORS: the seal mark under the ministry's signature; English has none.
             seal=Bi(w.T("signatures", "[seal]").uk, ""),
+            signer="ministry",
         )
     ]
     for i, holder in enumerate(record.shareholders):
@@ -371,6 +372,7 @@ def signature_blocks(w: Writer, record: Record) -> list[Signature]:
                 line=_signature_line(holder.signatory),
                 # TRANSLATORS: the seal mark of a company («М.П. (за наявності)»); English has none.
                 seal=Bi(w.T("signatures", "[seal, if any]").uk, ""),
+                signer=f"shareholder-{i + 1}",
             )
         )
     return items

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Literal
 
-from dcity_docs.documents import common, cover, jv_agreement, memorandum, site_annex
+from dcity_docs.documents import common, cover, jv_agreement, memorandum, shareholders_agreement, site_annex
 from dcity_docs.draft.base import Draft
 from dcity_docs.errors import DocumentNotApplicable
 from dcity_docs.record.models import Record
@@ -80,6 +80,13 @@ ENTRIES: tuple[Entry, ...] = (
         draft=site_annex.draft,
         applies_to=site_annex.applies_to,
         annex_no=common.SITE_ANNEX_NO,
+    ),
+    Entry(
+        key=shareholders_agreement.KEY,
+        context="shareholders-agreement",
+        translator_name="shareholders’ agreement (corporate agreement between the shareholders only)",
+        template_title="Shareholders’ agreement",
+        draft=shareholders_agreement.draft,
     ),
     Entry(
         key=cover.KEY,

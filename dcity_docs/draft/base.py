@@ -56,6 +56,9 @@ class Signature:
     position: Bi
     line: Bi
     seal: Bi
+    signer: str = ""
+    """Whose block this is: ``ministry`` or ``shareholder-N`` (1-based), so that a document that
+    leaves a party out (the shareholders' agreement) still names each field after its signer."""
 
 
 @dataclass

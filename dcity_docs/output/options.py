@@ -16,6 +16,7 @@ from dcity_docs.errors import InputError
 from dcity_docs.wording.catalogs import Catalogs, catalogs_for
 
 if TYPE_CHECKING:
+    from dcity_docs.record.programme import Programme
     from dcity_docs.conversion.base import Converter
 
 FORMATS = ("docx", "pdf")
@@ -34,6 +35,8 @@ class OutputOptions:
     signatory in every PDF with signature blocks (``--no-signature-fields``: none).
     ``without_restricted``: a pack's merged PDF leaves out its restricted documents (the site
     annex), which are issued separately (``--without-restricted``).
+    ``programme``: the programme file (``--programme``; None: the bundled one), whose Ministry
+    and default terms the records take.
     """
 
     formats: tuple[str, ...] = FORMATS
@@ -42,6 +45,7 @@ class OutputOptions:
     converter: "Converter | None" = None
     timeout: float = DEFAULT_TIMEOUT
     catalogs: Catalogs | None = None
+    programme: Path | None = None
     signature_fields: bool = True
     without_restricted: bool = False
 
@@ -65,6 +69,12 @@ class OutputOptions:
     def wording(self) -> Catalogs:
         """The catalogs to draft with (the project's own unless others were given)."""
         return self.catalogs or catalogs_for()
+
+    def programme_data(self) -> "Programme":
+        """The programme the records are validated against (read once per process and file)."""
+        from dcity_docs.record.loading import load_programme
+
+        return load_programme(self.programme)
 
     def but(self, **changes: object) -> "OutputOptions":
         """A copy with some fields changed (e.g. ``formats=("docx",)``)."""

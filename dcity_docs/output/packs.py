@@ -32,6 +32,7 @@ from dcity_docs.output.documents import MODES, draft_document, fixed_date, marki
 from dcity_docs.output.options import OutputOptions
 from dcity_docs.output.pipeline import Planned
 from dcity_docs.record.models import Record
+from dcity_docs.record.programme import bundled_programme_file
 from dcity_docs.resources import templates_dir
 from dcity_docs.wording.catalogs import Catalogs
 
@@ -69,8 +70,9 @@ def _tool_files(catalogs: Catalogs, templates: Path | None = None) -> list[tuple
 
 
 def inputs_sha256(record_bytes: bytes, options: OutputOptions | None = None) -> str:
-    """SHA-256 of everything a pack is made from: the record's bytes, every agreement template,
-    the .po catalogs, the dcity-docs version and the output options. Two packs with the same hash
+    """SHA-256 of everything a pack is made from: the record's bytes, the programme file (its
+    Ministry and default terms), every agreement template, the .po catalogs, the dcity-docs version
+    and the output options. Two packs with the same hash
     are the same pack, so a batch can skip one whose hash has not changed."""
     options = options or OutputOptions()
     digest = hashlib.sha256()
@@ -83,6 +85,8 @@ def inputs_sha256(record_bytes: bytes, options: OutputOptions | None = None) -> 
     for name, path in _tool_files(options.wording, options.templates):
         file_hash = catalog_sha256(path) if path.suffix == ".po" else sha256_file(path)
         digest.update(f"{name} {file_hash}\n".encode())
+    programme = options.programme or bundled_programme_file()
+    digest.update(f"programme {sha256_file(programme)}\n".encode())
     digest.update(f"record {hashlib.sha256(record_bytes).hexdigest()}\n".encode())
     return digest.hexdigest()
 

@@ -90,13 +90,15 @@ def signers(record: Record, draft: Draft, mode: Mode) -> list[Signer]:
     part = next((p for p in draft.parts if isinstance(p, SignaturePart)), None)
     if part is None:
         return []
-    people = [("ministry", record.ministry.signatory)] + [
-        (f"shareholder-{number}", holder.signatory) for number, holder in enumerate(record.shareholders, 1)
-    ]
-    if len(people) != len(part.items):
-        raise TemplateProblem(f"{draft.key}: {len(part.items)} signature blocks for {len(people)} signatories")
+    people = {"ministry": record.ministry.signatory} | {
+        f"shareholder-{number}": holder.signatory for number, holder in enumerate(record.shareholders, 1)
+    }
+    unknown = [item.signer for item in part.items if item.signer not in people]
+    if unknown:
+        raise TemplateProblem(f"{draft.key}: signature blocks for unknown signers {unknown}")
     out = []
-    for (key, person), item in zip(people, part.items):
+    for item in part.items:
+        key, person = item.signer, people[item.signer]
         uk, en = (_after_underscores(item.line.uk), _after_underscores(item.line.en))
         if mode == "bilingual":
             lines, tooltip = (uk, en), (person.name.uk if person.name.uk == person.name.en

@@ -27,6 +27,7 @@ from ruamel.yaml.parser import RoundTripParser
 from dcity_docs.errors import Problem, RecordInvalid, brief
 from dcity_docs.record.files import open_regular, regular_size
 from dcity_docs.record.models import Parts, Record, check_rules
+from dcity_docs.record.programme import Programme, bundled_programme_file, merged_terms, programme_problems
 
 MAX_RECORD_BYTES = 1_000_000
 """A venture record is a few kilobytes; anything this large is a mistake or an attack."""
@@ -425,28 +426,22 @@ def _dotted(path: Path_) -> str:
     return ".".join(str(p) for p in path)
 
 
-def validate_source(source: Source) -> Record:
-    """Every problem of a record at once: values refused while reading, field errors, and the
-    cross-field rules over every part of the record that is valid on its own (a bad IBAN does not
-    hide shares adding up to 99).
+def validate_source(source: Source, programme: Programme | None = None) -> Record:
+    """Every problem of a record at once: field errors, and the cross-field rules over every part
+    of the record that is valid on its own (a bad IBAN does not hide shares adding up to 99).
 
-    A value refused while reading is told once, in its own words: what validation says about it
-    (and about anything inside it) is left out.
+    A record without ``ministry`` takes the programme's; its ``terms:`` override the programme's
+    (the bundled programme file unless another is given).
+
+    Values refused while reading are told once, in their own words: what validation says about
+    them (and about anything inside them) is left out.
     """
+    source = _with_programme(source, programme or bundled_programme())
     own = [Problem(source.file, source.line_of(p), _dotted(p), m) for p, m in source.problems.items()]
     try:
         record = Record.model_validate(source.data)
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors():
-            loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-            withhold = bool(loc) and loc[0] in RESTRICTED_FIELDS
-            problems.append(Problem(source.file, source.line_of(loc), _dotted(loc), _message(error, withhold=withhold)))
-        reported = {p.path for p in problems}
-        for path, message in check_rules(Parts.salvage(source.data)):
-            if _dotted(path) not in reported:
-                problems.append(Problem(source.file, source.line_of(path), _dotted(path), message))
-        raise RecordInvalid(own + _uncovered(problems, source.problems)) from None
+        raise RecordInvalid(own + _uncovered(_field_problems(source, exc, salvage=True), source.problems)) from None
     rule_problems = [Problem(source.file, source.line_of(p), _dotted(p), m) for p, m in check_rules(record)]
     if own or rule_problems:
         raise RecordInvalid(own + _uncovered(rule_problems, source.problems))
@@ -460,15 +455,77 @@ def _uncovered(problems: list[Problem], refused: dict[Path_, str]) -> list[Probl
             if not any(p.path == prefix or p.path.startswith(prefix + ".") for prefix in prefixes)]
 
 
-def load_record(path: Path | str) -> Record:
+def _field_problems(source: Source, exc: ValidationError, salvage: bool) -> list[Problem]:
+    problems = []
+    for error in exc.errors():
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        withhold = bool(loc) and loc[0] in RESTRICTED_FIELDS
+        problems.append(Problem(source.file, source.line_of(loc), _dotted(loc), _message(error, withhold=withhold)))
+    if salvage:
+        reported = {p.path for p in problems}
+        for path, message in check_rules(Parts.salvage(source.data)):
+            if _dotted(path) not in reported:
+                problems.append(Problem(source.file, source.line_of(path), _dotted(path), message))
+    return problems
+
+
+def _with_programme(source: Source, programme: Programme) -> Source:
+    """The record's data with the programme's Ministry where it has none, and the programme's
+    terms under its own (the lines stay the record's: a problem is reported where it was written)."""
+    data = source.data
+    if not isinstance(data, dict):
+        return source
+    data = dict(data)
+    if "ministry" not in data:
+        data["ministry"] = programme.ministry
+    data["terms"] = merged_terms(programme.terms, data.get("terms"))
+    return Source(source.file, data, source.lines, source.raw, problems=dict(source.problems))
+
+
+def validate_programme(source: Source) -> Programme:
+    """A programme file, checked like a record: every problem at once, with its line."""
+    try:
+        programme = Programme.model_validate(source.data)
+    except ValidationError as exc:
+        raise RecordInvalid(_field_problems(source, exc, salvage=False)) from None
+    problems = programme_problems(programme)
+    if problems:
+        raise RecordInvalid([Problem(source.file, source.line_of(p), _dotted(p), m) for p, m in problems])
+    return programme
+
+
+_PROGRAMMES: dict[tuple[str, bytes], Programme] = {}
+
+
+def load_programme(path: Path | str | None = None) -> Programme:
+    """Read and validate a programme file (the bundled one where ``path`` is None)."""
+    return load_programme_and_bytes(path)[0]
+
+
+def load_programme_and_bytes(path: Path | str | None = None) -> tuple[Programme, bytes]:
+    """The programme and the bytes it was read from (a pack's ``inputs_sha256`` covers them)."""
+    path = Path(path) if path is not None else bundled_programme_file()
+    source = read_source(path)
+    key = (str(path), source.raw)
+    if key not in _PROGRAMMES:
+        _PROGRAMMES[key] = validate_programme(source)
+    return _PROGRAMMES[key], source.raw
+
+
+def bundled_programme() -> Programme:
+    """The programme file that ships with the tool."""
+    return load_programme(None)
+
+
+def load_record(path: Path | str, programme: Programme | None = None) -> Record:
     """Read and validate one record file; raises RecordInvalid listing every problem."""
-    return validate_source(read_source(Path(path)))
+    return validate_source(read_source(Path(path)), programme)
 
 
-def load_record_and_bytes(path: Path | str) -> tuple[Record, bytes]:
+def load_record_and_bytes(path: Path | str, programme: Programme | None = None) -> tuple[Record, bytes]:
     """The record and the very bytes it was validated from, read once (for manifests and hashes)."""
     source = read_source(Path(path))
-    return validate_source(source), source.raw
+    return validate_source(source, programme), source.raw
 
 
 def record_files(inputs: list[Path]) -> list[Path]:

@@ -36,6 +36,7 @@ from stdnum.ua import edrpou as stdnum_edrpou
 
 from dcity_docs.errors import brief
 from dcity_docs.language.langs import LANGS, Lang
+from dcity_docs.record.terms import Terms, terms_problems
 from dcity_docs.record.texts import MAX_NAME_CHARS, MAX_TEXT_CHARS, bounded, only_printable, schema_rules
 
 ID_PATTERN = r"^[A-Z0-9][A-Z0-9-]{2,31}$"
@@ -516,7 +517,8 @@ class Record(Strict):
     )
     stage: Literal["negotiation", "agreed", "signed"]
     venture: Venture
-    ministry: Ministry
+    ministry: Ministry | None = Field(
+        default=None, description="The Ministry as a party; without it, the programme file's Ministry")
     shareholders: Annotated[list[Shareholder], Field(min_length=1)]
     site: Site | None = None
     dates: Dates
@@ -525,6 +527,10 @@ class Record(Strict):
     prevailing_language: Lang
     agreement_number: Text | None = Field(
         default=None, description="Number of the joint-venture agreement (defaults to the id)"
+    )
+    terms: Terms = Field(
+        default_factory=Terms,
+        description="Negotiated terms; each one not given takes the programme file's default",
     )
 
     @property
@@ -603,12 +609,14 @@ class Parts:
     has_site: bool = False
     shares: list[Decimal | None] = dc_field(default_factory=list)
     contributions: list[Money | None] = dc_field(default_factory=list)
+    terms: Terms | None = None
 
     @classmethod
     def of(cls, record: Record) -> "Parts":
         holders = list(record.shareholders)
         return cls(record.venture, record.ministry, list(holders), record.dates, record.site is not None,
-                   [h.share_percent for h in holders], [h.contribution.value for h in holders])
+                   [h.share_percent for h in holders], [h.contribution.value for h in holders],
+                   record.terms)
 
     @classmethod
     def salvage(cls, data: Any) -> "Parts":
@@ -650,6 +658,7 @@ class Parts:
             data.get("site") is not None,
             shares,
             contributions,
+            valid(Terms, data.get("terms")) if data.get("terms") is not None else None,
         )
 
 
@@ -728,6 +737,10 @@ def check_rules(record: Record | Parts) -> list[RuleProblem]:
             )
         if parts.has_site:
             problems.append((("site",), "given although placement is 'abroad' (production outside Ukraine has no site here)"))
+
+    if parts.terms is not None:
+        raw_holders = parts.shareholders
+        problems += terms_problems(parts.terms, len(raw_holders) if raw_holders else None)
 
     dates = parts.dates
     if dates is not None and dates.agreement < dates.memorandum:

@@ -44,6 +44,7 @@ from pydantic import BaseModel
 from dcity_docs.errors import Problem, RecordInvalid, brief, printable
 from dcity_docs.record.files import open_regular
 from dcity_docs.record.loading import MAX_NUMBER_CHARS, Source, normal_text, validate_source
+from dcity_docs.record.programme import Programme
 from dcity_docs.record.models import Record
 from dcity_docs.record.workbooks import check_workbook
 
@@ -360,13 +361,13 @@ def _lists(node: Any, path: PathT, problems: dict[PathT, str]) -> Any:
     return {k: _lists(v, path + (k,), problems) for k, v in node.items()}
 
 
-def validate_row(row: RegisterRow) -> Record:
+def validate_row(row: RegisterRow, programme: Programme | None = None) -> Record:
     """Validate one row; all its problems at once, as ``FILE:ROW: field.path: message``.
 
     A refused cell's own message replaces what validation says about it (and about anything
     inside it), so each problem is told once and in the register's terms.
     """
-    return validate_source(Source(row.file, row.data, {(): row.row}, problems=dict(row.problems)))
+    return validate_source(Source(row.file, row.data, {(): row.row}, problems=dict(row.problems)), programme)
 
 
 # --- reading files -------------------------------------------------------------------------------

@@ -74,6 +74,18 @@ PLACEHOLDERS: dict[str, str] = {
     "already in the genitive",
     "country": "a country's name, already in the Ukrainian case the clause needs",
     "date": "a date, already formatted",
+    "days": "a number of days in figures and words, e.g. “20 (twenty) days”; in Ukrainian "
+    "already in the genitive",
+    "discount": "a percentage in figures and words, e.g. “20 (twenty) per cent”",
+    "escalation": "a number of days in figures and words; in Ukrainian already in the accusative",
+    "events": "a list of default events, already joined (context “shareholders-agreement|default”)",
+    "matters": "a list of reserved matters, already joined (context “shareholders-agreement|matter”)",
+    "mediation": "a number of days in figures and words; in Ukrainian already in the accusative",
+    "meetings": "a number of meetings in figures and words, e.g. “2 (two)”; in Ukrainian the "
+    "numeral already in the genitive («2 (двох)»)",
+    "members": "a number of persons in figures and words, e.g. “3 (three) persons”; in Ukrainian "
+    "already in the case the clause needs",
+    "percent": "a percentage in figures and words, e.g. “75 (seventy-five) per cent”",
     "disputes": "the number of the disputes section, e.g. 12",
     "hours": "a number of hours in figures and words, e.g. “24 (twenty-four) hours”; in "
     "Ukrainian already in the genitive",

@@ -1,0 +1,144 @@
+"""The terms a venture negotiates (governance, transfers, deadlock, default, information, dividends,
+restrictive covenants): each with the programme's default and its range, and the rules that compare
+them (a drag-along below the tag-along, board seats that do not add up).
+
+The defaults here are the bundled programme file's (data/programme.yaml; a test keeps them equal);
+a programme file may change them, and a record's ``terms:`` block may override any of them.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Path_ = tuple[str | int, ...]
+TermProblem = tuple[Path_, str]
+
+
+def _whole(low: int, high: int) -> object:
+    return Field(ge=low, le=high, strict=True)
+
+
+Years = Annotated[int, _whole(0, 10)]
+Days = Annotated[int, _whole(1, 365)]
+PercentWhole = Annotated[int, _whole(0, 100)]
+
+
+class ReservedMatter(str, Enum):
+    """Decisions of the shareholders that need the reserved majority."""
+
+    charter_changes = "charter_changes"
+    capital_changes = "capital_changes"
+    business_plan = "business_plan"
+    major_transactions = "major_transactions"
+    related_party_transactions = "related_party_transactions"
+    new_shareholders = "new_shareholders"
+    reorganisation = "reorganisation"
+    winding_up = "winding_up"
+    dividends = "dividends"
+    director = "director"
+
+
+class DefaultEvent(str, Enum):
+    """What makes a shareholder a defaulting shareholder."""
+
+    material_breach = "material_breach"
+    insolvency = "insolvency"
+    sanctions = "sanctions"
+    change_of_control = "change_of_control"
+
+
+class Terms(BaseModel):
+    """Every negotiated term; unknown ones are refused (a misspelt term is not silently ignored)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # transfers
+    lock_up_years: Years = Field(default=3, description="No transfer of a share for this many years")
+    pre_emption: Annotated[bool, Field(strict=True)] = Field(
+        default=True, description="The other shareholders may buy first on any transfer")
+    tag_along_percent: Annotated[int, _whole(1, 100)] = Field(
+        default=50, description="A sale of more than this share of the capital lets the others sell too")
+    drag_along_percent: Annotated[int, _whole(50, 100)] = Field(
+        default=75, description="Holders of at least this share may make the others sell on the same terms")
+    change_of_control_is_transfer: Annotated[bool, Field(strict=True)] = Field(
+        default=True, description="A change of control of a shareholder counts as a transfer of its share")
+    # governance
+    director_nominated_by: Literal["largest_shareholder", "all_shareholders"] = Field(
+        default="largest_shareholder", description="Who nominates the director")
+    board_seats: Annotated[int, _whole(0, 15)] = Field(
+        default=0, description="Members of a supervisory board (0: no board)")
+    board_seats_per_shareholder: list[Annotated[int, _whole(0, 15)]] | None = Field(
+        default=None, description="Seats each shareholder nominates, in the order of shareholders; "
+        "they must add up to board_seats (none given: one seat each, where that adds up)")
+    board_chair: Literal["largest_shareholder", "board_elects"] = Field(
+        default="largest_shareholder", description="Who nominates the chair of the board")
+    quorum_percent: PercentWhole = Field(
+        default=10, description="A meeting is quorate only with every shareholder holding at least this share")
+    reserved_matters: Annotated[list[ReservedMatter], Field(min_length=1)] = Field(
+        default_factory=lambda: list(ReservedMatter), description="Decisions needing the reserved majority")
+    reserved_majority_percent: Annotated[int, _whole(51, 100)] = Field(
+        default=75, description="Votes needed for a reserved matter")
+    # deadlock
+    deadlock_meetings: Annotated[int, _whole(2, 5)] = Field(
+        default=2, description="A reserved matter not carried at this many meetings in a row is a deadlock")
+    escalation_days: Days = Field(default=30, description="Days for the shareholders' chief executives")
+    mediation_days: Days = Field(default=60, description="Days for mediation after escalation")
+    deadlock_resolution: Literal["buy_sell", "put_call", "winding_up"] = Field(
+        default="put_call", description="The way out once mediation fails")
+    # default
+    default_events: Annotated[list[DefaultEvent], Field(min_length=1)] = Field(
+        default_factory=lambda: list(DefaultEvent), description="Events that make a shareholder defaulting")
+    cure_days: Days = Field(default=30, description="Days to cure a material breach after notice")
+    default_discount_percent: Annotated[int, _whole(0, 50)] = Field(
+        default=20, description="The others' call option: fair value less this discount")
+    # information and dividends
+    monthly_accounts_days: Annotated[int, _whole(1, 60)] = Field(
+        default=20, description="Days after the month's end for the management accounts")
+    annual_accounts_months: Annotated[int, _whole(1, 12)] = Field(
+        default=4, description="Months after the year's end for the audited accounts")
+    audit_access: Annotated[bool, Field(strict=True)] = Field(
+        default=True, description="Each shareholder may have the books examined by its own auditor")
+    dividend_percent: PercentWhole = Field(
+        default=50, description="Share of the distributable profit paid out each year, as far as the law permits")
+    # restrictive covenants
+    non_compete_years: Years = Field(default=2, description="No competing business in the Products")
+    non_solicit_years: Years = Field(default=2, description="No soliciting of the venture's staff")
+
+
+def terms_problems(terms: Terms, shareholders: int | None, where: Path_ = ("terms",)) -> list[TermProblem]:
+    """Rules between terms (and the number of shareholders, where known)."""
+    problems: list[TermProblem] = []
+    if terms.drag_along_percent < terms.tag_along_percent:
+        problems.append((where + ("drag_along_percent",),
+                         f"{terms.drag_along_percent} is below tag_along_percent {terms.tag_along_percent}: "
+                         "a drag-along must need at least the share that triggers the tag-along"))
+    seats = terms.board_seats_per_shareholder
+    if seats is not None:
+        if terms.board_seats == 0:
+            problems.append((where + ("board_seats_per_shareholder",),
+                             "given although board_seats is 0 (no supervisory board)"))
+        elif sum(seats) != terms.board_seats:
+            problems.append((where + ("board_seats_per_shareholder",),
+                             f"the seats add up to {sum(seats)}, not board_seats {terms.board_seats}"))
+        if shareholders is not None and len(seats) != shareholders:
+            problems.append((where + ("board_seats_per_shareholder",),
+                             f"{len(seats)} entries for {shareholders} shareholder(s); give one per shareholder"))
+    elif terms.board_seats and shareholders is not None and terms.board_seats != shareholders:
+        problems.append((where + ("board_seats",),
+                         f"{terms.board_seats} seats cannot be one per shareholder ({shareholders}); "
+                         "give board_seats_per_shareholder"))
+    if len(set(terms.reserved_matters)) != len(terms.reserved_matters):
+        problems.append((where + ("reserved_matters",), "names a matter twice"))
+    if len(set(terms.default_events)) != len(terms.default_events):
+        problems.append((where + ("default_events",), "names an event twice"))
+    return problems
+
+
+def seats_of(terms: Terms, shareholders: int) -> list[int]:
+    """Board seats each shareholder nominates (one each unless the terms say otherwise)."""
+    if not terms.board_seats:
+        return [0] * shareholders
+    return list(terms.board_seats_per_shareholder or [1] * shareholders)
