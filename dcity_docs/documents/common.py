@@ -38,6 +38,19 @@ def date(d: dt.date) -> Bi:
     return Bi(format_date(d, "uk"), format_date(d, "en"))
 
 
+def place_and_date(w: Writer, record: Record, d: dt.date) -> Bi:
+    """The line under a document's title: where it is signed (the record's place of signing, else
+    the programme's), then its date («м. Київ, 15 жовтня 2026 р.» / "Kyiv, 15 October 2026")."""
+    place = record.place_of_signing
+    if place is None:  # a record built without loading (the loader always fills it in)
+        from dcity_docs.record.loading import bundled_programme
+
+        place = bundled_programme().place_of_signing
+    # TRANSLATORS: the place-and-date line under the title of every document; {place}: the place
+    # of signing («м. Київ»), {date}: the document's date.
+    return w.T("place-date", "{place}, {date}", place=value(place), date=date(d))
+
+
 def money(amount: Decimal, currency: str) -> Bi:
     return Bi(format_money(amount, currency, "uk"), format_money(amount, currency, "en"))
 

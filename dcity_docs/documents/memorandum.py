@@ -24,7 +24,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     w.title(w.T("memorandum|title", "MEMORANDUM OF UNDERSTANDING"))
     # TRANSLATORS: subtitle under the title; {venture} is the venture's name.
     w.subtitle(w.T("memorandum|title", "on the establishment of the joint venture “{venture}”", venture=venture))
-    w.place_date(c.date(record.dates.memorandum))
+    w.place_date(c.place_and_date(w, record, record.dates.memorandum))
 
     w.para(w.T("memorandum|preamble", "The participants in this Memorandum are:"))
     c.party_list(w, record)

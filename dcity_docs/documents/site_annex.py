@@ -103,6 +103,7 @@ def _title_and_parties(w: Writer, record: Record) -> None:
     )
     # TRANSLATORS: the annex's subtitle, under its title («Про захист виробничого майданчика»).
     w.subtitle(w.T("annex|title", "Site Protection"))
+    w.place_date(c.place_and_date(w, record, record.dates.agreement))
 
     w.para(w.T("annex|preamble", "The parties to this Annex are:"))
     intros = [c.ministry_intro(w, record)] + [

@@ -470,14 +470,16 @@ def _field_problems(source: Source, exc: ValidationError, salvage: bool) -> list
 
 
 def _with_programme(source: Source, programme: Programme) -> Source:
-    """The record's data with the programme's Ministry where it has none, and the programme's
-    terms under its own (the lines stay the record's: a problem is reported where it was written)."""
+    """The record's data with the programme's Ministry and place of signing where it has none, and
+    the programme's terms under its own (the lines stay the record's: a problem is reported where it was written)."""
     data = source.data
     if not isinstance(data, dict):
         return source
     data = dict(data)
     if "ministry" not in data:
         data["ministry"] = programme.ministry
+    if "place_of_signing" not in data:
+        data["place_of_signing"] = programme.place_of_signing
     data["terms"] = merged_terms(programme.terms, data.get("terms"))
     return Source(source.file, data, source.lines, source.raw, problems=dict(source.problems))
 

@@ -525,6 +525,9 @@ class Record(Strict):
     governing_law: CountryCode
     disputes: Disputes
     prevailing_language: Lang
+    place_of_signing: BiText | None = Field(
+        default=None, description="Where the agreements are signed, e.g. м. Київ / Kyiv; without it, "
+        "the programme file's place of signing")
     agreement_number: Text | None = Field(
         default=None, description="Number of the joint-venture agreement (defaults to the id)"
     )

@@ -88,6 +88,7 @@ disputes:
   forum: "__disputes.forum__"             # icc | scc | lcia | ua_courts
   seat: {{uk: "__disputes.seat.uk__", en: "__disputes.seat.en__"}}
 prevailing_language: "__prevailing_language__"   # uk | en
+# place_of_signing: {place}   # the programme's; uncomment to differ
 
 # Negotiated terms: uncomment a line to differ from the programme's value shown.
 # terms:
@@ -111,4 +112,9 @@ def new_record(record_id: str, programme: Programme, shareholders: int = 2) -> s
     lines = "".join(f"#   {name}: {_yaml_value(value)}\n" for name, value in terms.items() if value is not None)
     holders = "".join(_SHAREHOLDER.format(i=i) for i in range(shareholders))
     return (_HEAD.format(id=record_id, minister=programme.ministry.signatory.name.en) + holders
-            + _TAIL.format(terms=lines))
+            + _TAIL.format(terms=lines, place=_place(programme)))
+
+
+def _place(programme: Programme) -> str:
+    place = programme.place_of_signing
+    return f"{{uk: {_yaml_value(place.uk)}, en: {_yaml_value(place.en)}}}"

@@ -85,6 +85,8 @@ PLACEHOLDERS: dict[str, str] = {
     "numeral already in the genitive («2 (двох)»)",
     "members": "a number of persons in figures and words, e.g. “3 (three) persons”; in Ukrainian "
     "already in the case the clause needs",
+    "place": "the place of signing, exactly as the programme file or the record gives it, e.g. "
+    "«м. Київ» / “Kyiv”",
     "percent": "a percentage in figures and words, e.g. “75 (seventy-five) per cent”",
     "disputes": "the number of the disputes section, e.g. 12",
     "hours": "a number of hours in figures and words, e.g. “24 (twenty-four) hours”; in "

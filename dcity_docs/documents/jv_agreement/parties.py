@@ -17,7 +17,7 @@ def title_and_preamble(w: Writer, record: Record, venture: Bi) -> None:
     w.subtitle(
         w.T("jv-agreement|title", "on the establishment of the joint venture “{venture}”", venture=venture)
     )
-    w.place_date(c.date(record.dates.agreement))
+    w.place_date(c.place_and_date(w, record, record.dates.agreement))
 
     w.para(w.T("jv-agreement|preamble", "The parties to this Agreement are:"))
     c.party_list(w, record)

@@ -22,7 +22,7 @@ def title_and_parties(w: Writer, record: Record, venture: Bi) -> None:
     w.title(w.T("shareholders-agreement|title", "SHAREHOLDERS’ AGREEMENT"))
     # TRANSLATORS: subtitle under the title; {venture} is the venture's name.
     w.subtitle(w.T("shareholders-agreement|title", "in respect of “{venture}” (the “Venture”)", venture=venture))
-    w.place_date(c.date(record.dates.agreement))
+    w.place_date(c.place_and_date(w, record, record.dates.agreement))
     w.para(w.T("shareholders-agreement|preamble", "The parties to this Agreement are the shareholders of the Venture:"))
     c.numbered_parties(w, [c.shareholder_intro(w, h, i) for i, h in enumerate(record.shareholders)])
     # TRANSLATORS: closes the list of parties; the Ministry is not a party to this agreement.
