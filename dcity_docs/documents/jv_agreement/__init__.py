@@ -1,11 +1,13 @@
 """Joint-venture agreement (Договір про створення спільного підприємства).
 
 The binding agreement that follows the memorandum: the shareholders establish the venture (a
-limited liability company under the law of the country of placement), make the contributions
+limited liability company in Ukraine, a private company limited by shares abroad), make the contributions
 stated in a shares table, create jobs for citizens of Ukraine and comply with export control; the
 Ministry, which holds no share, provides and protects the production site where production is
 placed in Ukraine (the particulars of the site appear only in the site-protection annex, never
-here) or supports cooperation with the authorities of the country of placement.
+here) or supports cooperation with the authorities of the country of placement. Governance,
+transfers, deadlock and exit are the shareholders' agreement's (documents.shareholders_agreement),
+to which :mod:`.governance` refers; this agreement carries no voting undertakings.
 
 One module per group of sections, named after them: :mod:`.parties` (title, preamble,
 definitions), :mod:`.establishment` (establishment, placement and products), :mod:`.capital`,

@@ -1,4 +1,4 @@
-"""Section Charter Capital and Contributions: the shares table, how and when contributions are made,
+"""Section Charter Capital (abroad: Share Capital) and Contributions: the shares table, how and when contributions are made,
 and a shareholder's workforce undertaking (which is no contribution)."""
 
 from __future__ import annotations
@@ -53,23 +53,31 @@ def capital(w: Writer, record: Record) -> None:
     capital = record.venture.capital
     in_ukraine = record.venture.placement == "ukraine"
     country = c.country(record.venture.country, "genitive")
-    w.heading("capital", w.T("jv-agreement|capital", "Charter Capital and Contributions"))
-    # TRANSLATORS: {capital}: the amount in figures and words («12 500 000,00 (дванадцять
-    # мільйонів п’ятсот тисяч) євро 00 центів»).
-    w.clause(
-        w.T(
-            "jv-agreement|capital",
-            "The charter capital of the Venture shall be {capital}.",
-            capital=c.money(capital.amount, capital.currency),
+    amount = c.money(capital.amount, capital.currency)
+    if in_ukraine:
+        w.heading("capital", w.T("jv-agreement|capital", "Charter Capital and Contributions"))
+        # TRANSLATORS: {capital}: the amount in figures and words («12 500 000,00 (дванадцять
+        # мільйонів п’ятсот тисяч) євро 00 центів»).
+        w.clause(w.T("jv-agreement|capital", "The charter capital of the Venture shall be {capital}.", capital=amount))
+        table_clause = w.clause(
+            w.T(
+                "jv-agreement|capital",
+                "The shares of the Shareholders in the charter capital, their contributions and the "
+                "money value of each contribution are as follows:",
+            )
         )
-    )
-    table_clause = w.clause(
-        w.T(
-            "jv-agreement|capital",
-            "The shares of the Shareholders in the charter capital, their contributions and the "
-            "money value of each contribution are as follows:",
+    else:
+        # TRANSLATORS: a venture abroad: its share capital, not the Ukrainian «статутний капітал».
+        w.heading("capital", w.T("jv-agreement|capital", "Share Capital and Contributions"))
+        # TRANSLATORS: a venture abroad; {capital}: the amount in figures and words.
+        w.clause(w.T("jv-agreement|capital", "The share capital of the Venture shall be {capital}.", capital=amount))
+        table_clause = w.clause(
+            w.T(
+                "jv-agreement|capital",
+                "The shares of the Shareholders in the share capital, their contributions and the "
+                "money value of each contribution are as follows:",
+            )
         )
-    )
     head = [
         # TRANSLATORS: column headings of the shares and contributions table.
         w.T("jv-agreement|capital-table", "Shareholder"),
@@ -152,13 +160,23 @@ def capital(w: Writer, record: Record) -> None:
                 "Monetary contributions shall be paid to the current account of the Venture.",
             )
         )
-    if non_monetary:
+    if non_monetary and in_ukraine:
         w.clause(
             w.T(
                 "jv-agreement|capital",
                 "A non-monetary contribution is made by transferring the property or property rights "
                 "concerned to the Venture under an act of acceptance and transfer signed by the "
                 "Shareholder and the Venture.",
+            )
+        )
+    elif non_monetary:
+        # TRANSLATORS: a venture abroad; {country}: the country of incorporation (uk genitive).
+        w.clause(
+            w.T(
+                "jv-agreement|capital",
+                "A non-monetary contribution is made by transferring the property or property rights "
+                "concerned to the Venture in the form that the laws of {country} require.",
+                country=country,
             )
         )
     for i, holder in enumerate(record.shareholders):
@@ -185,8 +203,8 @@ def capital(w: Writer, record: Record) -> None:
                 "In addition to its contribution, {term} undertakes to provide the Venture with a "
                 "qualified workforce, including by making its qualified employees available to work "
                 "for the Venture with their consent and in accordance with labour law. This "
-                "undertaking is not a contribution to the charter capital of the Venture, has no "
-                "money value and does not increase that Shareholder’s share in the charter capital.",
+                "undertaking is not a contribution to the share capital of the Venture, has no "
+                "money value and does not increase that Shareholder’s share in the share capital.",
                 term=term,
             )
         w.clause(text)

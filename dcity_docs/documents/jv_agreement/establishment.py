@@ -35,14 +35,14 @@ def establishment(w: Writer, record: Record, venture: Bi) -> None:
             )
         )
     else:
-        # TRANSLATORS: production abroad; {country}: the country of placement (uk genitive, after
-        # «законодавства»); {venture}: the venture's name. The legal form is kept neutral.
+        # TRANSLATORS: production abroad; {country}: the country of incorporation (uk genitive, after
+        # «законодавства»); {venture}: the venture's name. No Ukrainian legal form or its definition.
         w.clause(
             w.T(
                 "jv-agreement|establishment",
                 "The Shareholders shall establish the Venture under the laws of {country} as a "
-                "company whose shareholders bear the risk of losses connected with its activities "
-                "within the value of their contributions, under the name “{venture}”.",
+                "private company limited by shares, in a legal form that those laws provide, under "
+                "the name “{venture}”.",
                 country=c.country(country, "genitive"),
                 venture=venture,
             )
@@ -66,22 +66,42 @@ def establishment(w: Writer, record: Record, venture: Bi) -> None:
             "registration.",
         )
     )
-    w.clause(
-        w.T(
-            "jv-agreement|establishment",
-            "In the event of any inconsistency between the charter of the Venture and this "
-            "Agreement, this Agreement shall prevail as between the Parties, and the Shareholders "
-            "shall vote for the amendments to the charter needed to bring it into line with this "
-            "Agreement.",
+    if record.venture.placement == "ukraine":
+        w.clause(
+            w.T(
+                "jv-agreement|establishment",
+                "In the event of any inconsistency between the charter of the Venture and this "
+                "Agreement, this Agreement shall prevail as between the Parties, and the Shareholders "
+                "shall procure the amendments to the charter needed to bring it into line with this "
+                "Agreement.",
+            )
         )
-    )
-    w.clause(
-        w.T(
-            "jv-agreement|establishment",
-            "The Ministry is not a shareholder in the Venture and makes no contribution to its "
-            "charter capital; its rights and obligations are those set out in this Agreement.",
+        w.clause(
+            w.T(
+                "jv-agreement|establishment",
+                "The Ministry is not a shareholder in the Venture and makes no contribution to its "
+                "charter capital; its rights and obligations are those set out in this Agreement.",
+            )
         )
-    )
+    else:
+        # TRANSLATORS: a venture abroad; {country}: the country of incorporation (uk genitive).
+        w.clause(
+            w.T(
+                "jv-agreement|establishment",
+                "In the event of any inconsistency between the articles of association of the Venture "
+                "and this Agreement, this Agreement shall prevail as between the Parties as far as the "
+                "laws of {country} permit, and the Shareholders shall procure the amendments to the "
+                "articles of association needed to bring them into line with this Agreement.",
+                country=c.country(country, "genitive"),
+            )
+        )
+        w.clause(
+            w.T(
+                "jv-agreement|establishment",
+                "The Ministry is not a shareholder in the Venture and makes no contribution to its "
+                "share capital; its rights and obligations are those set out in this Agreement.",
+            )
+        )
 
 
 def placement(w: Writer, record: Record) -> None:
