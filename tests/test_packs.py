@@ -46,6 +46,7 @@ def test_pack_holds_every_document_in_every_language(packs: Path, stem: str) -> 
                 for fmt in ("docx", "pdf")}
     expected |= {f"{record.id}_pack.pdf", "manifest.json"}
     assert {p.name for p in folder.iterdir()} == expected
+    assert {"memorandum", "jv-agreement", "shareholders-agreement"} <= set(applicable(record))
     if record.venture.placement == "abroad":
         assert not any("site-protection-annex" in name for name in expected)
 

@@ -226,4 +226,44 @@ def test_a_new_minister_in_the_programme_remakes_the_packs_and_an_unchanged_reru
     text = docx_text(agreement)
     assert "Шмигаля Дениса Анатолійовича" in text and "Умєрова" not in text
     assert "Denys Shmyhal" in docx_text(out / "DC-2026-014" / "DC-2026-014_jv-agreement_en.docx")
+    # the record with its own ministry block keeps its own Minister, whether or not it was re-made
+    kept = docx_text(out / "DC-2026-030" / "DC-2026-030_jv-agreement_uk.docx")
+    assert "Савченко Мар’яни Олегівни" in kept and "Шмигал" not in kept
     assert _summary(CliRunner().invoke(cli, args).output) == {"made": 0, "skipped": 2, "failed": 0}
+
+
+def test_the_contract_example_renders_every_document_with_no_terms_and_no_change_to_the_file(tmp_path: Path) -> None:
+    before = EXAMPLE.read_bytes()
+    assert not re.search(r"(?m)^terms:", before.decode("utf-8"))
+    result = CliRunner().invoke(cli, ["pack", str(EXAMPLE), "-o", str(tmp_path), "-f", "docx"])
+    assert result.exit_code == 0, result.output
+    assert EXAMPLE.read_bytes() == before
+    record = load_record(EXAMPLE)
+    folder = tmp_path / record.id
+    for key in ("memorandum", "jv-agreement", "shareholders-agreement"):
+        for lang in ("uk", "en", "bilingual"):
+            assert (folder / f"{record.id}_{key}_{lang}.docx").is_file(), (key, lang)
+    sha = docx_text(folder / f"{record.id}_shareholders-agreement_en.docx")
+    assert "within 3 (three) years" in sha and "less 20 (twenty) per cent" in sha
+
+
+def test_bad_terms_render_nothing_and_are_reported_all_at_once(tmp_path: Path) -> None:
+    text = example_text() + (
+        "terms:\n"
+        "  lock_up_years: 99\n"
+        "  tag_along_percent: 80\n"
+        "  drag_along_percent: 120\n"
+        "  default_discount_percent: -5\n"
+        "  lock_up_yeras: 2\n"
+    )
+    record = write(tmp_path / "rec.yaml", text)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["pack", str(record), "-o", str(out), "-f", "docx"])
+    assert result.exit_code != 0
+    output = result.output + (result.stderr if result.stderr_bytes is not None else "")
+    for field, needle in (("terms.lock_up_years", "lock_up_years: 99"),
+                          ("terms.drag_along_percent", "drag_along_percent: 120"),
+                          ("terms.default_discount_percent", "default_discount_percent: -5"),
+                          ("terms.lock_up_yeras", "lock_up_yeras")):
+        assert f"rec.yaml:{line_of(text, needle)}: {field}:" in output, (field, output)
+    assert not out.exists() or not any(p.suffix == ".docx" for p in out.rglob("*")), list(out.rglob("*"))
