@@ -143,8 +143,6 @@ PLACEHOLDERS_IN_CONTEXT: dict[tuple[str, str], str] = {
     "of the venture, e.g. 3",
     ("jv-agreement|conditions", "capital"): "the number of the section on the capital and "
     "contributions, e.g. 5",
-    ("jv-agreement|conditions", "countries"): "a list of countries, already joined (“Denmark and "
-    "Norway”); in Ukrainian already in the locative, after «у»/«в» («у Данії»)",
     ("jv-agreement|conditions", "by_law"): "the item letters of the conditions the law imposes, "
     "already joined, e.g. “(a) and (b)” («а) і б)»)",
     ("jv-agreement|conditions", "waivable"): "the item letters of the conditions the Shareholders "

@@ -117,14 +117,13 @@ def _conditions(w: Writer, record: Record) -> list[_Condition]:
     countries = _foreign_countries(record)
     if countries:
         # TRANSLATORS: clause Conditions Precedent, export permits; {countries}: the partners'
-        # States (and the country of placement abroad), uk locative after «у»: «у Данії».
+        # States (and the country of placement abroad), uk genitive: «органами Данії».
         text = w.T(
             "jv-agreement|conditions",
             "the permits, licences and conclusions that each transfer of goods, technology or services "
-            "to the Venture under this Agreement needs have been granted: in Ukraine, by the State "
-            "Service for Export Control of Ukraine, and in {countries}, by the competent authorities "
-            "of that State;",
-            countries=c.joined([c.country(code, "locative") for code in countries]),
+            "to the Venture under this Agreement needs have been granted by the State Service for Export "
+            "Control of Ukraine and by the competent authorities of {countries};",
+            countries=c.joined([c.country(code, "genitive") for code in countries]),
         )
     else:
         # TRANSLATORS: as above, where every transfer is within Ukraine or from it only.
