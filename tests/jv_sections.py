@@ -13,6 +13,7 @@ from dcity_docs.language.typography import NBSP
 from dcity_docs.output.documents import docx_bytes
 from dcity_docs.record.loading import load_programme, load_record
 from dcity_docs.record.models import Record
+from dcity_docs.record.programme import bundled_programme_file
 from readback import docx_paragraphs
 
 KEY = "jv-agreement"
@@ -51,3 +52,24 @@ def section(paras: list[str], title: str) -> list[str]:
 
 def text_of(record: Record, mode: str, title: str) -> str:
     return "\n".join(section(paragraphs(record, mode), title))
+
+
+def programme_with(folder: Path, old: str, new: str) -> Path:
+    """The bundled programme file with one default changed (``old`` must be in it)."""
+    text = bundled_programme_file().read_text(encoding="utf-8")
+    assert old in text, old
+    path = folder / "programme.yaml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def assert_one_paragraph_changes(name: str, programme: Path, titles: dict[str, str],
+                                 changes: dict[str, tuple[str, str]]) -> None:
+    """Under the changed programme exactly one paragraph of the section differs in each language,
+    from the old wording (``changes[lang][0]``) to the new."""
+    for lang, (old, new) in changes.items():
+        before = section(paragraphs(fixture(name), lang), titles[lang])
+        after = section(paragraphs(fixture(name, programme=programme), lang), titles[lang])
+        differ = [(a, b) for a, b in zip(before, after) if a != b]
+        assert len(before) == len(after) and len(differ) == 1, differ
+        assert old in differ[0][0] and new in differ[0][1], differ

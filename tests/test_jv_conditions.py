@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import assert_problem, run_validate
-from dcity_docs.record.programme import bundled_programme_file
-from jv_sections import FIXTURE_DIR, FIXTURES, fixture, paragraphs, section, text_of
+from jv_sections import (FIXTURE_DIR, FIXTURES, assert_one_paragraph_changes, fixture, paragraphs,
+                         programme_with, text_of)
 
 UK, EN = "Відкладальні обставини та закриття правочину", "Conditions Precedent and Closing"
 AMCU_EN = "the Law of Ukraine “On Protection of Economic Competition”"
@@ -167,17 +167,10 @@ def test_record_terms_change_the_conditions_in_both_languages() -> None:
 
 
 def test_a_changed_programme_default_changes_exactly_the_long_stop_clause(tmp_path: Path) -> None:
-    text = bundled_programme_file().read_text(encoding="utf-8")
-    assert "  long_stop_months: 6 " in text
-    changed = tmp_path / "programme.yaml"
-    changed.write_text(text.replace("  long_stop_months: 6 ", "  long_stop_months: 12 "), encoding="utf-8")
-    for lang, old, new in (("uk", "6 (шість) місяців", "12 (дванадцять) місяців"),
-                           ("en", "6 (six) months", "12 (twelve) months")):
-        before = section(paragraphs(fixture("DC-2026-021"), lang), UK if lang == "uk" else EN)
-        after = section(paragraphs(fixture("DC-2026-021", programme=changed), lang), UK if lang == "uk" else EN)
-        differ = [(a, b) for a, b in zip(before, after) if a != b]
-        assert len(before) == len(after) and len(differ) == 1, differ
-        assert old in differ[0][0] and new in differ[0][1]
+    changed = programme_with(tmp_path, "  long_stop_months: 6 ", "  long_stop_months: 12 ")
+    assert_one_paragraph_changes("DC-2026-021", changed, {"uk": UK, "en": EN},
+                                 {"uk": ("6 (шість) місяців", "12 (дванадцять) місяців"),
+                                  "en": ("6 (six) months", "12 (twelve) months")})
 
 
 @pytest.mark.parametrize(
