@@ -294,28 +294,30 @@ def test_example_in_ukrainian(out_dir: str) -> None:
     assert "зобов’язання забезпечити кваліфікований персонал" not in text.lower()
     assert "Крім свого вкладу, Учасник 1 зобов’язується забезпечити Підприємство кваліфікованим персоналом" in text
     assert "частини другої статті 115 Цивільного кодексу України" in text
-    assert "протягом 90 (дев’яноста) календарних днів з Дати реєстрації" in text
+    assert "протягом 90 (дев’яноста) календарних днів з пізнішої з двох дат: Дати реєстрації" in text
     assert "в гривнях за офіційним курсом Національного банку України" in text
     # Export control: the Ukrainian law and authority, and the Danish partner's EU regime.
     assert ("Закону України «Про державний контроль за міжнародними передачами товарів військового "
             "призначення та подвійного використання»") in text
     assert "Державної служби експортного контролю України" in text
-    assert "Учасник 2 також дотримується Регламенту (ЄС) 2021/821" in text
+    assert ("Учасник 2 також дотримується законодавства Данії про ліцензування експорту військових "
+            "технологій та обладнання, яке застосовує спільні правила Спільної позиції Ради 2008/944/СЗБП") in text
+    assert "Регламенту (ЄС) 2021/821" in text
     assert "законодавства Данії про експортний контроль" in text
     # The ministry's undertakings point at the annex, which forms an integral part.
     assert "Додаток є невід’ємною частиною цього Договору." in text
     assert "«Додаток» – додаток № 1 «Про захист виробничого майданчика» до цього Договору." in text
     assert "Закону України «Про державну таємницю»" in text
     # Cross-references land on the right sections.
-    assert "відповідно до розділу 8;" in text and "8. Зобов’язання Міністерства" in lines
-    assert "з дотриманням розділу 7," in text and "7. Експортний контроль і передача технологій" in lines
-    assert "зазначеними в розділі 15." in text and "15. Реквізити Сторін" in lines
-    assert "положення розділів 9, 11 і 12" in text
-    assert "9. Конфіденційність і секретна інформація" in lines
-    assert "11. Застосовне право" in lines and "12. Вирішення спорів" in lines
+    assert "відповідно до розділу 10;" in text and "10. Зобов’язання Міністерства" in lines
+    assert "з дотриманням розділу 8," in text and "8. Експортний контроль і передача технологій" in lines
+    assert "зазначеними в розділі 17." in text and "17. Реквізити Сторін" in lines
+    assert "положення розділів 11, 13 і 14" in text
+    assert "11. Конфіденційність і секретна інформація" in lines
+    assert "13. Застосовне право" in lines and "14. Вирішення спорів" in lines
     # Governing law is that of the country of placement: no carve-out.
     assert "Незважаючи на положення пункту" not in text
-    assert "16. Підписи Сторін" in lines
+    assert "18. Підписи Сторін" in lines
     assert f"Рустем{NBSP}УМЄРОВ" in body and f"Ірина{NBSP}КОВАЛЕНКО" in body and "М. П." in text
     assert "'" not in body and '"' not in body  # one apostrophe, no straight quotes
     assert "проект" not in text.lower()  # 2019 orthography: проєкт
@@ -334,7 +336,10 @@ def test_example_in_english(out_dir: str) -> None:
     for cell in ("Shareholder", "Share", "Contribution", "Money value of the contribution", "51%",
                  "Use of production premises", "A technology licence and equipment", "Total", "100%"):
         assert cell in lines
-    assert "Shareholder 2 shall also comply with Regulation (EU) 2021/821" in text
+    assert ("Shareholder 2 shall also comply with the laws of Denmark on the licensing of exports of "
+            "military technology and equipment, which apply the common rules of Council Common Position "
+            "2008/944/CFSP") in text
+    assert "Regulation (EU) 2021/821" in text
     assert "the State Service for Export Control of Ukraine" in text
     assert "which forms an integral part of this Agreement" in text
     assert "Article 115(2) of the Civil Code of Ukraine" in text
@@ -350,7 +355,7 @@ def test_partner_regimes_and_law_carve_out(out_dir: str) -> None:
     en_021 = render(out_dir, "DC-2026-021", "en")[0]
     assert "Shareholder 2 shall also comply with the Export Control Act 2002 and the Export Control Order 2008" in en_021
     assert "Учасник 2 також дотримується Закону про експортний контроль 2002 року (Export Control Act 2002)" in uk_021
-    assert "Notwithstanding clause 11.1, the establishment of the Venture" in en_021
+    assert "Notwithstanding clause 13.1, the establishment of the Venture" in en_021
     assert "governed by the laws of Ukraine" in en_021
     assert "Крім свого вкладу, Учасник 3 зобов’язується" in uk_021
     # the director's nomination is the shareholders' agreement's, not this agreement's
@@ -370,7 +375,7 @@ def test_partner_regimes_and_law_carve_out(out_dir: str) -> None:
     for absent in ("the Site", "the Annex", "hryvnias"):
         assert absent not in en_030
     assert "Майданчик" not in uk_030 and "Додат" not in uk_030
-    assert "Notwithstanding clause 11.1, the establishment of the Venture and the corporate relations within it are governed by the laws of Norway" in en_030
+    assert "Notwithstanding clause 13.1, the establishment of the Venture and the corporate relations within it are governed by the laws of Norway" in en_030
     assert "obtains, for its production and exports, every licence and permit required under the Norwegian Act" in en_030
 
 

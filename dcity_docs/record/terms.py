@@ -106,6 +106,24 @@ class Terms(BaseModel):
     # restrictive covenants
     non_compete_years: Years = Field(default=2, description="No competing business in the Products")
     non_solicit_years: Years = Field(default=2, description="No soliciting of the venture's staff")
+    # conditions precedent and closing (joint-venture agreement)
+    long_stop_months: Annotated[int, _whole(1, 24)] = Field(
+        default=6, description="Months from signing by which the conditions must be met or waived")
+    condition_filing_days: Days = Field(
+        default=30, description="Days from signing to apply for the merger clearance and export permits")
+    condition_notice_days: Annotated[int, _whole(1, 30)] = Field(
+        default=5, description="Working days to tell the others that a condition is met or cannot be")
+    ukrainian_merger_clearance: Literal["where_required", "required", "not_required"] = Field(
+        default="where_required", description="Antimonopoly Committee of Ukraine clearance as a condition: "
+        "where_required (a venture in Ukraine: if the law requires it; abroad: no condition), required "
+        "(a Ukrainian filing is needed, wherever the venture is), not_required (none)")
+    site_agreement_days: Days = Field(
+        default=30, description="Days from registration for the venture to sign the site-use agreement")
+    # sanctions and anti-corruption (joint-venture agreement)
+    beneficial_owner_notice_days: Days = Field(
+        default=10, description="Days to disclose a change of a shareholder's beneficial owners")
+    compliance_audit_notice_days: Days = Field(
+        default=10, description="Days' notice of a compliance audit")
 
 
 def terms_problems(terms: Terms, shareholders: int | None, where: Path_ = ("terms",)) -> list[TermProblem]:
@@ -130,6 +148,11 @@ def terms_problems(terms: Terms, shareholders: int | None, where: Path_ = ("term
         problems.append((where + ("board_seats",),
                          f"{terms.board_seats} seats cannot be one per shareholder ({shareholders}); "
                          "give board_seats_per_shareholder"))
+    if terms.condition_filing_days >= terms.long_stop_months * 30:
+        problems.append((where + ("condition_filing_days",),
+                         f"{terms.condition_filing_days} days is not before the long-stop date "
+                         f"(long_stop_months {terms.long_stop_months}): the applications must be filed "
+                         "before the conditions fall due"))
     if len(set(terms.reserved_matters)) != len(terms.reserved_matters):
         problems.append((where + ("reserved_matters",), "names a matter twice"))
     if len(set(terms.default_events)) != len(terms.default_events):

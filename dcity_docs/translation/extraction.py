@@ -141,6 +141,14 @@ PLACEHOLDERS_IN_CONTEXT: dict[tuple[str, str], str] = {
     ("jv-agreement|term", "law"): "the number of the governing-law section, e.g. 11",
     ("jv-agreement|term", "term"): "the agreement's term in figures and words, e.g. “10 (ten) "
     "years”; in Ukrainian already in the accusative",
+    ("jv-agreement|conditions", "establishment"): "the number of the section on the establishment "
+    "of the venture, e.g. 3",
+    ("jv-agreement|conditions", "capital"): "the number of the section on the capital and "
+    "contributions, e.g. 5",
+    ("jv-agreement|conditions", "by_law"): "the item letters of the conditions the law imposes, "
+    "already joined, e.g. “(a) and (b)” («а) і б)»)",
+    ("jv-agreement|conditions", "waivable"): "the item letters of the conditions the Shareholders "
+    "may waive, already joined, e.g. “(c), (d) and (e)” («в), г) і ґ)»)",
 }
 """Where a placeholder means something else in one context."""
 

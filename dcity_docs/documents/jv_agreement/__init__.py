@@ -10,8 +10,9 @@ transfers, deadlock and exit are the shareholders' agreement's (documents.shareh
 to which :mod:`.governance` refers; this agreement carries no voting undertakings.
 
 One module per group of sections, named after them: :mod:`.parties` (title, preamble,
-definitions), :mod:`.establishment` (establishment, placement and products), :mod:`.capital`,
-:mod:`.governance`, :mod:`.undertakings` (employment, export control, the Ministry),
+definitions), :mod:`.conditions` (conditions precedent and closing), :mod:`.establishment` (establishment, placement and products), :mod:`.capital`,
+:mod:`.governance`, :mod:`.undertakings` (employment, export control, the Ministry), :mod:`.compliance` (sanctions and
+anti-corruption),
 :mod:`.boilerplate` (confidentiality, term, governing law, languages, notices), :mod:`.details`
 (the Parties' details); :mod:`.outline` has the table of sections and the fixed time limits.
 :func:`draft` puts them together and drafts the two sections that are one shared clause each
@@ -38,10 +39,12 @@ from dcity_docs.documents.jv_agreement.outline import (
 # this module's own (translation.i18n.source_files), so keep new modules in reading order here.
 from dcity_docs.documents.jv_agreement import (  # noqa: I001 - reading order, not alphabetical
     parties,
+    conditions,
     establishment,
     capital,
     governance,
     undertakings,
+    compliance,
     boilerplate,
     details,
 )
@@ -71,12 +74,14 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
 
     parties.title_and_preamble(w, record, venture)
     parties.definitions(w, record)
+    conditions.conditions(w, record)
     establishment.establishment(w, record, venture)
     establishment.placement(w, record)
     capital.capital(w, record)
     governance.governance(w, record)
     undertakings.employment(w, record)
     undertakings.export(w, record)
+    compliance.compliance(w, record)
     undertakings.ministry(w, record)
     boilerplate.confidentiality(w, record, instrument)
     boilerplate.term(w, record)

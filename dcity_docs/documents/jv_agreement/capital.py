@@ -132,23 +132,31 @@ def capital(w: Writer, record: Record) -> None:
         )
     period = c.count(CONTRIBUTION_DAYS, "calendar_day", "genitive")
     if in_ukraine:
-        # TRANSLATORS: {period}: "90 (ninety) calendar days" (uk genitive, after «протягом»).
+        # TRANSLATORS: {period}: "90 (ninety) calendar days" (uk genitive, after «протягом»). The
+        # period runs from the later of registration and the grant of the export licences and
+        # permits (clause Conditions Precedent); the Law on LLCs lets the charter set it.
         w.clause(
             w.T(
                 "jv-agreement|capital",
-                "Each Shareholder shall make its contribution in full within {period} of the "
-                "Registration Date.",
+                "Each Shareholder shall make its contribution in full within {period} of the later of "
+                "the Registration Date and the day on which the last of the licences and permits that "
+                "the transfer of that contribution needs is granted. The charter of the Venture shall "
+                "provide for this period, as the Law of Ukraine “On Limited and Additional Liability "
+                "Companies” allows.",
                 period=period,
             )
         )
     else:
         # TRANSLATORS: {country}: the country of placement (uk genitive); {period}: "90 (ninety)
-        # calendar days" (uk genitive, after «протягом»).
+        # calendar days" (uk genitive, after «протягом»), from the later of registration and the
+        # grant of the export licences and permits (clause Conditions Precedent).
         w.clause(
             w.T(
                 "jv-agreement|capital",
                 "Each Shareholder shall make its contribution in full within the time required by the "
-                "laws of {country} and in any event within {period} of the Registration Date.",
+                "laws of {country} and in any event within {period} of the later of the Registration "
+                "Date and the day on which the last of the licences and permits that the transfer of "
+                "that contribution needs is granted.",
                 country=country,
                 period=period,
             )

@@ -24,13 +24,14 @@ def establishment(w: Writer, record: Record, venture: Bi) -> None:
                 venture=venture,
             )
         )
-        # TRANSLATORS: {period}: "30 (thirty) calendar days" (uk genitive, after «протягом»).
+        # TRANSLATORS: {period}: "30 (thirty) calendar days" (uk genitive, after «протягом»); the
+        # Closing Date is defined in Section Conditions Precedent and Closing.
         w.clause(
             w.T(
                 "jv-agreement|establishment",
                 "The Shareholders shall approve the charter of the Venture in accordance with this "
                 "Agreement and shall file the documents for the state registration of the Venture "
-                "within {period} of the date of this Agreement.",
+                "within {period} of the Closing Date.",
                 period=c.count(FILING_DAYS, "calendar_day", "genitive"),
             )
         )
@@ -54,7 +55,7 @@ def establishment(w: Writer, record: Record, venture: Bi) -> None:
                 "jv-agreement|establishment",
                 "The Shareholders shall approve the constitutional documents of the Venture in "
                 "accordance with this Agreement and shall apply for the registration of the Venture "
-                "{placement} within {period} of the date of this Agreement.",
+                "{placement} within {period} of the Closing Date.",
                 placement=c.placement(w, record),
                 period=c.count(FILING_DAYS, "calendar_day", "genitive"),
             )

@@ -26,12 +26,14 @@ DETAILS_CHANGE_DAYS = 10
 SECTIONS = Sections(
     (
         "definitions",
+        "conditions",
         "establishment",
         "placement",
         "capital",
         "governance",
         "employment",
         "export",
+        "compliance",
         "ministry",
         "confidentiality",
         "term",

@@ -8,8 +8,9 @@ from dcity_docs.record.models import Record
 from dcity_docs.documents import common as c
 from dcity_docs.draft.base import Writer
 
-#: Member States of the European Union (ISO 3166-1 alpha-2), whose partners are bound by
-#: Regulation (EU) 2021/821 on dual-use items as well as their national export control laws.
+#: Member States of the European Union (ISO 3166-1 alpha-2), whose partners are bound by their
+#: national war-materiel licensing (which applies Council Common Position 2008/944/CFSP) and by
+#: Regulation (EU) 2021/821 on dual-use items with their national export control laws.
 EU_MEMBER_STATES = frozenset(
     {
         "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
@@ -54,14 +55,20 @@ def employment(w: Writer, record: Record) -> None:
 def export_regime(w: Writer, code: str) -> Bi:
     """The export control regime a partner or a venture abroad is bound by (uk genitive)."""
     if code in EU_MEMBER_STATES:
-        # TRANSLATORS: the export control regime of an EU member State, in the genitive in
-        # Ukrainian (after «дотримується», «відповідно до»); {country}: the State (uk genitive).
-        # Keep a no-break space before «р.».
+        # TRANSLATORS: the export control regime of an EU member State, military goods as well as
+        # dual-use items, in the genitive in Ukrainian (after «дотримується», «відповідно до»);
+        # {country}: the State (uk genitive). The Common Position binds the State, so the partner is
+        # bound through the national war-materiel licensing that applies it. Keep a no-break space
+        # before «р.».
         return w.T(
             "jv-agreement|export-regime",
-            "Regulation (EU) 2021/821 of the European Parliament and of the Council of 20 May 2021 "
+            "the laws of {country} on the licensing of exports of military technology and equipment, "
+            "which apply the common rules of Council Common Position 2008/944/CFSP of 8 December 2008 "
+            "defining common rules governing control of exports of military technology and equipment, "
+            "and Regulation (EU) 2021/821 of the European Parliament and of the Council of 20 May 2021 "
             "setting up a Union regime for the control of exports, brokering, technical assistance, "
-            "transit and transfer of dual-use items, and the export control laws of {country}",
+            "transit and transfer of dual-use items, together with the export control laws of {country} "
+            "on dual-use items",
             country=c.country(code, "genitive"),
         )
     if code == "GB":
