@@ -10,6 +10,8 @@ here) or supports cooperation with the authorities of the country of placement.
 One module per group of sections, named after them: :mod:`.parties` (title, preamble,
 definitions), :mod:`.establishment` (establishment, placement and products), :mod:`.capital`,
 :mod:`.governance`, :mod:`.undertakings` (employment, export control, the Ministry),
+:mod:`.licence` (technology licence and IP), :mod:`.warranties` (warranties, liability),
+:mod:`.force_majeure`,
 :mod:`.boilerplate` (confidentiality, term, governing law, languages, notices), :mod:`.details`
 (the Parties' details); :mod:`.outline` has the table of sections and the fixed time limits.
 :func:`draft` puts them together and drafts the two sections that are one shared clause each
@@ -40,6 +42,9 @@ from dcity_docs.documents.jv_agreement import (  # noqa: I001 - reading order, n
     capital,
     governance,
     undertakings,
+    licence,
+    warranties,
+    force_majeure,
     boilerplate,
     details,
 )
@@ -76,6 +81,10 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     undertakings.employment(w, record)
     undertakings.export(w, record)
     undertakings.ministry(w, record)
+    licence.licence(w, record)
+    warranties.warranties(w, record)
+    warranties.liability(w, record)
+    force_majeure.force_majeure(w, record)
     boilerplate.confidentiality(w, record, instrument)
     boilerplate.term(w, record)
     boilerplate.law(w, record)
