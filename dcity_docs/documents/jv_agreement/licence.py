@@ -47,14 +47,14 @@ def _term(w: Writer, record: Record) -> Bi:
 
 def _grant(w: Writer, record: Record, i: int) -> None:
     t = record.terms
-    values = dict(
-        term=c.shareholder_term(w, i),
-        n=str(i + 1),
-        products=c.products(w, record),
-        territory=_territory(w, record),
-        duration=_term(w, record),
-        section=SECTIONS.no("capital"),
-    )
+    values = {
+        "term": c.shareholder_term(w, i),
+        "n": str(i + 1),
+        "products": c.products(w, record),
+        "territory": _territory(w, record),
+        "duration": _term(w, record),
+        "section": SECTIONS.no("capital"),
+    }
     if t.licence_exclusive:
         # TRANSLATORS: clause: licence (grant, exclusive). {term}: «Учасник 2» (nominative); {n}:
         # the shareholder's number (uk «Технологія Учасника {n}»); {products}: the Products (uk

@@ -115,12 +115,12 @@ def liability(w: Writer, record: Record) -> None:
     t = record.terms
     ukrainian_law = record.governing_law == "UA"
     w.heading("liability", w.T("jv-agreement|liability", "Liability"))
-    limit = dict(
-        cap=c.count(t.liability_cap_percent, "per_cent", "genitive"),
-        capital_name=capital_name(w, record),
-        section=SECTIONS.no("capital"),
-        amount=c.money(cap_amount(record), record.venture.capital.currency),
-    )
+    limit = {
+        "cap": c.count(t.liability_cap_percent, "per_cent", "genitive"),
+        "capital_name": capital_name(w, record),
+        "section": SECTIONS.no("capital"),
+        "amount": c.money(cap_amount(record), record.venture.capital.currency),
+    }
     if ukrainian_law:
         # TRANSLATORS: clause: liability (the cap), under the law of Ukraine. {cap}: "50 (fifty) per
         # cent" (uk genitive: «50 (п’ятдесяти) відсотків»); {capital_name}: the capital's name (uk
@@ -161,12 +161,12 @@ def liability(w: Writer, record: Record) -> None:
         )
     cap_clause = w.clause(cap_text)
     loss_clause = w.clause(loss_text)
-    values = dict(
-        cap_clause=c.ref(cap_clause),
-        loss_clause=c.ref(loss_clause),
-        confidentiality=SECTIONS.no("confidentiality"),
-        export=SECTIONS.no("export"),
-    )
+    values = {
+        "cap_clause": c.ref(cap_clause),
+        "loss_clause": c.ref(loss_clause),
+        "confidentiality": SECTIONS.no("confidentiality"),
+        "export": SECTIONS.no("export"),
+    }
     if ukrainian_law:
         # TRANSLATORS: clause: liability (exceptions), under the law of Ukraine. {cap_clause},
         # {loss_clause}: clause numbers; {confidentiality}, {export}: section numbers. Article
