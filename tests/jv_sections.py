@@ -85,3 +85,32 @@ def refused(term: str, value: str) -> list[str]:
         line = len(source.splitlines())
         return [str(p) for p in caught.problems if str(p).startswith(f"rec.yaml:{line}: terms.{term}:")]
     return []
+
+
+@lru_cache(maxsize=None)
+def pdf_texts(name: str) -> dict[str, str]:
+    """The fixture's agreement in uk and en converted by LibreOffice (one call) and read back with
+    poppler's pdftotext, whitespace and soft hyphens normalised; cached for every test module."""
+    import shutil
+    import subprocess
+
+    from dcity_docs.conversion.convert import convert_to_pdf
+    from dcity_docs.pdf.reading import normalise_text
+
+    folder = Path(tempfile.mkdtemp(prefix="jv-pdf-"))
+    try:
+        sources = []
+        for lang in ("uk", "en"):
+            path = folder / f"{lang}.docx"
+            path.write_bytes(docx_bytes(record_of(name), KEY, lang))
+            sources.append(path)
+        pdfs = convert_to_pdf(sources, folder / "pdf", timeout=120)
+        out = {}
+        for pdf in pdfs:
+            raw = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+            # normalise_text makes every apostrophe straight; the agreement has only the typographic
+            # one (a test of the agreement holds it to that), so it is put back to compare wording
+            out[pdf.stem] = normalise_text(raw).replace(NBSP, " ").replace("'", "’")
+        return out
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from dcity_docs.documents import jv_agreement
-from jv_sections import ABROAD, FIXTURES, IN_UKRAINE, changed, clause, refused, section, text
+from jv_sections import ABROAD, FIXTURES, IN_UKRAINE, changed, clause, pdf_texts, refused, section, text
 
 NO = jv_agreement.SECTIONS.no
 CHAMBER_UK = ("сертифікат Торгово-промислової палати України або уповноваженої нею регіональної "
@@ -103,3 +103,11 @@ def test_bilingual_holds_both_languages_of_the_proof() -> None:
                                              ("force_majeure_termination_days", "29")])
 def test_a_force_majeure_term_out_of_range_is_refused_with_file_line_and_field(term: str, value: str) -> None:
     assert refused(term, value)
+
+
+@pytest.mark.libreoffice
+def test_the_pdf_holds_the_force_majeure_clause_in_both_languages() -> None:
+    pdf = pdf_texts(IN_UKRAINE)
+    assert "Торгово-промислової палати України" in pdf["uk"] and "протягом 10 (десяти) календарних днів" in pdf["uk"]
+    assert "Chamber of Commerce and Industry of Ukraine" in pdf["en"]
+    assert "180 (one hundred and eighty) calendar days in total" in pdf["en"]

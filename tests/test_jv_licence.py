@@ -16,7 +16,7 @@ from dcity_docs.documents import jv_agreement
 from dcity_docs.language.typography import NBSP
 from dcity_docs.output.documents import docx_bytes
 from dcity_docs.record.loading import load_record
-from jv_sections import ABROAD, FIXTURES, IN_UKRAINE, changed, refused, section, text
+from jv_sections import ABROAD, FIXTURES, IN_UKRAINE, changed, pdf_texts, refused, section, text
 from readback import docx_paragraphs
 
 NO = jv_agreement.SECTIONS.no
@@ -148,3 +148,11 @@ def test_bilingual_holds_both_languages_of_the_grant() -> None:
                                              ("licence_exclusive", "\"yes\"")])
 def test_a_licence_term_out_of_range_is_refused_with_file_line_and_field(term: str, value: str) -> None:
     assert refused(term, value)
+
+
+@pytest.mark.libreoffice
+def test_the_pdf_holds_the_licence_and_the_employees_inventions_law() -> None:
+    pdf = pdf_texts(IN_UKRAINE)
+    assert EMPLOYEES_LAW_UK in pdf["uk"] and "«Технологія Учасника 2»" in pdf["uk"]
+    assert "On the Protection of Rights to Inventions and Utility Models" in pdf["en"]
+    assert "(the “Technology of Shareholder 2”)" in pdf["en"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from dcity_docs.documents import jv_agreement
-from jv_sections import ABROAD, FIXTURES, IN_UKRAINE, changed, clause, refused, section, text
+from jv_sections import ABROAD, FIXTURES, IN_UKRAINE, changed, clause, pdf_texts, refused, section, text
 
 NO = jv_agreement.SECTIONS.no
 
@@ -112,3 +112,10 @@ def test_bilingual_holds_both_languages_of_the_cap() -> None:
 def test_a_cap_out_of_range_is_refused_with_file_line_and_field(value: str) -> None:
     assert refused("liability_cap_percent", value)
     assert not refused("liability_cap_percent", "100")
+
+
+@pytest.mark.libreoffice
+def test_the_pdf_holds_the_cap_in_figures_and_words_in_both_languages() -> None:
+    pdf = pdf_texts(IN_UKRAINE)
+    assert CAP[IN_UKRAINE][0] in pdf["uk"] and "50 (п’ятдесяти) відсотків" in pdf["uk"]
+    assert CAP[IN_UKRAINE][1] in pdf["en"] and "Article 614(3) of the Civil Code of Ukraine" in pdf["en"]
