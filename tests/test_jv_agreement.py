@@ -308,16 +308,18 @@ def test_example_in_ukrainian(out_dir: str) -> None:
     assert "Додаток є невід’ємною частиною цього Договору." in text
     assert "«Додаток» – додаток № 1 «Про захист виробничого майданчика» до цього Договору." in text
     assert "Закону України «Про державну таємницю»" in text
-    # Cross-references land on the right sections.
-    assert "відповідно до розділу 10;" in text and "10. Зобов’язання Міністерства" in lines
-    assert "з дотриманням розділу 8," in text and "8. Експортний контроль і передача технологій" in lines
-    assert "зазначеними в розділі 17." in text and "17. Реквізити Сторін" in lines
-    assert "положення розділів 11, 13 і 14" in text
-    assert "11. Конфіденційність і секретна інформація" in lines
-    assert "13. Застосовне право" in lines and "14. Вирішення спорів" in lines
+    # Cross-references land on the right sections (numbered from the table of sections).
+    no = jv_agreement.SECTIONS.no
+    assert f"відповідно до розділу {no('ministry')};" in text and f"{no('ministry')}. Зобов’язання Міністерства" in lines
+    assert f"з дотриманням розділу {no('export')}," in text
+    assert f"{no('export')}. Експортний контроль і передача технологій" in lines
+    assert f"зазначеними в розділі {no('details')}." in text and f"{no('details')}. Реквізити Сторін" in lines
+    assert f"положення розділів {no('confidentiality')}, {no('law')} і {no('disputes')}" in text
+    assert f"{no('confidentiality')}. Конфіденційність і секретна інформація" in lines
+    assert f"{no('law')}. Застосовне право" in lines and f"{no('disputes')}. Вирішення спорів" in lines
     # Governing law is that of the country of placement: no carve-out.
     assert "Незважаючи на положення пункту" not in text
-    assert "18. Підписи Сторін" in lines
+    assert f"{no('signatures')}. Підписи Сторін" in lines
     assert f"Рустем{NBSP}УМЄРОВ" in body and f"Ірина{NBSP}КОВАЛЕНКО" in body and "М. П." in text
     assert "'" not in body and '"' not in body  # one apostrophe, no straight quotes
     assert "проект" not in text.lower()  # 2019 orthography: проєкт
@@ -355,7 +357,7 @@ def test_partner_regimes_and_law_carve_out(out_dir: str) -> None:
     en_021 = render(out_dir, "DC-2026-021", "en")[0]
     assert "Shareholder 2 shall also comply with the Export Control Act 2002 and the Export Control Order 2008" in en_021
     assert "Учасник 2 також дотримується Закону про експортний контроль 2002 року (Export Control Act 2002)" in uk_021
-    assert "Notwithstanding clause 13.1, the establishment of the Venture" in en_021
+    assert f"Notwithstanding clause {jv_agreement.SECTIONS.no('law')}.1, the establishment of the Venture" in en_021
     assert "governed by the laws of Ukraine" in en_021
     assert "Крім свого вкладу, Учасник 3 зобов’язується" in uk_021
     # the director's nomination is the shareholders' agreement's, not this agreement's
@@ -375,7 +377,8 @@ def test_partner_regimes_and_law_carve_out(out_dir: str) -> None:
     for absent in ("the Site", "the Annex", "hryvnias"):
         assert absent not in en_030
     assert "Майданчик" not in uk_030 and "Додат" not in uk_030
-    assert "Notwithstanding clause 13.1, the establishment of the Venture and the corporate relations within it are governed by the laws of Norway" in en_030
+    assert (f"Notwithstanding clause {jv_agreement.SECTIONS.no('law')}.1, the establishment of the Venture and the "
+            "corporate relations within it are governed by the laws of Norway") in en_030
     assert "obtains, for its production and exports, every licence and permit required under the Norwegian Act" in en_030
 
 

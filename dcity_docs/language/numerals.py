@@ -219,6 +219,7 @@ _COUNT_NOUNS_UK: dict[str, NounForms] = {
         ("примірник", "примірника", "примірник", "примірнику"),
         ("примірники", "примірників", "примірниках"),
     ),
+    "per_cent": _noun("m", False, ("відсоток", "відсотка", "відсоток", "відсотку"), ("відсотки", "відсотків", "відсотках")),
 }
 _COUNT_NOUNS_EN: dict[str, tuple[str, str]] = {
     "year": ("year", "years"),
@@ -231,6 +232,7 @@ _COUNT_NOUNS_EN: dict[str, tuple[str, str]] = {
     "person": ("person", "persons"),
     "arbitrator": ("arbitrator", "arbitrators"),
     "copy": ("copy", "copies"),
+    "per_cent": ("per cent", "per cent"),
 }
 #: Noun ids accepted by :func:`format_count`.
 COUNT_NOUNS: tuple[str, ...] = tuple(_COUNT_NOUNS_UK)

@@ -124,6 +124,33 @@ class Terms(BaseModel):
         default=10, description="Days to disclose a change of a shareholder's beneficial owners")
     compliance_audit_notice_days: Days = Field(
         default=10, description="Days' notice of a compliance audit")
+    # warranties and liability (the joint-venture agreement)
+    liability_cap_percent: Annotated[int, _whole(1, 100)] = Field(
+        default=50, description="A party's aggregate liability under the agreement: this share of the capital")
+    # technology licence (the joint-venture agreement, for each technology contribution)
+    licence_exclusive: Annotated[bool, Field(strict=True)] = Field(
+        default=True, description="The venture's licence is exclusive in the field of the Products")
+    licence_territory: Literal["worldwide", "country_of_placement"] = Field(
+        default="worldwide", description="Where the venture may use the licensed technology")
+    licence_term_years: Years = Field(
+        default=0, description="Years the licence runs (0: for the term of the agreement)")
+    licence_sublicensing: Annotated[bool, Field(strict=True)] = Field(
+        default=False, description="The venture may sublicense to its subcontractors without the licensor's consent")
+    know_how_days: Days = Field(
+        default=60, description="Days from the licence within which the licensor hands over the know-how")
+    training_days: Days = Field(
+        default=30, description="Working days of training of the venture's staff the licensor gives")
+    improvement_notice_days: Days = Field(
+        default=30, description="Days within which an improvement is disclosed to the other side")
+    licence_run_off_months: Annotated[int, _whole(0, 60)] = Field(
+        default=12, description="Months the licence runs on after the licensor leaves or the agreement ends")
+    # force majeure (the joint-venture agreement)
+    force_majeure_notice_days: Annotated[int, _whole(1, 60)] = Field(
+        default=10, description="Days from the event within which the affected party gives notice")
+    force_majeure_evidence_days: Annotated[int, _whole(1, 90)] = Field(
+        default=30, description="Days from the notice within which it gives the certificate or other evidence")
+    force_majeure_termination_days: Annotated[int, _whole(30, 730)] = Field(
+        default=180, description="Days of force majeure after which any party may terminate")
 
 
 def terms_problems(terms: Terms, shareholders: int | None, where: Path_ = ("terms",)) -> list[TermProblem]:

@@ -134,6 +134,18 @@ PLACEHOLDERS: dict[str, str] = {
     "term": "a defined term, e.g. “Shareholder 1” (context “party”)",
     "title": "a document's title as the cover lists it, e.g. “Annex No. 1: Site Protection”",
     "venture": "the venture's name",
+    "amount": "an amount of money in figures and words, already formatted with its currency",
+    "cap": "a percentage in figures and words, e.g. “50 (fifty) per cent”; in Ukrainian already in the genitive",
+    "cap_clause": "the number of the clause with the liability cap, e.g. 14.1",
+    "capital_name": "what the venture's capital is called (context “jv-agreement|liability”); in Ukrainian already in the genitive",
+    "duration": "how long the licence runs, as translated under the “jv-agreement|licence” context",
+    "export": "the number of the export control section, e.g. 7",
+    "kinds": "the kinds of a contribution, already joined (context “contribution”)",
+    "loss_clause": "the number of the clause excluding indirect loss, e.g. 14.2",
+    "place": "where an event happens, e.g. “on or near the Site” (context “jv-agreement|force-majeure”)",
+    "territory": "where the licence may be used, as translated under the “jv-agreement|licence” context",
+    "training": "a number of working days in figures and words; in Ukrainian already in the genitive",
+    "years": "a number of years in figures and words, e.g. “5 (five) years”; in Ukrainian already in the case the clause needs",
 }
 """Every placeholder's meaning, for the translator comments; a test fails on a missing one."""
 PLACEHOLDERS_IN_CONTEXT: dict[tuple[str, str], str] = {

@@ -10,9 +10,11 @@ transfers, deadlock and exit are the shareholders' agreement's (documents.shareh
 to which :mod:`.governance` refers; this agreement carries no voting undertakings.
 
 One module per group of sections, named after them: :mod:`.parties` (title, preamble,
-definitions), :mod:`.conditions` (conditions precedent and closing), :mod:`.establishment` (establishment, placement and products), :mod:`.capital`,
-:mod:`.governance`, :mod:`.undertakings` (employment, export control, the Ministry), :mod:`.compliance` (sanctions and
-anti-corruption),
+definitions), :mod:`.conditions` (conditions precedent and closing), :mod:`.establishment`
+(establishment, placement and products), :mod:`.capital`, :mod:`.governance`, :mod:`.undertakings`
+(employment, export control, the Ministry), :mod:`.compliance` (sanctions and anti-corruption),
+:mod:`.licence` (technology licence and IP), :mod:`.warranties` (warranties, liability),
+:mod:`.force_majeure`,
 :mod:`.boilerplate` (confidentiality, term, governing law, languages, notices), :mod:`.details`
 (the Parties' details); :mod:`.outline` has the table of sections and the fixed time limits.
 :func:`draft` puts them together and drafts the two sections that are one shared clause each
@@ -45,6 +47,9 @@ from dcity_docs.documents.jv_agreement import (  # noqa: I001 - reading order, n
     governance,
     undertakings,
     compliance,
+    licence,
+    warranties,
+    force_majeure,
     boilerplate,
     details,
 )
@@ -83,6 +88,10 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     undertakings.export(w, record)
     compliance.compliance(w, record)
     undertakings.ministry(w, record)
+    licence.licence(w, record)
+    warranties.warranties(w, record)
+    warranties.liability(w, record)
+    force_majeure.force_majeure(w, record)
     boilerplate.confidentiality(w, record, instrument)
     boilerplate.term(w, record)
     boilerplate.law(w, record)

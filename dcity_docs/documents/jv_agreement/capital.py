@@ -33,20 +33,20 @@ def check_contributions(record: Record) -> None:
             )
 
 
-def _kinds(w: Writer, holder: Shareholder) -> Bi:
-    """The kinds of a valued contribution, as a table cell: «Ліцензія на технологію та обладнання».
+def contribution_kinds(w: Writer, holder: Shareholder) -> Bi:
+    """The kinds of a valued contribution, joined: «ліцензія на технологію та обладнання».
 
     Joined with the catalog's own conjunction (uk «та»), not babel's «і», which clashes with a
     vowel on both sides («технологію і обладнання»).
     """
     names = [c.contribution_kind(w, k) for k in capital_kinds(holder)]
     if len(names) == 1:
-        return c.capitalised(names[0])
+        return names[0]
     head = Bi(", ".join(n.uk for n in names[:-1]), ", ".join(n.en for n in names[:-1]))
     # TRANSLATORS: joins the kinds of one contribution in the shares table; {items}: all but the
     # last, separated by commas; {last}: the last one. uk: «{items} та {last}» (not «і», which
     # clashes with vowels: «технологію і обладнання»).
-    return c.capitalised(w.T("jv-agreement|capital-table", "{items} and {last}", items=head, last=names[-1]))
+    return w.T("jv-agreement|capital-table", "{items} and {last}", items=head, last=names[-1])
 
 
 def capital(w: Writer, record: Record) -> None:
@@ -89,7 +89,7 @@ def capital(w: Writer, record: Record) -> None:
         [
             c.value(h.name),
             c.percent(h.share_percent),
-            _kinds(w, h),
+            c.capitalised(contribution_kinds(w, h)),
             c.money(h.contribution.value.amount, h.contribution.value.currency),
         ]
         for h in record.shareholders

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dcity_docs.wording.catalogs import Bi
 from dcity_docs.record.models import Record
 from dcity_docs.documents import common as c
+from dcity_docs.documents.jv_agreement.outline import SECTIONS
 from dcity_docs.draft.base import Writer
 
 #: Member States of the European Union (ISO 3166-1 alpha-2), whose partners are bound by their
@@ -22,14 +23,20 @@ EU_MEMBER_STATES = frozenset(
 def employment(w: Writer, record: Record) -> None:
     w.heading("employment", w.T("jv-agreement|employment", "Employment of Citizens of Ukraine"))
     if record.venture.ukrainian_jobs:
-        # TRANSLATORS: {jobs}: "180 (one hundred and eighty) jobs" (uk genitive: «180 (ста
-        # вісімдесяти) робочих місць»).
+        # TRANSLATORS: clause: employment (the jobs undertaking). {jobs}: "180 (one hundred and
+        # eighty) jobs" (uk genitive: «180 (ста вісімдесяти) робочих місць»); {section}: the number
+        # of the section on force majeure.
         w.clause(
             w.T(
                 "jv-agreement|employment",
-                "The Shareholders shall ensure that the Venture creates {jobs} for citizens of Ukraine "
-                "and maintains them for the term of this Agreement.",
+                "The Shareholders shall use reasonable endeavours to procure that the Venture creates "
+                "{jobs} for citizens of Ukraine and maintains them for the term of this Agreement. "
+                "The undertaking is measured once a year, by the average number of jobs held by "
+                "citizens of Ukraine in the calendar year; a shortfall in a year is not a breach of "
+                "this Agreement if the Shareholders have used reasonable endeavours, or to the extent "
+                "that it results from force majeure under Section {section}.",
                 jobs=c.count(record.venture.ukrainian_jobs, "job", "genitive"),
+                section=SECTIONS.no("force-majeure"),
             )
         )
     # TRANSLATORS: {country}: the country of placement (uk genitive: «трудового законодавства України»).
@@ -155,14 +162,6 @@ def export(w: Writer, record: Record) -> None:
             "otherwise make available to third parties any goods, technology or technical data "
             "received from a Party without the permits required by law and the prior written "
             "consent of that Party.",
-        )
-    )
-    w.clause(
-        w.T(
-            "jv-agreement|export",
-            "The property rights in intellectual property created by the Venture belong to the "
-            "Venture unless the Shareholders agree otherwise. The property rights in technology "
-            "licensed to the Venture by a Shareholder remain with that Shareholder.",
         )
     )
 
