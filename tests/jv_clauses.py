@@ -88,6 +88,15 @@ def refused(term: str, value: str) -> list[str]:
 
 
 @lru_cache(maxsize=None)
+def _without_running_heads(raw: str) -> str:
+    """The text of every page without what repeats on each (the draft mark, the footer with its
+    page number), so that a clause that runs over a page break reads as one sentence."""
+    running = re.compile(r"^(ПРОЄКТ|DRAFT|.* · .*|(Сторінка|Page) \d+ (з|of) \d+)$")
+    pages = raw.split("\f")
+    return "\n".join("\n".join(line for line in page.splitlines() if not running.match(line.strip()))
+                     for page in pages)
+
+
 def pdf_texts(name: str) -> dict[str, str]:
     """The fixture's agreement in uk and en converted by LibreOffice (one call) and read back with
     poppler's pdftotext, whitespace and soft hyphens normalised; cached for every test module."""
@@ -108,6 +117,7 @@ def pdf_texts(name: str) -> dict[str, str]:
         out = {}
         for pdf in pdfs:
             raw = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+            raw = _without_running_heads(raw)
             # normalise_text makes every apostrophe straight; the agreement has only the typographic
             # one (a test of the agreement holds it to that), so it is put back to compare wording
             out[pdf.stem] = normalise_text(raw).replace(NBSP, " ").replace("'", "’")
