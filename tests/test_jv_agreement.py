@@ -43,9 +43,9 @@ EXPECTED: dict[str, dict[str, object]] = {
         "term": ("строком на 10 (десять) років", "for a term of 10 (ten) years"),
         "jobs": ("180 (ста вісімдесяти) робочих місць", "180 (one hundred and eighty) jobs"),
         "forum": (
-            ["Арбітражного регламенту Міжнародної торгової палати", "Місцем арбітражу є Відень"],
+            ["Арбітражного регламенту Міжнародної торгової палати", "Місцем арбітражу є м. Відень, Австрія"],
             ["under the Rules of Arbitration of the International Chamber of Commerce",
-             "The seat of arbitration shall be Vienna"],
+             "The seat of arbitration shall be Vienna, Austria"],
         ),
         "law": ("відповідно до законодавства України", "in accordance with the laws of Ukraine"),
         "prevails": "uk",
@@ -67,8 +67,8 @@ EXPECTED: dict[str, dict[str, object]] = {
         "term": ("строком на 15 (п’ятнадцять) років", "for a term of 15 (fifteen) years"),
         "jobs": ("240 (двохсот сорока) робочих місць", "240 (two hundred and forty) jobs"),
         "forum": (
-            ["Регламенту LCIA", "Місцем (юридичним місцем) арбітражу є Лондон"],
-            ["arbitration under the LCIA Rules", "The seat, or legal place, of arbitration shall be London"],
+            ["Регламенту LCIA", "Місцем (юридичним місцем) арбітражу є м. Лондон, Велика Британія"],
+            ["arbitration under the LCIA Rules", "The seat, or legal place, of arbitration shall be London, United Kingdom"],
         ),
         "law": ("відповідно до права Англії та Уельсу", "in accordance with the laws of England and Wales"),
         "prevails": "en",
@@ -95,9 +95,9 @@ EXPECTED: dict[str, dict[str, object]] = {
         "term": ("строком на 25 (двадцять п’ять) років", "for a term of 25 (twenty-five) years"),
         "jobs": ("60 (шістдесяти) робочих місць", "60 (sixty) jobs"),
         "forum": (
-            ["Арбітражного регламенту Арбітражного інституту SCC", "Місцем арбітражу є Стокгольм"],
+            ["Арбітражного регламенту Арбітражного інституту SCC", "Місцем арбітражу є м. Стокгольм, Швеція"],
             ["in accordance with the Arbitration Rules of the SCC Arbitration Institute",
-             "The seat of arbitration shall be Stockholm"],
+             "The seat of arbitration shall be Stockholm, Sweden"],
         ),
         "law": ("відповідно до законодавства Швеції", "in accordance with the laws of Sweden"),
         "prevails": "uk",
@@ -309,13 +309,13 @@ def test_example_in_ukrainian(out_dir: str) -> None:
     # Cross-references land on the right sections.
     assert "відповідно до розділу 8;" in text and "8. Зобов’язання Міністерства" in lines
     assert "з дотриманням розділу 7," in text and "7. Експортний контроль і передача технологій" in lines
-    assert "зазначеними в розділі 15." in text and "15. Реквізити Сторін" in lines
+    assert "зазначеними в розділі 16." in text and "16. Реквізити Сторін" in lines
     assert "положення розділів 9, 11 і 12" in text
     assert "9. Конфіденційність і секретна інформація" in lines
     assert "11. Застосовне право" in lines and "12. Вирішення спорів" in lines
     # Governing law is that of the country of placement: no carve-out.
     assert "Незважаючи на положення пункту" not in text
-    assert "16. Підписи Сторін" in lines
+    assert "17. Підписи Сторін" in lines
     assert f"Рустем{NBSP}УМЄРОВ" in body and f"Ірина{NBSP}КОВАЛЕНКО" in body and "М. П." in text
     assert "'" not in body and '"' not in body  # one apostrophe, no straight quotes
     assert "проект" not in text.lower()  # 2019 orthography: проєкт

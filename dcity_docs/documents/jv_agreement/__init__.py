@@ -10,10 +10,10 @@ here) or supports cooperation with the authorities of the country of placement.
 One module per group of sections, named after them: :mod:`.parties` (title, preamble,
 definitions), :mod:`.establishment` (establishment, placement and products), :mod:`.capital`,
 :mod:`.governance`, :mod:`.undertakings` (employment, export control, the Ministry),
-:mod:`.boilerplate` (confidentiality, term, governing law, languages, notices), :mod:`.details`
-(the Parties' details); :mod:`.outline` has the table of sections and the fixed time limits.
-:func:`draft` puts them together and drafts the two sections that are one shared clause each
-(dispute resolution, signatures).
+:mod:`.boilerplate` (confidentiality, governing law, languages, notices), :mod:`.termination`
+(term and termination), :mod:`.disputes` (dispute resolution), :mod:`.general` (general
+provisions), :mod:`.details` (the Parties' details); :mod:`.outline` has the table of sections and
+the fixed time limits. :func:`draft` puts them together and drafts the signatures.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from dcity_docs.documents.jv_agreement.outline import (
     FILING_DAYS,
     KEY,
     REGISTRATION_MONTHS,
-    REMEDY_DAYS,
     SECTIONS,
 )
 
@@ -41,6 +40,9 @@ from dcity_docs.documents.jv_agreement import (  # noqa: I001 - reading order, n
     governance,
     undertakings,
     boilerplate,
+    termination,
+    disputes,
+    general,
     details,
 )
 from dcity_docs.documents.jv_agreement.capital import capital_kinds
@@ -53,7 +55,6 @@ __all__ = [
     "FILING_DAYS",
     "KEY",
     "REGISTRATION_MONTHS",
-    "REMEDY_DAYS",
     "SECTIONS",
     "capital_kinds",
     "draft",
@@ -77,12 +78,12 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     undertakings.export(w, record)
     undertakings.ministry(w, record)
     boilerplate.confidentiality(w, record, instrument)
-    boilerplate.term(w, record)
+    termination.term(w, record)
     boilerplate.law(w, record)
-    w.heading("disputes", w.T("jv-agreement|disputes", "Dispute Resolution"))
-    w.clause(c.disputes_clause(w, record, instrument))
+    disputes.disputes(w, record, instrument)
     boilerplate.languages(w, record)
-    boilerplate.notices(w)
+    boilerplate.notices(w, record)
+    general.general(w, record)
     details.details(w, record)
     w.heading("signatures", w.T("jv-agreement|signatures", "Signatures of the Parties"))
     w.signatures(c.signature_blocks(w, record))

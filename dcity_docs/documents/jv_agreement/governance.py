@@ -82,9 +82,20 @@ def governance(w: Writer, record: Record) -> None:
             "a pre-emptive right to acquire it as provided by law and the charter of the Venture.",
         )
     )
-    w.clause(
-        w.T(
-            "jv-agreement|governance",
-            "The charter of the Venture shall reproduce the provisions of this Section.",
+    if record.venture.placement == "ukraine":
+        w.clause(
+            w.T(
+                "jv-agreement|governance",
+                "The Shareholders shall procure that the charter of the Venture reproduces the "
+                "provisions of this Section.",
+            )
         )
-    )
+    else:
+        w.clause(
+            w.T(
+                "jv-agreement|governance",
+                "The Shareholders shall procure that the constitutional documents of the Venture "
+                "reproduce the provisions of this Section as far as the laws of {country} permit.",
+                country=c.country(record.venture.country, "genitive"),
+            )
+        )
