@@ -258,6 +258,8 @@ def records(draw: st.DrawFn) -> dict[str, Any]:
                      "term_years": draw(st.integers(1, 50))}
     data["governing_law"] = draw(st.sampled_from(COUNTRIES))
     data["disputes"] = {"forum": draw(st.sampled_from(["icc", "scc", "lcia", "ua_courts"])), "seat": draw(bitext())}
+    if data["disputes"]["forum"] != "ua_courts":  # a seat of arbitration names its country too
+        data["disputes"]["seat_country"] = draw(st.sampled_from(["AT", "CH", "SE", "GB", "FR"]))
     if draw(st.booleans()):
         data["disputes"]["arbitrators"] = draw(st.sampled_from([1, 3]))
     data["prevailing_language"] = draw(st.sampled_from(["uk", "en"]))

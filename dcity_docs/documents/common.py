@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 
 from babel.lists import format_list
@@ -209,6 +210,16 @@ def shareholder_term(w: Writer, index: int) -> Bi:
     return w.T("party", "Shareholder {n}", n=str(index + 1))
 
 
+def prospective_term(w: Writer, index: int) -> Bi:
+    # TRANSLATORS: the defined term of the n-th company in the memorandum, before it holds a share
+    # («Майбутній учасник 1»).
+    return w.T("party", "Prospective Shareholder {n}", n=str(index + 1))
+
+
+HolderTerm = Callable[[Writer, int], Bi]
+"""How a document calls its n-th company: ``shareholder_term`` or, in the memorandum, ``prospective_term``."""
+
+
 def ministry_intro(w: Writer, record: Record) -> Bi:
     m = record.ministry
     # TRANSLATORS: opening of the preamble. {ministry}: the ministry's name; {representation}:
@@ -221,7 +232,8 @@ def ministry_intro(w: Writer, record: Record) -> Bi:
     )
 
 
-def shareholder_intro(w: Writer, holder: Shareholder, index: int) -> Bi:
+def shareholder_intro(w: Writer, holder: Shareholder, index: int,
+                      holder_term: "HolderTerm | None" = None) -> Bi:
     # TRANSLATORS: a shareholder in the preamble. {registered_in}: country in the genitive in
     # Ukrainian (законодавством Данії); {label}: "EDRPOU code" etc.; {term}: "Shareholder 1".
     return w.T(
@@ -232,7 +244,7 @@ def shareholder_intro(w: Writer, holder: Shareholder, index: int) -> Bi:
         registered_in=country(holder.country, "genitive"),
         label=registration_label(w, holder.registration.scheme),
         number=holder.registration.number,
-        term=shareholder_term(w, index),
+        term=(holder_term or shareholder_term)(w, index),
         representation=representation(w, holder.signatory, holder.country),
     )
 
@@ -295,23 +307,64 @@ def arbitrators(n: int) -> Bi:
     return count(n, "arbitrator", "genitive")
 
 
+def seat(w: Writer, record: Record) -> Bi:
+    """The seat as a lawyer names it: «м. Відень, Австрія» / "Vienna, Austria" (for the courts of
+    Ukraine, the city alone: the country goes without saying)."""
+    city = value(record.disputes.seat)
+    code = record.disputes.country
+    if code is None:
+        return city
+    # TRANSLATORS: the seat of arbitration: {city}, then {country} (uk: «м. Відень, Австрія»).
+    name = country(code).map(lambda s, lang: s[4:] if lang == "en" and s.startswith("the ") else s)
+    return w.T("seat", "{city}, {country}", city=city, country=name)
+
+
+def arbitration_language(w: Writer, record: Record) -> Bi:
+    """The language of the arbitration: a term (the programme's default: English)."""
+    return language_name(w, record.terms.arbitration_language)
+
+
+def institution(w: Writer, forum: str) -> Bi:
+    """The body that appoints arbitrators where the parties do not, in the nominative."""
+    names = {
+        # TRANSLATORS: the institution that appoints arbitrators, as the subject of a sentence.
+        "icc": w.T("institution", "the International Court of Arbitration of the International "
+                   "Chamber of Commerce"),
+        "scc": w.T("institution", "the SCC Arbitration Institute"),
+        "lcia": w.T("institution", "the LCIA Court"),
+    }
+    return names[forum]
+
+
 def disputes_clause(w: Writer, record: Record, instrument: Bi) -> Bi:
     """The institution's model clause, spelled out; ``instrument`` is "this Agreement" (uk gen.)."""
     d = record.disputes
-    seat = value(d.seat)
-    language = language_name(w, record.prevailing_language)
+    place = seat(w, record)
+    language = arbitration_language(w, record)
     if d.forum == "icc":
-        # TRANSLATORS: ICC model clause. {instrument}: "this Agreement" (uk: «цього Договору»);
-        # {arbitrators}: "3 (three) arbitrators" (uk genitive: «3 (трьох) арбітрів»); {seat}: a city.
+        if d.arbitrators == 3:
+            # TRANSLATORS: ICC model clause, three arbitrators. {instrument}: "this Agreement" (uk:
+            # «цього Договору»); {seat}: city and country («м. Відень, Австрія»). The Ukrainian
+            # sentence needs its subject: «… вирішуються трьома арбітрами, призначеними …».
+            return w.T(
+                "disputes",
+                "All disputes arising out of or in connection with {instrument} shall be finally settled "
+                "under the Rules of Arbitration of the International Chamber of Commerce by three "
+                "arbitrators appointed in accordance with the said Rules. The seat of arbitration shall "
+                "be {seat}. The language of the arbitration shall be {language}.",
+                instrument=instrument,
+                seat=place,
+                language=language,
+            )
+        # TRANSLATORS: ICC model clause, a sole arbitrator («одноосібним арбітром»).
         return w.T(
             "disputes",
             "All disputes arising out of or in connection with {instrument} shall be finally settled "
-            "under the Rules of Arbitration of the International Chamber of Commerce by {arbitrators} "
-            "appointed in accordance with the said Rules. The seat of arbitration shall be {seat}. "
-            "The language of the arbitration shall be {language}.",
+            "under the Rules of Arbitration of the International Chamber of Commerce by a sole "
+            "arbitrator appointed in accordance with the said Rules. The seat of arbitration shall be "
+            "{seat}. The language of the arbitration shall be {language}.",
             instrument=instrument,
-            arbitrators=arbitrators(d.arbitrators),
-            seat=seat,
+            seat=place,
             language=language,
         )
     if d.forum == "scc":
@@ -324,7 +377,7 @@ def disputes_clause(w: Writer, record: Record, instrument: Bi) -> Bi:
             "The language of the arbitration shall be {language}.",
             instrument=instrument,
             arbitrators=arbitrators(d.arbitrators),
-            seat=seat,
+            seat=place,
             language=language,
         )
     if d.forum == "lcia":
@@ -338,7 +391,7 @@ def disputes_clause(w: Writer, record: Record, instrument: Bi) -> Bi:
             "proceedings shall be {language}.",
             instrument=instrument,
             arbitrators=arbitrators(d.arbitrators),
-            seat=seat,
+            seat=place,
             language=language,
         )
     # TRANSLATORS: disputes before the courts of Ukraine; {seat}: the city of the court.
@@ -347,8 +400,40 @@ def disputes_clause(w: Writer, record: Record, instrument: Bi) -> Bi:
         "Any dispute arising out of or in connection with {instrument} shall be resolved by the "
         "competent courts of Ukraine in {seat} in accordance with the procedural law of Ukraine.",
         instrument=instrument,
-        seat=seat,
+        seat=place,
     )
+
+
+def dispute_clauses(w: Writer, record: Record, instrument: Bi) -> list[Bi]:
+    """The same forum in every document: the model clause, then, for arbitration, how three or
+    more parties appoint three arbitrators and what the law of Ukraine keeps for its courts."""
+    d = record.disputes
+    clauses = [disputes_clause(w, record, instrument)]
+    if d.forum == "ua_courts":
+        return clauses
+    if d.arbitrators == 3:
+        # TRANSLATORS: multi-party appointment. {institution}: the appointing body, as the subject
+        # of the sentence (context “institution”).
+        clauses.append(
+            w.T(
+                "disputes",
+                "Where there are more than two parties to the arbitration, the claimant or claimants "
+                "shall jointly nominate one arbitrator and the respondent or respondents shall jointly "
+                "nominate one arbitrator; failing such joint nomination within the time the said Rules "
+                "provide, {institution} shall appoint all three arbitrators and designate one of them "
+                "to act as presiding arbitrator.",
+                institution=institution(w, d.forum),
+            )
+        )
+    clauses.append(
+        w.T(
+            "disputes",
+            "Disputes which, under the Law of Ukraine “On International Commercial Arbitration” or "
+            "the Commercial Procedure Code of Ukraine, cannot be referred to arbitration shall be "
+            "resolved by the competent courts of Ukraine.",
+        )
+    )
+    return clauses
 
 
 # --- signatures --------------------------------------------------------------------------
@@ -362,7 +447,7 @@ def _signature_line(sig: Signatory) -> Bi:
     )
 
 
-def signature_blocks(w: Writer, record: Record) -> list[Signature]:
+def signature_blocks(w: Writer, record: Record, holder_term: HolderTerm | None = None) -> list[Signature]:
     ministry = record.ministry
     items = [
         Signature(
@@ -379,7 +464,7 @@ def signature_blocks(w: Writer, record: Record) -> list[Signature]:
         items.append(
             Signature(
                 # TRANSLATORS: heads a signature block, e.g. "Shareholder 1:".
-                party=w.T("signatures", "{term}:", term=shareholder_term(w, i)),
+                party=w.T("signatures", "{term}:", term=(holder_term or shareholder_term)(w, i)),
                 entity=value(holder.name),
                 position=value(holder.signatory.position),
                 line=_signature_line(holder.signatory),
@@ -409,10 +494,10 @@ def numbered_parties(w: Writer, intros: list[Bi]) -> None:
         w.para(intro.map(lambda text, lang: f"{n}) {text}" if lang == "uk" else f"({n}) {text}"))
 
 
-def party_list(w: Writer, record: Record) -> None:
+def party_list(w: Writer, record: Record, holder_term: HolderTerm | None = None) -> None:
     """The parties, numbered (1), (2), ... each defined once with its representative."""
     intros = [ministry_intro(w, record)] + [
-        shareholder_intro(w, h, i) for i, h in enumerate(record.shareholders)
+        shareholder_intro(w, h, i, holder_term) for i, h in enumerate(record.shareholders)
     ]
     numbered_parties(w, intros)
 

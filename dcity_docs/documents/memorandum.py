@@ -1,5 +1,7 @@
-"""Memorandum of understanding: intent to set up the venture, binding only on confidentiality,
-law and disputes (it is not a preliminary contract under art. 635 of the Civil Code of Ukraine)."""
+"""Memorandum of understanding: intent to set up the venture. Binding only in its sections on
+confidentiality, governing law and disputes, and its final provisions (term, languages, costs); the
+rest records intentions, and it is not a preliminary contract under art. 635 of the Civil Code of
+Ukraine. The companies are the "Prospective Shareholders" («майбутні учасники»)."""
 
 from __future__ import annotations
 
@@ -27,9 +29,19 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     w.place_date(c.place_and_date(w, record, record.dates.memorandum))
 
     w.para(w.T("memorandum|preamble", "The participants in this Memorandum are:"))
-    c.party_list(w, record)
+    c.party_list(w, record, c.prospective_term)
     # TRANSLATORS: closes the list of parties in the preamble of the memorandum.
     w.para(w.T("memorandum|preamble", "each a “Participant” and together the “Participants”, taking into account:"))
+    # TRANSLATORS: the first recital, which defines the Venture before the recitals use it;
+    # {venture}: the venture's name.
+    w.para(
+        w.T(
+            "memorandum|preamble",
+            "the intention of the Participants to establish the joint venture “{venture}” (the "
+            "“Venture”);",
+            venture=venture,
+        )
+    )
     for purpose in record.venture.purposes:
         w.para(c.purpose_recital(w, purpose, record))
     w.para(
@@ -47,9 +59,8 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     w.clause(
         w.T(
             "memorandum|subject",
-            "The Participants intend to establish the joint venture “{venture}” (the “Venture”) for "
-            "the development and production of {products} {placement}.",
-            venture=venture,
+            "The Participants intend to establish the Venture for the development and production of "
+            "{products} {placement}.",
             products=c.products(w, record),
             placement=c.placement(w, record),
         )
@@ -112,19 +123,20 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
             )
         )
 
-    w.heading("shareholders", w.T("memorandum|shareholders", "Intentions of the Shareholders"))
+    w.heading("shareholders", w.T("memorandum|shareholders", "Intentions of the Prospective Shareholders"))
     w.clause(
         w.T(
             "memorandum|shareholders",
-            "Each Shareholder intends to make the contribution to the Venture stated against its "
-            "name in the joint-venture agreement.",
+            "Each Prospective Shareholder intends to make the contribution to the Venture stated "
+            "against its name in the joint-venture agreement.",
         )
     )
     w.clause(
         w.T(
             "memorandum|shareholders",
-            "The Shareholders intend to give the Venture access to the technology and expertise needed "
-            "for production, in compliance with the export control laws that apply to each of them.",
+            "The Prospective Shareholders intend to give the Venture access to the technology and "
+            "expertise needed for production, in compliance with the export control laws that apply "
+            "to each of them.",
         )
     )
 
@@ -145,22 +157,38 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
             "handled only in accordance with the laws of Ukraine on the protection of such information.",
         )
     )
+    # TRANSLATORS: {period}: "3 (three) years" (uk genitive, after «протягом»).
+    w.clause(
+        w.T(
+            "memorandum|confidentiality",
+            "The obligations under this Section survive the end of this Memorandum, for whatever "
+            "reason, for {period}.",
+            period=c.count(record.terms.memorandum_confidentiality_years, "year", "genitive"),
+        )
+    )
 
     w.heading("nature", w.T("memorandum|nature", "Legal Nature of the Memorandum"))
+    # TRANSLATORS: which sections bind, stated once. {confidentiality}, {law}, {final}: the numbers
+    # of the sections on confidentiality, governing law and disputes, and the final provisions.
     w.clause(
         w.T(
             "memorandum|nature",
-            "This Memorandum records the Participants’ intentions. It creates no legally binding "
-            "obligations and is not a preliminary contract within the meaning of Article 635 of the "
-            "Civil Code of Ukraine, except for Sections {confidentiality} and {law}, which are binding.",
+            "Only Sections {confidentiality} (confidentiality), {law} (governing law and disputes) and "
+            "{final} (term, languages and costs) of this Memorandum are legally binding on the "
+            "Participants. The other Sections record the Participants’ intentions only: they create no "
+            "obligation to conclude the joint-venture agreement or to contribute to the capital of the "
+            "Venture, and no Participant is liable to another for breaking off negotiations or for not "
+            "concluding the joint-venture agreement.",
             confidentiality=SECTIONS.no("confidentiality"),
             law=SECTIONS.no("law"),
+            final=SECTIONS.no("final"),
         )
     )
     w.clause(
         w.T(
             "memorandum|nature",
-            "No Participant shall be liable to another for not concluding the joint-venture agreement.",
+            "This Memorandum is not a preliminary contract within the meaning of Article 635 of the "
+            "Civil Code of Ukraine.",
         )
     )
 
@@ -172,7 +200,8 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
             law=c.governing_law(w, record),
         )
     )
-    w.clause(c.disputes_clause(w, record, instrument))
+    for clause in c.dispute_clauses(w, record, instrument):
+        w.clause(clause)
 
     w.heading("final", w.T("memorandum|final", "Final Provisions"))
     w.clause(
@@ -192,9 +221,16 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
         )
     )
     w.clause(c.prevailing_clause(w, record))
+    w.clause(
+        w.T(
+            "memorandum|final",
+            "Each Participant bears its own costs of negotiating and preparing this Memorandum and "
+            "the joint-venture agreement.",
+        )
+    )
 
     w.heading("signatures", w.T("memorandum|signatures", "Signatures of the Participants"))
-    w.signatures(c.signature_blocks(w, record))
+    w.signatures(c.signature_blocks(w, record, c.prospective_term))
 
     return c.finish(
         w,

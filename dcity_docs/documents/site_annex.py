@@ -227,6 +227,8 @@ def _measures(w: Writer, record: Record) -> None:
                 capacity=c.count(protection.shelter_capacity, "person", "accusative"),
             )
         )
+    _costs(w, record)
+    _access(w, record)
     if ministry_acts:
         w.clause(
             w.T(
@@ -240,6 +242,65 @@ def _measures(w: Writer, record: Record) -> None:
             "annex|measures",
             "The measures provided for in this Annex do not relieve the Shareholders or the Venture "
             "of their obligations under the laws of Ukraine on civil protection.",
+        )
+    )
+
+
+def _costs(w: Writer, record: Record) -> None:
+    """Who bears the cost of each measure the record turns on (terms, with programme defaults)."""
+    assert record.site is not None
+    protection, t = record.site.protection, record.terms
+    measures: list[tuple[bool, str, Bi]] = [
+        # TRANSLATORS: a protection measure, after "the cost of" (uk accusative, after «витрати на»).
+        (protection.guarded_perimeter, t.guarding_cost,
+         w.T("annex|measures|cost", "guarding the perimeter of the Site and access control at it")),
+        (protection.air_defence_coordination, t.air_defence_cost,
+         w.T("annex|measures|cost", "coordinating the air defence cover of the Site")),
+        (protection.shelter_capacity > 0, t.shelter_cost,
+         w.T("annex|measures|cost", "building, equipping and maintaining the shelter")),
+    ]
+    for applies, payer, measure in measures:
+        if not applies:
+            continue
+        if payer == "ministry":
+            # TRANSLATORS: {measure}: a protection measure (context “annex|measures|cost”).
+            w.clause(w.T("annex|measures", "The Ministry bears the cost of {measure}, within the budget "
+                         "allocations made to it for the purpose.", measure=measure))
+        else:
+            # TRANSLATORS: {measure}: a protection measure (context “annex|measures|cost”).
+            w.clause(w.T("annex|measures", "The Shareholders shall procure that the Venture bears the cost "
+                         "of {measure}.", measure=measure))
+
+
+def _access(w: Writer, record: Record) -> None:
+    """How the staff of a foreign Shareholder obtain access (допуск) to the Site."""
+    if all(h.country == "UA" for h in record.shareholders):
+        return
+    t = record.terms
+    # TRANSLATORS: access (допуск) of the foreign partner's staff. {period}: "10 (ten) calendar days"
+    # (uk accusative, after «не пізніше ніж за»: «за 10 (десять) календарних днів»); {days}: "5 (five)
+    # calendar days" (uk genitive, after «протягом»).
+    w.clause(
+        w.T(
+            "annex|measures",
+            "Employees and representatives of a Shareholder registered outside Ukraine, and of its "
+            "contractors, are admitted to the Site only with the Ministry’s permission (admission). "
+            "The Shareholders shall procure that the Venture applies to the Ministry in writing for "
+            "each person no later than {period} before the first visit, stating the person’s name, "
+            "citizenship, passport details, position and the purpose and dates of the visit. The "
+            "Ministry shall decide within {days} of the application and may refuse or withdraw "
+            "admission on grounds of security, informing the Venture in writing.",
+            period=c.count(t.access_request_days, "calendar_day", "accusative"),
+            days=c.count(t.access_decision_days, "calendar_day", "genitive"),
+        )
+    )
+    w.clause(
+        w.T(
+            "annex|measures",
+            "Admission to the Site gives no access to information constituting a State secret; a "
+            "foreign national obtains such access only in accordance with the Law of Ukraine “On "
+            "State Secrets” and the international agreements of Ukraine on the mutual protection of "
+            "classified information.",
         )
     )
 

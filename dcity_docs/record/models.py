@@ -29,6 +29,7 @@ from pydantic import (
     Field,
     StringConstraints,
     field_validator,
+    model_validator,
 )
 from stdnum import bic as stdnum_bic
 from stdnum import iban as stdnum_iban
@@ -36,6 +37,7 @@ from stdnum.ua import edrpou as stdnum_edrpou
 
 from dcity_docs.errors import brief
 from dcity_docs.language.langs import LANGS, Lang
+from dcity_docs.record.seats import seat_country
 from dcity_docs.record.terms import Terms, terms_problems
 from dcity_docs.record.texts import MAX_NAME_CHARS, MAX_TEXT_CHARS, bounded, only_printable, schema_rules
 
@@ -129,6 +131,9 @@ def _text_type(limit: int, what: str) -> Any:
 Text = _text_type(MAX_TEXT_CHARS, "A text")
 Name = _text_type(MAX_NAME_CHARS, "A name")
 """A name (of a venture, a party, a signatory, a site): a text, shorter."""
+Email = Annotated[str, BeforeValidator(_plain_string),
+                  StringConstraints(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$", max_length=254)]
+"""An e-mail address for notices (plain ASCII: it is printed and typed, never looked up)."""
 
 
 def _decimal_string(value: Any) -> Decimal:
@@ -406,6 +411,7 @@ class Shareholder(Strict):
     registration: Registration
     address: BiText
     signatory: Signatory
+    email: Email | None = Field(default=None, description="Where notices may also be sent by e-mail")
     share_percent: Percent
     contribution: Contribution
     bank: Bank | None = None
@@ -440,6 +446,7 @@ class Ministry(Strict):
     edrpou: Text
     address: BiText
     signatory: Signatory
+    email: Email | None = Field(default=None, description="Where notices may also be sent by e-mail")
 
     @field_validator("edrpou")
     @classmethod
@@ -500,6 +507,19 @@ class Disputes(Strict):
     # YAML's true (== 1 in Python) and 3.0 are not numbers of arbitrators
     arbitrators: Annotated[Literal[1, 3], BeforeValidator(_whole_number)] = Field(
         default=3, description="Number of arbitrators")
+    seat_country: CountryCode | None = Field(
+        default=None, description="The seat's country (default: the usual one of the city, e.g. Vienna: AT)")
+
+    @model_validator(mode="after")
+    def _seat_country(self) -> "Disputes":
+        if self.forum != "ua_courts" and seat_country(self.seat.en, self.seat_country) is None:
+            raise ValueError(f"the country of the seat {brief(self.seat.en)} is not known; give disputes.seat_country")
+        return self
+
+    @property
+    def country(self) -> str | None:
+        """The seat's country (None for the courts of Ukraine, whose seat is a city in Ukraine)."""
+        return None if self.forum == "ua_courts" else seat_country(self.seat.en, self.seat_country)
 
 
 class Record(Strict):

@@ -8,10 +8,11 @@ a programme file may change them, and a record's ``terms:`` block may override a
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 Path_ = tuple[str | int, ...]
 TermProblem = tuple[Path_, str]
@@ -19,6 +20,13 @@ TermProblem = tuple[Path_, str]
 
 def _whole(low: int, high: int) -> object:
     return Field(ge=low, le=high, strict=True)
+
+
+def _plain_date(value: object) -> object:
+    """A date only: pydantic would read a number as a Unix timestamp, a datetime as a date."""
+    if isinstance(value, (bool, int, float, dt.datetime)):
+        raise ValueError("must be a date (YYYY-MM-DD)")
+    return value
 
 
 Years = Annotated[int, _whole(0, 10)]
@@ -151,6 +159,29 @@ class Terms(BaseModel):
         default=30, description="Days from the notice within which it gives the certificate or other evidence")
     force_majeure_termination_days: Annotated[int, _whole(30, 730)] = Field(
         default=180, description="Days of force majeure after which any party may terminate")
+    # disputes
+    arbitration_language: Literal["en", "uk"] = Field(
+        default="en", description="The language of the arbitration (en | uk)")
+    # term and termination
+    return_days: Days = Field(
+        default=90, description="Days after termination within which the premises and the Site are returned")
+    defence_city_regime_ends: Annotated[dt.date | None, BeforeValidator(_plain_date)] = Field(
+        default=None, description="The last day of the Defence City regime, where the law fixes one "
+        "(a programme field); a term running past it says what happens then")
+    # the memorandum
+    memorandum_confidentiality_years: Annotated[int, _whole(1, 10)] = Field(
+        default=3, description="Years the memorandum's confidentiality survives its end")
+    # the site-protection annex: who bears the cost of each measure
+    guarding_cost: Literal["ministry", "shareholders"] = Field(
+        default="ministry", description="Who bears the cost of guarding the perimeter of the Site")
+    air_defence_cost: Literal["ministry", "shareholders"] = Field(
+        default="ministry", description="Who bears the cost of coordination with air defence")
+    shelter_cost: Literal["ministry", "shareholders"] = Field(
+        default="shareholders", description="Who bears the cost of building and keeping the shelter")
+    access_request_days: Annotated[int, _whole(1, 60)] = Field(
+        default=10, description="Days before a first visit by which a foreign partner's staff are put forward for access")
+    access_decision_days: Annotated[int, _whole(1, 60)] = Field(
+        default=5, description="Days within which the Ministry decides on their access to the Site")
 
 
 def terms_problems(terms: Terms, shareholders: int | None, where: Path_ = ("terms",)) -> list[TermProblem]:

@@ -123,7 +123,19 @@ PLACEHOLDERS: dict[str, str] = {
     "region": "a region of Ukraine or a city, already in the Ukrainian locative",
     "registered_in": "the country of registration; in Ukrainian already in the genitive",
     "representation": "“represented by …”, as translated under the “party” context",
-    "seat": "a city: the seat of the arbitration or of the court",
+    "seat": "the seat: for arbitration a city and its country, already joined (context "
+    "“seat”: «м. Відень, Австрія»); for the courts of Ukraine a city",
+    "city": "a city, as the record gives it (without «м.»)",
+    "email": "an e-mail address, exactly as in the record",
+    "final": "the number of the section with the final provisions, e.g. 7",
+    "institution": "the arbitral institution that appoints arbitrators, in the nominative "
+    "(context “institution”)",
+    "measure": "a protection measure, after “the cost of” (context “annex|measures|cost”); in "
+    "Ukrainian already in the accusative, after «витрати на»",
+    "reference": "a reference to another section, by number or by name (context "
+    "“jv-agreement|term”); in Ukrainian already in the instrumental",
+    "what": "what is returned, e.g. “the premises and the Site” (context “jv-agreement|term”); in "
+    "Ukrainian already in the accusative",
     "section": "the number of the section referred to, e.g. 5",
     "share": "a shareholder's share as a percentage, e.g. “51%”",
     "shareholders": "the shareholders' defined terms, already joined, e.g. “Shareholder 1 and "
@@ -151,6 +163,7 @@ PLACEHOLDERS: dict[str, str] = {
 PLACEHOLDERS_IN_CONTEXT: dict[tuple[str, str], str] = {
     ("memorandum|nature", "law"): "the number of the governing-law section, e.g. 6",
     ("jv-agreement|term", "law"): "the number of the governing-law section, e.g. 11",
+    ("jv-agreement|term", "events"): "the termination events, each “(a) …;”, already joined",
     ("jv-agreement|term", "term"): "the agreement's term in figures and words, e.g. “10 (ten) "
     "years”; in Ukrainian already in the accusative",
     ("jv-agreement|conditions", "establishment"): "the number of the section on the establishment "

@@ -14,11 +14,10 @@ definitions), :mod:`.conditions` (conditions precedent and closing), :mod:`.esta
 (establishment, placement and products), :mod:`.capital`, :mod:`.governance`, :mod:`.undertakings`
 (employment, export control, the Ministry), :mod:`.compliance` (sanctions and anti-corruption),
 :mod:`.licence` (technology licence and IP), :mod:`.warranties` (warranties, liability),
-:mod:`.force_majeure`,
-:mod:`.boilerplate` (confidentiality, term, governing law, languages, notices), :mod:`.details`
-(the Parties' details); :mod:`.outline` has the table of sections and the fixed time limits.
-:func:`draft` puts them together and drafts the two sections that are one shared clause each
-(dispute resolution, signatures).
+:mod:`.force_majeure`, :mod:`.boilerplate` (confidentiality, governing law, languages, notices),
+:mod:`.termination` (term and termination), :mod:`.disputes` (dispute resolution), :mod:`.general`
+(general provisions), :mod:`.details` (the Parties' details); :mod:`.outline` has the table of
+sections and the fixed time limits. :func:`draft` puts them together and drafts the signatures.
 """
 
 from __future__ import annotations
@@ -33,7 +32,6 @@ from dcity_docs.documents.jv_agreement.outline import (
     FILING_DAYS,
     KEY,
     REGISTRATION_MONTHS,
-    REMEDY_DAYS,
     SECTIONS,
 )
 
@@ -51,6 +49,9 @@ from dcity_docs.documents.jv_agreement import (  # noqa: I001 - reading order, n
     warranties,
     force_majeure,
     boilerplate,
+    termination,
+    disputes,
+    general,
     details,
 )
 from dcity_docs.documents.jv_agreement.capital import capital_kinds
@@ -63,7 +64,6 @@ __all__ = [
     "FILING_DAYS",
     "KEY",
     "REGISTRATION_MONTHS",
-    "REMEDY_DAYS",
     "SECTIONS",
     "capital_kinds",
     "draft",
@@ -93,12 +93,12 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     warranties.liability(w, record)
     force_majeure.force_majeure(w, record)
     boilerplate.confidentiality(w, record, instrument)
-    boilerplate.term(w, record)
+    termination.term(w, record)
     boilerplate.law(w, record)
-    w.heading("disputes", w.T("jv-agreement|disputes", "Dispute Resolution"))
-    w.clause(c.disputes_clause(w, record, instrument))
+    disputes.disputes(w, record, instrument)
     boilerplate.languages(w, record)
-    boilerplate.notices(w)
+    boilerplate.notices(w, record)
+    general.general(w, record)
     details.details(w, record)
     w.heading("signatures", w.T("jv-agreement|signatures", "Signatures of the Parties"))
     w.signatures(c.signature_blocks(w, record))

@@ -1,13 +1,13 @@
-"""The closing provisions: Confidentiality and Classified Information; Term, Amendment and
-Termination; Governing Law; Languages and Copies; Notices. (Dispute Resolution, one shared clause,
-is drafted in :func:`dcity_docs.documents.jv_agreement.draft`.)"""
+"""The closing provisions: Confidentiality and Classified Information; Governing Law; Languages
+and Copies; Notices. (Term and Termination, Dispute Resolution and General Provisions have their
+own modules.)"""
 
 from __future__ import annotations
 
 from dcity_docs.wording.catalogs import Bi
 from dcity_docs.record.models import Record
 from dcity_docs.documents import common as c
-from dcity_docs.documents.jv_agreement.outline import DETAILS_CHANGE_DAYS, REGISTRATION_MONTHS, REMEDY_DAYS, SECTIONS
+from dcity_docs.documents.jv_agreement.outline import DETAILS_CHANGE_DAYS, SECTIONS
 from dcity_docs.draft.base import Writer
 
 
@@ -65,55 +65,6 @@ def confidentiality(w: Writer, record: Record, instrument: Bi) -> None:
     )
 
 
-def term(w: Writer, record: Record) -> None:
-    w.heading("term", w.T("jv-agreement|term", "Term, Amendment and Termination"))
-    # TRANSLATORS: {date}: the agreement's date; {term}: "10 (ten) years" (uk accusative, after
-    # «строком на»: «10 (десять) років»).
-    w.clause(
-        w.T(
-            "jv-agreement|term",
-            "This Agreement shall enter into force on the date of its signing by the Parties ({date}) "
-            "and is concluded for a term of {term}.",
-            date=c.date(record.dates.agreement),
-            term=c.count(record.dates.term_years, "year", "accusative"),
-        )
-    )
-    w.clause(
-        w.T(
-            "jv-agreement|term",
-            "This Agreement, including its term, may be amended only in writing signed by all the "
-            "Parties.",
-        )
-    )
-    # TRANSLATORS: {months}: "6 (six) months" (uk genitive, after «протягом»); {period}: "60 (sixty)
-    # calendar days" (uk genitive, after «протягом»).
-    w.clause(
-        w.T(
-            "jv-agreement|term",
-            "This Agreement may be terminated before the end of its term: (a) by written agreement of "
-            "all the Parties; (b) by any Party, by written notice to the other Parties, if the "
-            "Registration Date has not occurred within {months} of the date of this Agreement; (c) on "
-            "the liquidation of the Venture; (d) by any Party, by written notice to the other Parties, "
-            "if another Party commits a material breach of this Agreement and does not remedy it "
-            "within {period} of receiving written notice of the breach.",
-            months=c.count(REGISTRATION_MONTHS, "month", "genitive"),
-            period=c.count(REMEDY_DAYS, "calendar_day", "genitive"),
-        )
-    )
-    # TRANSLATORS: {confidentiality}, {law}, {disputes}: numbers of the sections on
-    # confidentiality, governing law and disputes.
-    w.clause(
-        w.T(
-            "jv-agreement|term",
-            "Termination of this Agreement does not affect the rights and obligations that arose "
-            "before it, nor Sections {confidentiality}, {law} and {disputes}, which remain in force.",
-            confidentiality=SECTIONS.no("confidentiality"),
-            law=SECTIONS.no("law"),
-            disputes=SECTIONS.no("disputes"),
-        )
-    )
-
-
 def law(w: Writer, record: Record) -> None:
     w.heading("law", w.T("jv-agreement|law", "Governing Law"))
     # TRANSLATORS: {law}: "the laws of Ukraine" as translated under the "law" context (uk
@@ -156,10 +107,10 @@ def languages(w: Writer, record: Record) -> None:
     w.clause(c.prevailing_clause(w, record))
 
 
-def notices(w: Writer) -> None:
+def notices(w: Writer, record: Record) -> None:
     w.heading("notices", w.T("jv-agreement|notices", "Notices"))
     # TRANSLATORS: {section}: the number of the section with the Parties' details.
-    w.clause(
+    first = w.clause(
         w.T(
             "jv-agreement|notices",
             "Notices and other communications under this Agreement shall be made in writing in the "
@@ -175,6 +126,22 @@ def notices(w: Writer) -> None:
             "confirmed by a signed receipt or by a record of the courier or postal service.",
         )
     )
+    emails = [record.ministry.email] + [h.email for h in record.shareholders]
+    if any(emails):
+        # TRANSLATORS: {section}: the Parties' details; {clause}: the clause on delivery by hand,
+        # courier or post.
+        w.clause(
+            w.T(
+                "jv-agreement|notices",
+                "A notice may also be sent by e-mail to the e-mail address of the addressee given in "
+                "Section {section}. It is deemed received when it enters the addressee’s mail server "
+                "or, if that happens on a day that is not a working day at the addressee’s place or "
+                "after the end of its working hours, on the next working day there. A Party for which "
+                "no e-mail address is given there receives notices only as provided in clause {clause}.",
+                section=SECTIONS.no("details"),
+                clause=c.ref(first),
+            )
+        )
     # TRANSLATORS: {period}: "10 (ten) calendar days" (uk genitive, after «протягом»).
     w.clause(
         w.T(

@@ -108,8 +108,8 @@ def capital(w: Writer, record: Record) -> None:
         w.clause(
             w.T(
                 "jv-agreement|capital",
-                "The charter of the Venture shall state the charter capital and the contributions in "
-                "hryvnias, converted at the official exchange rate of the National Bank of Ukraine on "
+                "The Shareholders shall procure that the charter of the Venture states the charter "
+                "capital and the contributions in hryvnias, converted at the official exchange rate of the National Bank of Ukraine on "
                 "the date on which the Shareholders approve the charter; the Shareholders’ shares in "
                 "per cent shall be as stated in this Agreement.",
             )

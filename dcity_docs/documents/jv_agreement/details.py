@@ -9,9 +9,13 @@ from dcity_docs.documents import common as c
 from dcity_docs.draft.base import Writer
 
 
-def _detail_lines(w: Writer, address: Bi, label: Bi, number: str, bank: tuple[str, str] | None) -> None:
+def _detail_lines(w: Writer, address: Bi, label: Bi, number: str, bank: tuple[str, str] | None,
+                  email: str | None = None) -> None:
     # TRANSLATORS: a line of a Party's details: its address.
     w.detail(w.T("jv-agreement|details", "Address: {address}", address=c.value(address)))
+    if email:
+        # TRANSLATORS: a line of a Party's details: its e-mail address for notices.
+        w.detail(w.T("jv-agreement|details", "E-mail: {email}", email=email))
     # TRANSLATORS: a line of a Party's details: {label} is the name of its registration number
     # ("EDRPOU code", "CVR number"), {number} the number as the record gives it.
     w.detail(w.T("jv-agreement|details", "{label}: {number}", label=c.capitalised(label), number=number))
@@ -38,7 +42,7 @@ def details(w: Writer, record: Record) -> None:
     )
     # The ministry's details are its name, address and EDRPOU code: the record has no bank details
     # for it, and none are invented.
-    _detail_lines(w, ministry.address, c.registration_label(w, "ua.edrpou"), ministry.edrpou, None)
+    _detail_lines(w, ministry.address, c.registration_label(w, "ua.edrpou"), ministry.edrpou, None, ministry.email)
     for i, holder in enumerate(record.shareholders):
         w.clause(
             w.T(
@@ -55,4 +59,5 @@ def details(w: Writer, record: Record) -> None:
             c.registration_label(w, holder.registration.scheme),
             holder.registration.number,
             bank,
+            holder.email,
         )

@@ -112,7 +112,8 @@ def placement(w: Writer, record: Record) -> None:
     w.clause(
         w.T(
             "jv-agreement|placement",
-            "The Venture shall develop and produce {products} (the “Products”).",
+            "The Shareholders shall procure that the Venture develops and produces {products} (the "
+            "“Products”).",
             products=c.products(w, record),
         )
     )

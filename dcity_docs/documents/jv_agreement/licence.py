@@ -15,7 +15,7 @@ from __future__ import annotations
 from dcity_docs.wording.catalogs import Bi
 from dcity_docs.record.models import ContributionKind, Record
 from dcity_docs.documents import common as c
-from dcity_docs.documents.jv_agreement.outline import REMEDY_DAYS, SECTIONS
+from dcity_docs.documents.jv_agreement.outline import SECTIONS
 from dcity_docs.draft.base import Writer
 
 
@@ -146,7 +146,7 @@ def _know_how(w: Writer, record: Record) -> None:
             "within that time is a material breach of this Agreement.",
             days=c.count(t.know_how_days, "calendar_day", "genitive"),
             training=c.count(t.training_days, "working_day", "genitive"),
-            period=c.count(REMEDY_DAYS, "calendar_day", "genitive"),
+            period=c.count(record.terms.cure_days, "calendar_day", "genitive"),
         )
     )
 

@@ -17,8 +17,6 @@ FILING_DAYS = 30
 CONTRIBUTION_DAYS = 90
 #: Months after the agreement after which any party may terminate if the venture is not registered.
 REGISTRATION_MONTHS = 6
-#: Days a party in material breach has to remedy it after notice.
-REMEDY_DAYS = 60
 #: Days within which a party notifies the others of a change in its details.
 DETAILS_CHANGE_DAYS = 10
 
@@ -45,6 +43,7 @@ SECTIONS = Sections(
         "disputes",
         "languages",
         "notices",
+        "general",
         "details",
         "signatures",
     )

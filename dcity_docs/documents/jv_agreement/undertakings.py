@@ -43,9 +43,9 @@ def employment(w: Writer, record: Record) -> None:
     w.clause(
         w.T(
             "jv-agreement|employment",
-            "Citizens of Ukraine shall be employed by the Venture on terms no less favourable than "
-            "those of other employees doing comparable work, in accordance with the labour laws of "
-            "{country}.",
+            "The Shareholders shall procure that the Venture employs citizens of Ukraine on terms no "
+            "less favourable than those of other employees doing comparable work, in accordance with "
+            "the labour laws of {country}.",
             country=c.country(record.venture.country, "genitive"),
         )
     )

@@ -15,7 +15,7 @@ from dcity_docs.wording.catalogs import Bi
 from dcity_docs.record.models import ContributionKind, Record
 from dcity_docs.documents import common as c
 from dcity_docs.documents.jv_agreement.capital import contribution_kinds
-from dcity_docs.documents.jv_agreement.outline import REMEDY_DAYS, SECTIONS
+from dcity_docs.documents.jv_agreement.outline import SECTIONS
 from dcity_docs.draft.base import Writer
 
 #: Contributions that consist of technology or intellectual property (licensed or transferred).
@@ -105,7 +105,7 @@ def warranties(w: Writer, record: Record) -> None:
             "notify the other Parties in writing without delay. The Party that gave the warranty "
             "shall put the matter right within {period} of a written notice from another Party, "
             "failing which it shall compensate the losses caused, subject to Section {section}.",
-            period=c.count(REMEDY_DAYS, "calendar_day", "genitive"),
+            period=c.count(record.terms.cure_days, "calendar_day", "genitive"),
             section=SECTIONS.no("liability"),
         )
     )

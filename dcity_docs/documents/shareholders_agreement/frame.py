@@ -34,7 +34,8 @@ def closing(w: Writer, record: Record, instrument: Bi) -> None:
     w.heading("law", w.T("shareholders-agreement|law", "Governing Law and Disputes"))
     w.clause(w.T("shareholders-agreement|law", "This Agreement shall be governed by and construed in accordance with {law}.",
                  law=c.governing_law(w, record)))
-    w.clause(c.disputes_clause(w, record, instrument))
+    for clause in c.dispute_clauses(w, record, instrument):
+        w.clause(clause)
     w.heading("final", w.T("shareholders-agreement|final", "Final Provisions"))
     w.clause(w.T("shareholders-agreement|final", "This Agreement is made in the Ukrainian and English languages, in {copies}, "
                  "one for each Shareholder.",
