@@ -126,7 +126,7 @@ def test_establishment_and_contributions_run_from_closing_and_the_licences(name:
     assert "протягом 90 (дев’яноста) календарних днів з пізнішої з двох дат: Дати реєстрації або дня " \
            "надання останньої з ліцензій і дозволів, необхідних для передачі цього вкладу" in uk
     if record.venture.placement == "ukraine":
-        assert "The charter of the Venture shall provide for this period, as the Law of Ukraine “On Limited " \
+        assert "The Shareholders shall procure that the charter of the Venture provides for this period, as the Law of Ukraine “On Limited " \
                "and Additional Liability Companies” allows." in en
     else:
         assert "On Limited and Additional Liability Companies" not in en

@@ -11,6 +11,7 @@ import pytest
 
 from dcity_docs.errors import RecordInvalid
 
+from dcity_docs.documents.jv_agreement import SECTIONS
 from clauses import FIXTURES, MODES, fixture_text, langs_of, record, text
 
 KEY = "jv-agreement"
@@ -44,14 +45,14 @@ CARVE_OUT = ("Спори, які відповідно до Закону Укра
              "by the competent courts of Ukraine.")
 WAIVER = (("Міністерство, діючи від імені України, безвідклично відмовляється",
            "Закон України «Про міжнародне приватне право»",
-           "від будь-якого імунітету України щодо юрисдикції арбітражу, утвореного відповідно до пункту 12.1, "
+           f"від будь-якого імунітету України щодо юрисдикції арбітражу, утвореного відповідно до пункту {SECTIONS.no('disputes')}.1, "
            "а також щодо визнання та виконання його рішення",
            "Ця відмова не поширюється на звернення стягнення на майно України, яке використовується або "
            "призначене для використання в суверенних чи оборонних цілях."),
           ("The Ministry, acting for Ukraine, irrevocably waives",
            "the Law of Ukraine “On Private International Law”",
            "any immunity of Ukraine from the jurisdiction of the arbitral tribunal constituted under clause "
-           "12.1 and from the recognition and enforcement of its award in any State",
+           f"{SECTIONS.no('disputes')}.1 and from the recognition and enforcement of its award in any State",
            "The waiver does not extend to execution against property of Ukraine that is used or intended "
            "for use for sovereign or defence purposes."))
 ACCESSION = ("Учасники забезпечують, щоб Підприємство після його реєстрації та до отримання ним будь-якого "

@@ -12,6 +12,7 @@ import pytest
 
 from dcity_docs.record.programme import bundled_programme_file
 
+from dcity_docs.documents.jv_agreement import SECTIONS
 from clauses import FIXTURES, MODES, fixture_text, langs_of, record, text
 
 KEY = "jv-agreement"
@@ -47,11 +48,11 @@ CONSEQUENCES = (
     ("виходить з нього в порядку, передбаченому Корпоративним договором",
      "Ліцензії на технології або об’єкти інтелектуальної власності, надані Підприємству Учасником",
      "повернуло надані йому приміщення",
-     "на права та обов’язки, що виникли до його припинення, а також на положення розділів 9, 11 і 12"),
+     f"на права та обов’язки, що виникли до його припинення, а також на положення розділів {SECTIONS.no('confidentiality')}, {SECTIONS.no('law')} і {SECTIONS.no('disputes')}"),
     ("shall do so by the exit mechanism of the Shareholders’ Agreement",
      "Licences of technology or intellectual property that a Shareholder has granted to the Venture",
      "returns the premises",
-     "does not affect the rights and obligations that accrued before it, nor Sections 9, 11 and 12, "
+     f"does not affect the rights and obligations that accrued before it, nor Sections {SECTIONS.no('confidentiality')}, {SECTIONS.no('law')} and {SECTIONS.no('disputes')}, "
      "which survive it"),
 )
 
@@ -102,7 +103,7 @@ def test_a_term_past_the_end_of_the_regime_says_what_happens(tmp_path: Path) -> 
     assert "Режим Defence City припиняється 31 грудня 2034 р., до закінчення строку дії цього Договору." in uk
     assert "якщо їх не погоджено протягом 90 (дев’яноста) календарних днів з цієї дати" in uk
     assert "The Defence City regime ends on 31 December 2034, before the end of the term of this Agreement." in en
-    assert "under Section 8 that depend on the regime continue only as far as the laws of Ukraine" in en
+    assert f"under Section {SECTIONS.no('ministry')} that depend on the regime continue only as far as the laws of Ukraine" in en
     assert "any Shareholder may terminate this Agreement by written notice" in en
     # a regime that outlasts the term, or a venture abroad, gets no such clause
     later = record("DC-2026-014", programme=_programme_with_regime_end(tmp_path, "2040-01-01"))

@@ -53,11 +53,11 @@ def test_non_infringement_only_by_those_who_contribute_technology(name: str) -> 
         assert f"under Section {NO('licence')}" in p and "at its own cost, defend the claim" in p
     uk = [p for p in section(name, "warranties", "uk") if "не порушує прав інтелектуальної власності" in p]
     assert len(uk) == len(TECHNOLOGY[name])
-    # an untrue warranty: notice, 60 days to put it right, then compensation within the cap
+    # an untrue warranty: notice, the cure period (the cure_days term, 30) to put it right, then compensation within the cap
     breach = clause(name, "warranties", "en", "is or has become untrue")
-    assert "within 60 (sixty) calendar days of a written notice" in breach
+    assert "within 30 (thirty) calendar days of a written notice" in breach
     assert f"subject to Section {NO('liability')}" in breach
-    assert "протягом 60 (шістдесяти) календарних днів" in clause(name, "warranties", "uk", "стало недостовірним")
+    assert "протягом 30 (тридцяти) календарних днів" in clause(name, "warranties", "uk", "стало недостовірним")
 
 
 def test_liability_under_the_law_of_ukraine() -> None:

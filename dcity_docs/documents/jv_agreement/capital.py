@@ -140,9 +140,9 @@ def capital(w: Writer, record: Record) -> None:
                 "jv-agreement|capital",
                 "Each Shareholder shall make its contribution in full within {period} of the later of "
                 "the Registration Date and the day on which the last of the licences and permits that "
-                "the transfer of that contribution needs is granted. The charter of the Venture shall "
-                "provide for this period, as the Law of Ukraine “On Limited and Additional Liability "
-                "Companies” allows.",
+                "the transfer of that contribution needs is granted. The Shareholders shall procure that "
+                "the charter of the Venture provides for this period, as the Law of Ukraine “On Limited "
+                "and Additional Liability Companies” allows.",
                 period=period,
             )
         )
@@ -173,7 +173,7 @@ def capital(w: Writer, record: Record) -> None:
             w.T(
                 "jv-agreement|capital",
                 "A non-monetary contribution is made by transferring the property or property rights "
-                "concerned to the Venture under an act of acceptance and transfer signed by the "
+                "concerned to the Venture under a transfer and acceptance certificate signed by the "
                 "Shareholder and the Venture.",
             )
         )

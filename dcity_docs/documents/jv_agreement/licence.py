@@ -139,7 +139,7 @@ def _know_how(w: Writer, record: Record) -> None:
         w.T(
             "jv-agreement|licence",
             "Within {days} of its licence agreement each Licensor shall hand over to the Venture, "
-            "under an act of acceptance and transfer, the know-how and technical documentation needed "
+            "under a transfer and acceptance certificate, the know-how and technical documentation needed "
             "to produce the Products with its technology, and shall train the Venture’s staff in "
             "their use for up to {training} at no further charge. If a Licensor fails to do so, any "
             "other Shareholder may require it in writing to do so within {period}; a failure to do so "
