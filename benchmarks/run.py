@@ -193,6 +193,8 @@ def mb(size: float) -> float:
 def _texts(docx: bytes) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(docx)) as zf:
         xml = zf.read("word/document.xml").decode("utf-8")
+    # the rendering writes a U+2011 as Word's no-break hyphen between two runs of text
+    xml = re.sub(r"</w:t>((?:<w:noBreakHyphen/>)+)<w:t(?: [^>]*)?>", lambda m: "\u2011" * m.group(1).count("<"), xml)
     return [t for t in re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml) if t]
 
 

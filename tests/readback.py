@@ -31,3 +31,15 @@ def docx_header_footer_text(path: Path | str) -> str:
 def docx_run_languages(path: Path | str) -> set[str]:
     doc = Document(str(path))
     return {el.get(qn("w:val")) for el in doc.element.body.iter(qn("w:lang"))}
+
+
+#: The stage marks a page may carry, in either language, and what each says.
+_MARKS = {"ПРОЄКТ": "draft", "DRAFT": "draft", "ПОГОДЖЕНА РЕДАКЦІЯ": "agreed", "AGREED FORM": "agreed"}
+#: What the pages of a document at each stage are marked with: a draft under negotiation, the
+#: agreed form (not a draft any more), and nothing once signed.
+STAGE_MARKS = {"negotiation": {"draft"}, "agreed": {"agreed"}, "signed": set()}
+
+
+def stage_marks(text: str) -> set[str]:
+    """Which stage marks ``text`` (a header, a page) carries."""
+    return {meaning for word, meaning in _MARKS.items() if word in text}

@@ -79,14 +79,14 @@ def test_a_field_per_signatory_sits_over_their_line(made: Path, mode: str) -> No
         uk, en = PEOPLE[field.name]
         assert field.tooltip == {"uk": uk, "en": en, "bilingual": f"{uk} / {en}"}[mode]
     starts = _underscore_starts(pdf_of(made, mode))
-    # uk and en: one line per signatory; bilingual: both columns, one field per party
-    assert len(starts) == (8 if mode == "bilingual" else 4)
+    # one line per signatory in every language: a bilingual block's one line spans both columns
+    assert len(starts) == 4
     for field in fields:
         llx, lly, urx, ury = field.rect
         over = [s for s in starts if s[0] == field.page and llx - 0.5 <= s[1] <= urx and lly <= s[2] <= ury]
         assert len(over) == 1, (field, starts)
         assert 100 < urx - llx < 130 and 20 < ury - lly < 35  # the width of the underscores, a line high
-    if mode == "bilingual":  # the one field per party is over the Ukrainian (left) column's line
+    if mode == "bilingual":  # the one line starts at the left edge, under both columns' labels
         assert all(f.rect[0] < 100 for f in fields)
 
 

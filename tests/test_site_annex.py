@@ -24,7 +24,7 @@ from dcity_docs.language.places import region_name
 from dcity_docs.language.typography import NBSP, typography_uk
 from dcity_docs.record.loading import load_record
 from dcity_docs.record.models import Record
-from readback import docx_header_footer_text, docx_text
+from readback import STAGE_MARKS, docx_header_footer_text, docx_text, stage_marks
 
 KEY = "site-protection-annex"
 FIXTURES_DIR = FIXTURE_DIR
@@ -183,7 +183,7 @@ def test_restricted_marking_in_the_header(tmp_path: Path, mode: str) -> None:
         assert "Для службового користування" not in body.split("\n")[0]
     if "en" in langs_of(mode):
         assert "RESTRICTED, Copy No. 1" in margins
-    assert ("ПРОЄКТ" in margins or "DRAFT" in margins) == record.is_draft
+    assert stage_marks(margins) == STAGE_MARKS[record.stage]
 
 
 def test_marking_keeps_no_break_spaces() -> None:

@@ -113,7 +113,9 @@ def _styles(doc) -> None:
     para_style("DC After Table", size=4, after=6)
     para_style("DC Table", size=9.5, align=WD_ALIGN_PARAGRAPH.LEFT, after=2)
     para_style("DC Table Head", base="DC Table", bold=True)
-    para_style("DC Signature", size=10.5, align=WD_ALIGN_PARAGRAPH.LEFT, after=2)
+    # Signature blocks keep together with each other (and, through the last clause's own keep,
+    # with the text before them): no page holds only signatures.
+    para_style("DC Signature", size=10.5, align=WD_ALIGN_PARAGRAPH.LEFT, after=2, keep=True)
     para_style("DC Signature Party", base="DC Signature", bold=True)
     para_style("DC Marking", size=10, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT, after=0)
     para_style("DC Footer", size=8.5, align=WD_ALIGN_PARAGRAPH.LEFT, after=0)
@@ -137,6 +139,11 @@ _PPR_AFTER_HYPHENS = (
     "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
     "w:sectPr", "w:pPrChange",
 )
+
+
+_PPR_AFTER_KEEP_NEXT = ("w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
+                        "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+                        *_PPR_AFTER_HYPHENS)
 
 
 def _plain_style(style) -> None:
@@ -214,6 +221,20 @@ def _clear(cell):
     return cell
 
 
+#: Stands in a paragraph's properties for ``{% if b.keep %}<w:keepNext/>{% endif %}`` until
+#: :func:`_fix_cells` writes the Jinja in (python-docx cannot hold a tag inside ``w:pPr``).
+_KEEP_MARK = "DC-KEEP-WITH-NEXT"
+
+
+def _keep_if_marked(p) -> None:
+    """The block's paragraph keeps with the next one when the draft says so (``b.keep``: the last
+    blocks before the signatures, so that no page holds only signature blocks)."""
+    ppr = p._p.get_or_add_pPr()
+    mark = OxmlElement("w:keepNext")
+    mark.set(qn("w:val"), _KEEP_MARK)
+    ppr.insert_element_before(mark, *_PPR_AFTER_KEEP_NEXT)
+
+
 def _block_paragraphs(cell, field: str, lang: str) -> None:
     """Paragraphs for one block, one styled variant per kind (title, heading, clause, ...)."""
     _tag(cell, "{%p if b.kind == 'title' %}")
@@ -225,11 +246,11 @@ def _block_paragraphs(cell, field: str, lang: str) -> None:
     _tag(cell, "{%p elif b.kind == 'heading' %}")
     _para(cell, "{{ b.num }} {{ b.%s }}" % field, "Heading 1", lang)
     _tag(cell, "{%p elif b.kind == 'detail' %}")
-    _para(cell, "{{ b.%s }}" % field, "DC Details", lang)
+    _keep_if_marked(_para(cell, "{{ b.%s }}" % field, "DC Details", lang))
     _tag(cell, "{%p elif b.kind == 'clause' %}")
-    _para(cell, "{{ b.num }} {{ b.%s }}" % field, "DC Clause", lang)
+    _keep_if_marked(_para(cell, "{{ b.num }} {{ b.%s }}" % field, "DC Clause", lang))
     _tag(cell, "{%p else %}")
-    _para(cell, "{{ b.%s }}" % field, "Body Text", lang)
+    _keep_if_marked(_para(cell, "{{ b.%s }}" % field, "Body Text", lang))
     _tag(cell, "{%p endif %}")
 
 
@@ -258,34 +279,43 @@ def _table_part(doc, fields: list[str], langs: list[str]) -> None:
 
 
 def _signature_part(doc, fields: list[str], langs: list[str]) -> None:
-    table = doc.add_table(rows=3, cols=len(fields) if len(fields) > 1 else 2)
+    """One block per signatory, never split across pages. Bilingual: the labels in both languages
+    side by side and under them one signature line across both columns («______ Рустем УМЄРОВ /
+    Rustem Umerov»), so that one signature executes both texts."""
+    if len(fields) > 1:
+        table = doc.add_table(rows=4, cols=2)
+        _no_borders(table)
+        _no_split(table)
+        _para(_clear(table.rows[0].cells[0]), "{%tr for s in part.signatories %}")
+        _para(_clear(table.rows[3].cells[0]), "{%tr endfor %}")
+        for cell, field, lang in zip(table.rows[1].cells, fields, langs):
+            _clear(cell)
+            for expr, style in (("s.party", "DC Signature Party"), ("s.entity", "DC Signature"),
+                                ("s.position", "DC Signature")):
+                _para(cell, "{{ %s.%s }}" % (expr, field), style, lang)
+            _para(cell, "", "DC Signature")
+        _widths(table, [8.5, 8.5])
+        joint = table.rows[2].cells[0].merge(table.rows[2].cells[1])
+        _clear(joint)
+        _para(joint, "{{ s.line.both }}", "DC Signature", langs[0])
+        _para(joint, "{{ s.seal.uk }}", "DC Signature", langs[0])
+        return
+    table = doc.add_table(rows=3, cols=2)
     _no_borders(table)
     _no_split(table)
     _para(_clear(table.rows[0].cells[0]), "{%tr for s in part.signatories %}")
     _para(_clear(table.rows[2].cells[0]), "{%tr endfor %}")
-    row = table.rows[1]
-    if len(fields) > 1:  # bilingual: uk block left, en block right
-        for cell, field, lang in zip(row.cells, fields, langs):
-            _clear(cell)
-            _para(cell, "{{ s.party.%s }}" % field, "DC Signature Party", lang)
-            _para(cell, "{{ s.entity.%s }}" % field, "DC Signature", lang)
-            _para(cell, "{{ s.position.%s }}" % field, "DC Signature", lang)
-            _para(cell, "", "DC Signature")
-            _para(cell, "{{ s.line.%s }}" % field, "DC Signature", lang)
-            _para(cell, "{{ s.seal.%s }}" % field, "DC Signature", lang)
-        _widths(table, [8.5, 8.5])
-    else:
-        left, right = row.cells
-        _clear(left)
-        _clear(right)
-        lang = langs[0]
-        _para(left, "{{ s.party }}", "DC Signature Party", lang)
-        _para(left, "{{ s.entity }}", "DC Signature", lang)
-        _para(left, "{{ s.position }}", "DC Signature", lang)
-        _para(right, "", "DC Signature")
-        _para(right, "{{ s.line }}", "DC Signature", lang)
-        _para(right, "{{ s.seal }}", "DC Signature", lang)
-        _widths(table, [8.5, 8.5])
+    left, right = table.rows[1].cells
+    _clear(left)
+    _clear(right)
+    lang = langs[0]
+    _para(left, "{{ s.party }}", "DC Signature Party", lang)
+    _para(left, "{{ s.entity }}", "DC Signature", lang)
+    _para(left, "{{ s.position }}", "DC Signature", lang)
+    _para(right, "", "DC Signature")
+    _para(right, "{{ s.line }}", "DC Signature", lang)
+    _para(right, "{{ s.seal }}", "DC Signature", lang)
+    _widths(table, [8.5, 8.5])
 
 
 def _field_run(paragraph, instr: str, lang: str | None) -> None:
@@ -407,6 +437,8 @@ def _fix_cells(data: bytes) -> bytes:
                 import re
 
                 blob = re.sub(rb"(<w:tcPr>(?:(?!</w:tcPr>).)*</w:tcPr>)</w:tc>", rb"\1<w:p/></w:tc>", blob)
+                blob = re.sub(rb'<w:keepNext w:val="%s"/>' % _KEEP_MARK.encode(),
+                              b"{% if b.keep %}<w:keepNext/>{% endif %}", blob)
             zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             zi.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(zi, blob)

@@ -14,6 +14,9 @@ command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v msgfmt >/dev/null || need+=(gettext)
 [ -e /usr/share/hyphen/hyph_uk_UA.dic ] || need+=(hyphen-uk hyphen-en-gb)
+command -v hunspell >/dev/null || need+=(hunspell)  # the spelling test reads every document
+[ -e /usr/share/hunspell/uk_UA.dic ] || need+=(hunspell-uk)
+[ -e /usr/share/hunspell/en_GB.dic ] || need+=(hunspell-en-gb)
 [ -e /usr/lib/python3/dist-packages/uno.py ] || need+=(python3-uno)  # for unoserver conversion servers
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2

@@ -15,7 +15,7 @@ from dcity_docs.language.langs import BABEL_LOCALES
 from dcity_docs.language.money import format_money
 from dcity_docs.language.numerals import format_count
 from dcity_docs.language.places import country_name
-from dcity_docs.language.typography import typography_uk
+from dcity_docs.language.typography import NBSP, join_bilingual, typography_uk
 from dcity_docs.wording.catalogs import Bi
 from dcity_docs.record.models import ContributionKind, Product, Purpose, Record, Shareholder, Signatory
 from dcity_docs.draft.base import Draft, Signature, Writer
@@ -439,12 +439,22 @@ def dispute_clauses(w: Writer, record: Record, instrument: Bi) -> list[Bi]:
 # --- signatures --------------------------------------------------------------------------
 
 
+_SIGNATURE_RULE = "_" * 22
+
+
+def _signature_names(sig: Signatory) -> Bi:
+    """The name under the line, «Рустем УМЄРОВ» / "Rustem Umerov", never broken across lines."""
+    return Bi(uk_text(declension.signature_name(sig.name.uk)), declension.signature_name_en(sig.name.en).replace(" ", NBSP))
+
+
 def _signature_line(sig: Signatory) -> Bi:
-    line = "_" * 22
-    return Bi(
-        f"{line} {uk_text(declension.signature_name(sig.name.uk))}",
-        f"{line} {declension.signature_name_en(sig.name.en)}",
-    )
+    names = _signature_names(sig)
+    return names.map(lambda name, _lang: f"{_SIGNATURE_RULE} {name}")
+
+
+def _joint_line(sig: Signatory) -> str:
+    names = _signature_names(sig)
+    return f"{_SIGNATURE_RULE} {join_bilingual(names.uk, names.en)}"
 
 
 def signature_blocks(w: Writer, record: Record, holder_term: HolderTerm | None = None) -> list[Signature]:
@@ -455,6 +465,7 @@ def signature_blocks(w: Writer, record: Record, holder_term: HolderTerm | None =
             entity=value(ministry.name),
             position=value(ministry.signatory.position),
             line=_signature_line(ministry.signatory),
+            joint_line=_joint_line(ministry.signatory),
             # TRANSLATORS: the seal mark under the ministry's signature; English has none.
             seal=Bi(w.T("signatures", "[seal]").uk, ""),
             signer="ministry",
@@ -468,6 +479,7 @@ def signature_blocks(w: Writer, record: Record, holder_term: HolderTerm | None =
                 entity=value(holder.name),
                 position=value(holder.signatory.position),
                 line=_signature_line(holder.signatory),
+                joint_line=_joint_line(holder.signatory),
                 # TRANSLATORS: the seal mark of a company («М.П. (за наявності)»); English has none.
                 seal=Bi(w.T("signatures", "[seal, if any]").uk, ""),
                 signer=f"shareholder-{i + 1}",
@@ -477,9 +489,15 @@ def signature_blocks(w: Writer, record: Record, holder_term: HolderTerm | None =
 
 
 def draft_mark(w: Writer, record: Record) -> Bi | None:
+    """The mark of the stage on every page: DRAFT while negotiated, AGREED FORM once agreed
+    (the text to be signed, no longer a draft), none once signed."""
+    if record.stage == "agreed":
+        # TRANSLATORS: marks the agreed text, ready to be signed but not yet signed («ПОГОДЖЕНА
+        # РЕДАКЦІЯ», not ПРОЄКТ: the parties have agreed it).
+        return w.T("marking", "AGREED FORM")
     if not record.is_draft:
         return None
-    # TRANSLATORS: marks a document that is not yet signed (2019 orthography: ПРОЄКТ).
+    # TRANSLATORS: marks a document still under negotiation (2019 orthography: ПРОЄКТ).
     return w.T("marking", "DRAFT")
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from dcity_docs.language.langs import LANG_TAGS, Lang
-from dcity_docs.language.typography import join_bilingual
+from dcity_docs.language.typography import join_bilingual, unbreakable
 from dcity_docs.wording.catalogs import Bi, Catalogs, Value
 
 BlockKind = Literal["title", "subtitle", "place_date", "heading", "clause", "para", "detail"]
@@ -56,6 +56,9 @@ class Signature:
     position: Bi
     line: Bi
     seal: Bi
+    joint_line: str = ""
+    """The one signature line of a bilingual document, both names after one rule («______ Рустем
+    УМЄРОВ / Rustem Umerov»): one signature executes both texts."""
     signer: str = ""
     """Whose block this is: ``ministry`` or ``shareholder-N`` (1-based), so that a document that
     leaves a party out (the shareholders' agreement) still names each field after its signer."""
@@ -209,14 +212,58 @@ def _pick(value: Any, mode: Mode) -> Any:
     return value
 
 
+def _kept_with_signatures(draft: Draft) -> set[int]:
+    """The ids (``id()``) of the blocks that keep with the next one so that the signature blocks
+    never stand alone on a page: before each signature part, its heading(s) and at least the last
+    clause (or paragraph, or line of particulars) before them."""
+    kept: set[int] = set()
+    for before, after in zip(draft.parts, draft.parts[1:]):
+        if not (isinstance(before, TextPart) and isinstance(after, SignaturePart)):
+            continue
+        for b in reversed(before.blocks):
+            kept.add(id(b))
+            if b.kind != "heading":
+                break
+    return kept
+
+
+def _signature_context(s: Signature, mode: Mode) -> dict[str, Any]:
+    line = _pick(s.line, mode)
+    if mode == "bilingual":
+        line["both"] = s.joint_line or join_bilingual(s.line.uk, s.line.en)
+    return {
+        "party": _pick(s.party, mode),
+        "entity": _pick(s.entity, mode),
+        "position": _pick(s.position, mode),
+        "line": line,
+        "seal": _pick(s.seal, mode),
+    }
+
+
+_STRUCTURE_KEYS = frozenset({"kind", "num", "keep"})
+
+
+def _unbreakable_texts(value: Any) -> Any:
+    """Every printed text of the context through :func:`unbreakable` (the structure's own keys,
+    ``kind`` and the like, stay as they are)."""
+    if isinstance(value, str):
+        return unbreakable(value)
+    if isinstance(value, list):
+        return [_unbreakable_texts(v) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k in _STRUCTURE_KEYS else _unbreakable_texts(v) for k, v in value.items()}
+    return value
+
+
 def context_for(draft: Draft, mode: Mode, labels: dict[str, Bi]) -> dict[str, Any]:
     """What the Word template sees: plain strings and lists, nothing callable."""
     parts: list[dict[str, Any]] = []
+    kept = _kept_with_signatures(draft)
     for part in draft.parts:
         if isinstance(part, TextPart):
             blocks = []
             for b in part.blocks:
-                item: dict[str, Any] = {"kind": b.kind, "num": b.num}
+                item: dict[str, Any] = {"kind": b.kind, "num": b.num, "keep": id(b) in kept}
                 if mode == "bilingual":
                     item["uk"], item["en"] = b.text.uk, b.text.en
                 else:
@@ -236,16 +283,7 @@ def context_for(draft: Draft, mode: Mode, labels: dict[str, Bi]) -> dict[str, An
             parts.append(
                 {
                     "kind": "signatures",
-                    "signatories": [
-                        {
-                            "party": _pick(s.party, mode),
-                            "entity": _pick(s.entity, mode),
-                            "position": _pick(s.position, mode),
-                            "line": _pick(s.line, mode),
-                            "seal": _pick(s.seal, mode),
-                        }
-                        for s in part.items
-                    ],
+                    "signatories": [_signature_context(s, mode) for s in part.items],
                 }
             )
 
@@ -256,6 +294,7 @@ def context_for(draft: Draft, mode: Mode, labels: dict[str, Bi]) -> dict[str, An
             return join_bilingual(value.uk, value.en)
         return value[mode]
 
+    parts = _unbreakable_texts(parts)
     page, of = labels["page"], labels["of"]
     lang_tag = LANG_TAGS["uk" if mode == "bilingual" else mode]
     return {
@@ -263,7 +302,7 @@ def context_for(draft: Draft, mode: Mode, labels: dict[str, Bi]) -> dict[str, An
         "doc": {"lang_tag": lang_tag},
         "header": {"marking": joined(draft.marking), "draft": joined(draft.draft_mark)},
         "footer": {
-            "ref": joined(draft.reference),
+            "ref": unbreakable(joined(draft.reference)),
             "uk_page": page.uk,
             "uk_of": of.uk,
             "en_page": page.en,

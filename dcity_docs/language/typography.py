@@ -102,3 +102,41 @@ def typography_uk(text: str) -> str:
     text = _SURNAME_BEFORE_INITIAL_RE.sub(lambda m: f"{m.group(1)}{NBSP}", text)
     text = _DASH_RE.sub(f"{NBSP}– ", text)
     return text
+
+
+# --- where a line must not break ------------------------------------------------------------
+
+NB_HYPHEN = "\u2011"
+"""A hyphen that never ends a line (Word's ``w:noBreakHyphen``, which the rendering writes for it):
+inside an agreement number «DC‑2026‑014». Its PDF text is the plain hyphen, so a search finds the id."""
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня"
+)
+_KEEP_TOGETHER = (
+    # an IBAN in groups of four: UA22 3052 9900 0002 6001 2345 6789 0
+    re.compile(r"\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4})+(?: [A-Z0-9]{1,3})?\b"),
+    # a date: 15 жовтня 2026 р., 15 October 2026
+    re.compile(rf"\b\d{{1,2}} (?:{_MONTHS}) \d{{4}}\b"),
+    # an amount after its currency code: EUR 12,500,000.00
+    re.compile(r"\b[A-Z]{3} (?=\d)"),
+    # the currency and cents after a Ukrainian amount in words: ) євро 00 центів
+    re.compile(r"(?<=\) )[^\s()]+ \d{2} [^\s()]+"),
+    # No. 220/1/15, № 220/1/15
+    re.compile(r"(?:\bNo\.|№) (?=\w)"),
+    # an initial before a surname: I. Kovalenko
+    re.compile(r"\b[A-Z]\. (?=[A-Z])"),
+)
+#: A code of capitals and digits joined by hyphens: DC-2026-014, UA-18.
+_CODE_RE = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b")
+
+
+def unbreakable(text: str) -> str:
+    """``text`` with no line break where a reader would stumble: no-break spaces inside IBANs,
+    dates, an amount and its currency code, «№ 220/1/15» / "No. 220/1/15" and between an initial
+    and a surname; non-breaking hyphens (:data:`NB_HYPHEN`) inside codes such as agreement numbers.
+    The one place that decides it: every text of a document passes through here before layout."""
+    for pattern in _KEEP_TOGETHER:
+        text = pattern.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+    return _CODE_RE.sub(lambda m: m.group(0).replace("-", NB_HYPHEN), text)

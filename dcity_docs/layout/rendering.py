@@ -72,8 +72,21 @@ def _prepare(xml: str) -> str:
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
 
 
+_TEXT_RUN = re.compile(r"<w:t(?: [^>]*)?>([^<]*‑[^<]*)</w:t>")
+
+
+def _no_break_hyphens(xml: str) -> str:
+    """A U+2011 in the text becomes Word's own ``<w:noBreakHyphen/>`` between two ``w:t``: Word and
+    LibreOffice keep the line whole there, and the PDF's text layer reads a plain hyphen."""
+    def split(match: re.Match[str]) -> str:
+        pieces = match.group(1).split("‑")
+        return "<w:noBreakHyphen/>".join(f'<w:t xml:space="preserve">{p}</w:t>' if p else "" for p in pieces)
+
+    return _TEXT_RUN.sub(split, xml)
+
+
 def _finish(xml: str) -> str:
-    return re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+    return _no_break_hyphens(re.sub(r"\n<w:p([ >])", r"<w:p\1", xml))
 
 
 @dataclass
