@@ -311,7 +311,9 @@ def render(
     Example:
         dcity-docs render jv-agreement fixtures/DC-2026-014.yaml -l uk -l en -o out/
     """
-    from dcity_docs.output.documents import render_documents
+    from dcity_docs.files import readable_by_others
+    from dcity_docs.output.documents import marking, render_documents
+    from dcity_docs.output.pipeline import is_restricted
     from dcity_docs.wording.catalogs import Catalogs
 
     options = _options(formats, pdfa, templates, converter, catalogs=Catalogs(locales) if locales else None,
@@ -320,6 +322,9 @@ def render(
     written = render_documents(record, [document], list(dict.fromkeys(langs)), out_dir, options)
     for path in written:
         _say(path)
+    if is_restricted(marking(record, document)) and readable_by_others(out_dir):
+        _say(f"Warning: {out_dir} can be listed by every user of this machine; the restricted "
+             "files in it are readable by you alone (0600), but their names show (chmod 700 it)", err=True)
 
 
 @cli.command()

@@ -68,6 +68,31 @@ def temp_file(folder: Path, name: str) -> tuple[int, str]:
     return tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=folder)
 
 
+def make_private_folder(folder: Path) -> bool:
+    """Create ``folder`` (and its parents) with mode 0700 if it does not exist, whatever the umask:
+    it is about to hold a restricted document. Returns whether it was created; an existing folder
+    keeps its mode (the files in it are 0600 anyway; the caller may warn)."""
+    if folder.exists():
+        return False
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=PRIVATE_FOLDER)
+        os.chmod(folder, PRIVATE_FOLDER)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise OutputError(f"cannot create {folder}: {exc.strerror}") from None
+    return True
+
+
+def readable_by_others(folder: Path) -> bool:
+    """``folder`` lets users other than its owner and group list it."""
+    try:
+        return bool(folder.stat().st_mode & 0o007)
+    except OSError:
+        return False
+
+
 def write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
     """Write to a temporary name in the same folder, then rename: never a half-written file.
     ``private``: a restricted document, mode 0600 (the temporary file is 0600 from its creation);

@@ -240,3 +240,32 @@ def test_plain_unoserver_to_another_host_refuses_a_restricted_document_before_se
     assert "Traceback" not in message
     assert opened == []
     assert not (out / "DC-2026-014").exists()
+
+
+def render_with_umask(record: Path, out: Path, umask: int = 0o022) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dcity_docs", "render", "site-protection-annex", str(record),
+                           "-l", "bilingual", "-o", str(out)],
+                          capture_output=True, text=True, preexec_fn=lambda: os.umask(umask), timeout=600)
+
+
+def test_render_of_a_restricted_annex_makes_its_new_folder_0700_and_warns_of_an_open_one(tmp_path):
+    fresh = tmp_path / "new" / "annex"
+    made = render_with_umask(RESTRICTED, fresh)
+    assert made.returncode == 0, made.stderr
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o700
+    assert set(modes(fresh).values()) == {0o600}
+    assert "Warning" not in made.stderr
+
+    open_folder = tmp_path / "open"
+    open_folder.mkdir(mode=0o755)
+    os.chmod(open_folder, 0o755)
+    warned = render_with_umask(RESTRICTED, open_folder)
+    assert warned.returncode == 0, warned.stderr
+    assert f"Warning: {open_folder} can be listed by every user" in warned.stderr
+    assert stat.S_IMODE(open_folder.stat().st_mode) == 0o755  # the user's folder is not changed
+    assert set(modes(open_folder).values()) == {0o600}
+
+    public = tmp_path / "public"
+    plain = render_with_umask(PUBLIC_SITE, public)
+    assert plain.returncode == 0, plain.stderr
+    assert stat.S_IMODE(public.stat().st_mode) == 0o755 and "Warning" not in plain.stderr
