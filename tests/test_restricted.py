@@ -269,3 +269,29 @@ def test_render_of_a_restricted_annex_makes_its_new_folder_0700_and_warns_of_an_
     plain = render_with_umask(PUBLIC_SITE, public)
     assert plain.returncode == 0, plain.stderr
     assert stat.S_IMODE(public.stat().st_mode) == 0o755 and "Warning" not in plain.stderr
+
+
+@needs_libreoffice
+def test_batch_without_restricted_leaves_the_annex_out_of_the_merged_pack_and_then_puts_it_back(tmp_path):
+    """`batch --without-restricted` makes the packs as `pack --without-restricted` does, and the
+    option is part of the inputs' hash: the same batch without it makes the pack again, annex in."""
+    from pypdf import PdfReader
+
+    def merged_texts() -> list[str]:
+        return [page.extract_text() for page in PdfReader(out / "DC-2026-014" / "DC-2026-014_pack.pdf").pages]
+
+    out = tmp_path / "out"
+    args = [sys.executable, "-m", "dcity_docs", "batch", str(RESTRICTED), "-o", str(out), "-j", "1"]
+    without = subprocess.run([*args, "--without-restricted"], capture_output=True, text=True, timeout=900)
+    assert without.returncode == 0, without.stderr
+    texts = merged_texts()
+    assert not any("· Annex No. 1: Site Protection" in t for t in texts)
+    assert not any(MARKING_EN in t for t in texts)
+    assert "is issued separately and is not included in this pack" in " ".join(" ".join(texts).split())
+    assert modes(out / "DC-2026-014")["DC-2026-014_site-protection-annex_bilingual.pdf"] == 0o600
+    again = subprocess.run(args, capture_output=True, text=True, timeout=900)
+    assert again.returncode == 0, again.stderr
+    assert "skipped" not in again.stderr
+    texts = merged_texts()
+    assert any("· Annex No. 1: Site Protection" in t for t in texts)
+    assert all(MARKING_EN in t for t in texts)
