@@ -80,6 +80,11 @@ def _parse_jobs(ctx: click.Context, param: click.Parameter, value: int | None) -
     return value
 
 
+def _formats_option(default: tuple[str, ...], help_text: str) -> Any:
+    return click.option("-f", "--format", "formats", type=click.Choice(["docx", "pdf"]), multiple=True,
+                        default=default, show_default=True, help=help_text)
+
+
 def _templates_option(func: Any) -> Any:
     return click.option(
         "--templates",
@@ -272,16 +277,7 @@ def new(record_id: str, shareholders: int, programme: Path | None = None) -> Non
     show_default=True,
     help="Language of output; repeat for several.",
 )
-@click.option(
-    "-f",
-    "--format",
-    "formats",
-    type=click.Choice(["docx", "pdf"]),
-    multiple=True,
-    default=("docx",),
-    show_default=True,
-    help="Output format; repeat for several.",
-)
+@_formats_option(("docx",), "Output format; repeat for several.")
 @click.option(
     "-o",
     "--output",
@@ -315,7 +311,9 @@ def render(
     Example:
         dcity-docs render jv-agreement fixtures/DC-2026-014.yaml -l uk -l en -o out/
     """
-    from dcity_docs.output.documents import render_documents
+    from dcity_docs.files import readable_by_others
+    from dcity_docs.output.documents import marking, render_documents
+    from dcity_docs.output.pipeline import is_restricted
     from dcity_docs.wording.catalogs import Catalogs
 
     options = _options(formats, pdfa, templates, converter, catalogs=Catalogs(locales) if locales else None,
@@ -324,6 +322,9 @@ def render(
     written = render_documents(record, [document], list(dict.fromkeys(langs)), out_dir, options)
     for path in written:
         _say(path)
+    if is_restricted(marking(record, document)) and readable_by_others(out_dir):
+        _say(f"Warning: {out_dir} can be listed by every user of this machine; the restricted "
+             "files in it are readable by you alone (0600), but their names show (chmod 700 it)", err=True)
 
 
 @cli.command()
@@ -337,16 +338,7 @@ def render(
     help="Folder to write into; each venture gets OUTPUT/{id}/.",
 )
 @click.option("--pdfa", is_flag=True, help="Make the PDFs PDF/A-2b (archival).")
-@click.option(
-    "-f",
-    "--format",
-    "formats",
-    type=click.Choice(["docx", "pdf"]),
-    multiple=True,
-    default=("docx", "pdf"),
-    show_default=True,
-    help="Formats to keep; repeat for several.",
-)
+@_formats_option(("docx", "pdf"), "Formats to keep; repeat for several.")
 @_templates_option
 @_converter_option
 @_programme_option
@@ -373,9 +365,16 @@ def pack(files: tuple[Path, ...], out_dir: Path, pdfa: bool, formats: tuple[str,
                        signature_fields=signature_fields).but(without_restricted=without_restricted)
     failed = 0
     paths = record_files(list(files))
+    first: dict[str, Path] = {}
     for path in paths:
         try:
             record, record_bytes = load_record_and_bytes(path, options.programme_data())
+            if record.id in first:  # refused after the first, as a batch does: no pack replaced
+                _say(f"Error: {path}: the id {record.id} is also the id of {first[record.id]}; each venture "
+                     "needs its own id; its pack was not made", err=True)
+                failed += 1
+                continue
+            first[record.id] = path
             made = build_pack(record, out_dir, record_bytes=record_bytes, options=options)
         except RecordInvalid as exc:
             _echo_problems(exc)
@@ -433,16 +432,7 @@ def _terminate(signum: int, frame: Any) -> None:
 @click.option("-j", "--jobs", type=int, default=None, callback=_parse_jobs,
               help="Records drafted and LibreOffice processes run at once [default: number of CPUs; "
               "at most 4 per CPU, 64 in all].")
-@click.option(
-    "-f",
-    "--format",
-    "formats",
-    type=click.Choice(["docx", "pdf"]),
-    multiple=True,
-    default=("docx", "pdf"),
-    show_default=True,
-    help="Formats to keep (packs and reports); repeat for several.",
-)
+@_formats_option(("docx", "pdf"), "Formats to keep (packs and reports); repeat for several.")
 @click.option("--pdfa", is_flag=True, help="Make the PDFs PDF/A-2b (archival).")
 @click.option("--wait", is_flag=True, help="Wait for another batch writing into OUTPUT instead of refusing.")
 @_converter_option

@@ -487,17 +487,19 @@ def test_inputs_hash_covers_record_options_catalogs_and_templates(tmp_path: Path
 
 
 def test_leftovers_of_a_killed_run_are_removed_and_a_moved_aside_pack_put_back(tmp_path: Path) -> None:
+    from dcity_docs.files import staging_folder, temp_file
+
     out = tmp_path / "out"
-    (out / ".DC-2026-014.k3j2.partial").mkdir(parents=True)
-    (out / ".DC-2026-014.k3j2.partial" / "half.docx").write_bytes(b"PK")
-    (out / ".batch-report.docx.x1y2.part").write_bytes(b"half")
-    old = out / ".DC-2026-021.old-4242"
+    (staging_folder(out, "DC-2026-014") / "half.docx").write_bytes(b"PK")  # the tool's own marks
+    os.close(temp_file(out, "batch-report.docx")[0])
+    old = out / ".DC-2026-021.old-999999999"
     old.mkdir()
-    (old / "manifest.json").write_text("{}")
+    manifest = json.dumps({"generator": "dcity-docs 0.1", "files": []})
+    (old / "manifest.json").write_text(manifest)
     result = batch(FIXTURES / "DC-2026-030.yaml", "-o", out, "-f", "docx", "-j", "1")
     assert result.exit_code == 0
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [".dcity-batch.lock"]
-    assert (out / "DC-2026-021" / "manifest.json").read_text() == "{}"  # put back, not lost
+    assert (out / "DC-2026-021" / "manifest.json").read_text() == manifest  # put back, not lost
 
 
 # --- one batch at a time per folder --------------------------------------------------------------

@@ -200,7 +200,9 @@ with counter.open("a") as fh:
 attempt = len(counter.read_text().splitlines())
 assert any(a.startswith("-env:UserInstallation=file://") for a in args)
 assert "--headless" in args and os.environ.get("SAL_USE_VCLPLUGIN") == "svp"
-MINIMAL_PDF = b"%PDF-1.4\\n1 0 obj<<>>endobj\\ntrailer<<>>\\n%%EOF\\n"
+MINIMAL_PDF = (b"%PDF-1.4\\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\\n"  # one page: a PDF that opens
+               b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\\n"
+               b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\\ntrailer<</Root 1 0 R>>\\n%%EOF\\n")
 """
 
 

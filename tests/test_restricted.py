@@ -240,3 +240,58 @@ def test_plain_unoserver_to_another_host_refuses_a_restricted_document_before_se
     assert "Traceback" not in message
     assert opened == []
     assert not (out / "DC-2026-014").exists()
+
+
+def render_with_umask(record: Path, out: Path, umask: int = 0o022) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dcity_docs", "render", "site-protection-annex", str(record),
+                           "-l", "bilingual", "-o", str(out)],
+                          capture_output=True, text=True, preexec_fn=lambda: os.umask(umask), timeout=600)
+
+
+def test_render_of_a_restricted_annex_makes_its_new_folder_0700_and_warns_of_an_open_one(tmp_path):
+    fresh = tmp_path / "new" / "annex"
+    made = render_with_umask(RESTRICTED, fresh)
+    assert made.returncode == 0, made.stderr
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o700
+    assert set(modes(fresh).values()) == {0o600}
+    assert "Warning" not in made.stderr
+
+    open_folder = tmp_path / "open"
+    open_folder.mkdir(mode=0o755)
+    os.chmod(open_folder, 0o755)
+    warned = render_with_umask(RESTRICTED, open_folder)
+    assert warned.returncode == 0, warned.stderr
+    assert f"Warning: {open_folder} can be listed by every user" in warned.stderr
+    assert stat.S_IMODE(open_folder.stat().st_mode) == 0o755  # the user's folder is not changed
+    assert set(modes(open_folder).values()) == {0o600}
+
+    public = tmp_path / "public"
+    plain = render_with_umask(PUBLIC_SITE, public)
+    assert plain.returncode == 0, plain.stderr
+    assert stat.S_IMODE(public.stat().st_mode) == 0o755 and "Warning" not in plain.stderr
+
+
+@needs_libreoffice
+def test_batch_without_restricted_leaves_the_annex_out_of_the_merged_pack_and_then_puts_it_back(tmp_path):
+    """`batch --without-restricted` makes the packs as `pack --without-restricted` does, and the
+    option is part of the inputs' hash: the same batch without it makes the pack again, annex in."""
+    from pypdf import PdfReader
+
+    def merged_texts() -> list[str]:
+        return [page.extract_text() for page in PdfReader(out / "DC-2026-014" / "DC-2026-014_pack.pdf").pages]
+
+    out = tmp_path / "out"
+    args = [sys.executable, "-m", "dcity_docs", "batch", str(RESTRICTED), "-o", str(out), "-j", "1"]
+    without = subprocess.run([*args, "--without-restricted"], capture_output=True, text=True, timeout=900)
+    assert without.returncode == 0, without.stderr
+    texts = merged_texts()
+    assert not any("· Annex No. 1: Site Protection" in t for t in texts)
+    assert not any(MARKING_EN in t for t in texts)
+    assert "is issued separately and is not included in this pack" in " ".join(" ".join(texts).split())
+    assert modes(out / "DC-2026-014")["DC-2026-014_site-protection-annex_bilingual.pdf"] == 0o600
+    again = subprocess.run(args, capture_output=True, text=True, timeout=900)
+    assert again.returncode == 0, again.stderr
+    assert "skipped" not in again.stderr
+    texts = merged_texts()
+    assert any("· Annex No. 1: Site Protection" in t for t in texts)
+    assert all(MARKING_EN in t for t in texts)

@@ -10,72 +10,46 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from dcity_docs.errors import InputError, OutputError
-from dcity_docs.output.packs import MANIFEST
+from dcity_docs.errors import OutputError
+from dcity_docs.files import LOCK_NAME, TEMP_SUFFIX, FolderBusy, FolderLock, gone_or_me, made_here
+from dcity_docs.output.packs import MANIFEST, sha256_file
 from dcity_docs.output.results import DocumentHash
 
-LOCK_NAME = ".dcity-batch.lock"
+BatchBusy = FolderBusy
+"""Another batch (or a ``pack``/``render``) is writing into the same output folder."""
 
 
-class BatchBusy(InputError):
-    """Another batch is writing into the same output folder."""
-
-
-class BatchLock:
-    """``OUT/.dcity-batch.lock`` held with ``flock`` for the whole batch (released if killed)."""
+class BatchLock(FolderLock):
+    """The output folder held exclusively for the whole batch (see :class:`FolderLock`)."""
 
     def __init__(self, out_dir: Path, *, wait: bool = False, on_wait: Callable[[str], None] | None = None):
-        self.path = out_dir / LOCK_NAME
-        self.wait = wait
-        self.on_wait = on_wait
-        self.fd: int | None = None
-
-    def __enter__(self) -> BatchLock:
-        import fcntl
-
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise OutputError(f"cannot write into {self.path.parent}: {exc.strerror}") from None
-        try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip()
-                who = f" (process {holder})" if holder.isdigit() else ""
-                message = f"another batch is writing into {self.path.parent}{who}"
-                if not self.wait:
-                    raise BatchBusy(f"{message}; wait for it to finish, or use --wait to wait for it") from None
-                if self.on_wait:
-                    self.on_wait(f"{message}; waiting for it to finish")
-                fcntl.flock(fd, fcntl.LOCK_EX)
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        except BaseException:
-            os.close(fd)
-            raise
-        self.fd = fd
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.fd is not None:
-            import fcntl
-
-            fcntl.flock(self.fd, fcntl.LOCK_UN)
-            os.close(self.fd)
-            self.fd = None
+        super().__init__(out_dir, shared=False, wait=wait, on_wait=on_wait)
 
 
-_OLD_PACK = re.compile(r"^\.(?P<name>[A-Z0-9][A-Z0-9-]{2,31})\.old-[0-9]+$")
-_TEMP_FILE = re.compile(r"^\..+\.(part|tmp)$")
+_OLD_PACK = re.compile(r"^\.(?P<name>[A-Z0-9][A-Z0-9-]{2,31})\.old-(?P<pid>[0-9]+)$")
+
+
+def _old_pack_of_ours(entry: Path, pid: int) -> bool:
+    """A pack this tool moved aside (``.{id}.old-PID``, with a manifest it wrote) by a process
+    that is gone."""
+    try:
+        manifest = json.loads((entry / MANIFEST).read_text(encoding="utf-8"))
+        if not str(manifest.get("generator", "")).startswith("dcity-docs "):
+            return False
+    except (OSError, ValueError, AttributeError):
+        return False
+    return gone_or_me(pid)
 
 
 def remove_leftovers(out_dir: Path) -> int:
-    """Remove what an interrupted run left in ``out_dir``; returns how many entries.
+    """Remove what an interrupted run of this tool left in ``out_dir``; returns how many entries.
 
-    Hidden ``*.partial`` folders (packs and reports being built), LibreOffice staging folders,
-    temporary files of atomic writes. A pack moved aside as ``.{id}.old-PID`` just before being
-    replaced is put back where the new pack never arrived. Only called with the batch lock held.
+    Only what the tool made, by its own marks: hidden work folders holding its
+    :data:`~dcity_docs.files.WORK_MARKER` (packs, reports and PDFs being made) whose process is
+    gone, and temporary files ending in :data:`~dcity_docs.files.TEMP_SUFFIX`. Anything else
+    (a user's ``.notes.tmp``, a folder named ``.x.partial``) is left alone, and so is the work
+    folder of a live process. A pack moved aside as ``.{id}.old-PID`` just before being replaced
+    is put back where the new pack never arrived. Only called with the folder lock held.
     """
     removed = 0
     try:
@@ -87,15 +61,20 @@ def remove_leftovers(out_dir: Path) -> int:
         if not name.startswith(".") or name == LOCK_NAME:
             continue
         try:
-            if entry.is_dir() and not entry.is_symlink():
+            if entry.is_symlink():
+                continue
+            if entry.is_dir():
                 old = _OLD_PACK.match(name)
-                if old and not (out_dir / old["name"]).exists():
-                    os.replace(entry, out_dir / old["name"])
+                if old and _old_pack_of_ours(entry, int(old["pid"])):
+                    if not (out_dir / old["name"]).exists():
+                        os.replace(entry, out_dir / old["name"])
+                    else:
+                        shutil.rmtree(entry)
                     removed += 1
-                elif old or name.endswith(".partial") or name.startswith(".dcity-pdf-"):
+                elif name.endswith(".partial") and made_here(entry):
                     shutil.rmtree(entry)
                     removed += 1
-            elif _TEMP_FILE.match(name):
+            elif name.endswith(TEMP_SUFFIX) and entry.is_file():
                 entry.unlink()
                 removed += 1
         except OSError as exc:
@@ -104,7 +83,8 @@ def remove_leftovers(out_dir: Path) -> int:
 
 
 def current_documents(folder: Path, digest: str) -> tuple[DocumentHash, ...] | None:
-    """The documents of the pack in ``folder`` if it is whole and made from inputs with ``digest``."""
+    """The documents of the pack in ``folder`` if it is whole, made from inputs with ``digest``, and
+    every file on disk still has the size and SHA-256 its manifest gives."""
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         if not isinstance(manifest, dict) or manifest.get("inputs_sha256") != digest:
@@ -114,8 +94,9 @@ def current_documents(folder: Path, digest: str) -> tuple[DocumentHash, ...] | N
             name = entry["file"]
             if not isinstance(name, str) or "/" in name or name.startswith("."):
                 return None
-            if (folder / name).stat().st_size != entry["size"]:
-                return None
+            path = folder / name
+            if path.is_symlink() or path.stat().st_size != entry["size"] or sha256_file(path) != entry["sha256"]:
+                return None  # changed on disk since it was made (corrupted, edited): made again
             documents.append(DocumentHash(name, str(entry["sha256"])))
         present = {p.name for p in folder.iterdir()} - {MANIFEST}
     except (OSError, ValueError, KeyError, TypeError):

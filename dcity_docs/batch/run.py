@@ -140,13 +140,13 @@ class _Batch:
         first = self.claimed.setdefault(record_id, origin)
         return None if first == origin else first
 
-    def start_pool(self, lock_fd: int | None) -> None:
+    def start_pool(self, lock_fds: tuple[int, ...]) -> None:
         if self.jobs > 1:
             warm()  # forked workers start with the catalogs read and the templates compiled
             fork = "fork" in multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if fork else None)
             self.pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=worker_init,
-                                            initargs=(lock_fd if fork else None, os.getpid()))
+                                            initargs=(lock_fds if fork else (), os.getpid()))
 
     def _open(self, job: PackJob) -> None:
         self.open_jobs[id(job)] = job
@@ -334,7 +334,7 @@ def run_batch(
         progress(BatchEvent("start", 0, batch.total))
         interrupted = True
         try:
-            batch.start_pool(lock.fd)
+            batch.start_pool(tuple(fd for fd in (lock.fd, lock.folder_fd) if fd is not None))
             batch.run(inputs)
             interrupted = False
         finally:

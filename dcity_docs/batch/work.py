@@ -110,11 +110,11 @@ def portfolio_register(ventures: list[VentureSummary]) -> Report:
     return portfolio_register(ventures)
 
 
-def worker_init(lock_fd: int | None, parent: int) -> None:
+def worker_init(lock_fds: tuple[int, ...], parent: int) -> None:
     """In each worker process: drop the inherited lock, die with the batch, leave Ctrl-C to it."""
-    if lock_fd is not None:  # forked: the lock's descriptor came along
+    for fd in lock_fds:  # forked: the lock's descriptors came along
         try:
-            os.close(lock_fd)
+            os.close(fd)
         except OSError:
             pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -35,6 +35,22 @@ def is_complete_pdf(path: Path) -> bool:
         return False
 
 
+def pdf_problem(path: Path) -> str | None:
+    """What is wrong with a PDF a converter returned (None: it opens and has pages). Every PDF is
+    checked before it is finished, merged or placed: a converter answering a page-less or broken
+    file must be a clear error, not a traceback later (or an empty document delivered)."""
+    if not is_complete_pdf(path):
+        return "not a whole PDF file"
+    import pikepdf
+
+    try:
+        with pikepdf.open(path) as pdf:
+            pages = len(pdf.pages)
+    except (pikepdf.PdfError, OSError, ValueError) as exc:
+        return f"a PDF that does not open ({' '.join(str(exc).split())[:200]})"
+    return None if pages else "a PDF without pages"
+
+
 def _expected(staging: Path, docx: Path) -> Path:
     return staging / (docx.stem + ".pdf")
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
-from dcity_docs.conversion.base import Converter, _expected, _names, is_complete_pdf
+from dcity_docs.conversion.base import Converter, _expected, _names, pdf_problem
 from dcity_docs.conversion.soffice import SofficeConverter
 from dcity_docs.errors import ConversionError, InputError, OutputError
-from dcity_docs.files import file_mode
+from dcity_docs.files import file_mode, refuse_link, staging_folder
 
 __all__ = ["convert_to_pdf"]
 
@@ -79,9 +78,9 @@ def convert_to_pdf(
     out_dir = Path(out_dir).absolute()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".dcity-pdf-", dir=out_dir))
     except OSError as exc:
         raise OutputError(f"cannot write to {out_dir}: {exc}") from exc
+    staging = staging_folder(out_dir, "dcity-pdf")
 
     try:
         converter.convert(files, staging, timeout=timeout, pdfa=pdfa, workers=workers)
@@ -90,13 +89,15 @@ def convert_to_pdf(
         results = []
         for f in files:
             src = _expected(staging, f)
-            if not is_complete_pdf(src):  # pragma: no cover - guarded by the converters
-                raise ConversionError(f"LibreOffice produced no valid PDF for: {f}")
+            problem = pdf_problem(src)
+            if problem is not None:
+                raise ConversionError(f"the converter ({converter!r}) returned {problem} for {f}")
             dest = out_dir / src.name
             try:
                 # A restricted document's PDF is 0600; the others get the user's umask, whatever
                 # mode the converter wrote them with.
                 os.chmod(src, file_mode(f in private_resolved))
+                refuse_link(dest)
                 os.replace(src, dest)
             except OSError as exc:
                 raise OutputError(f"cannot write {dest}: {exc}") from exc

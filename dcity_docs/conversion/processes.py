@@ -102,6 +102,7 @@ class _Worker:
         if self.running is not None and self.running.stopped.is_set():
             raise ConversionError("conversion stopped")
         self.attempts += 1
+        pipes_before = osl_pipes()
         cmd = [
             self.soffice,
             f"-env:UserInstallation={(self.root / 'profile').as_uri()}",
@@ -139,6 +140,7 @@ class _Worker:
         finally:
             if self.running is not None:
                 self.running.discard(proc)
+            remove_stale_pipes(pipes_before)
 
     def _wait(self, proc: subprocess.Popen[bytes]) -> _CallResult:
         try:
@@ -155,6 +157,46 @@ class _Worker:
             proc.wait()
             raise
         return _CallResult(False, proc.returncode, _decode(out))
+
+
+OSL_PIPE_FOLDER = Path("/tmp")
+"""Where LibreOffice puts its single-instance socket ``OSL_PIPE_{uid}_SingleOfficeIPC_{hash}``:
+fixed in its code (``/tmp``, not ``$TMPDIR``), so the private folder cannot hold it, and it is
+left there after every headless call (and after a kill on timeout)."""
+
+
+def osl_pipes() -> set[str]:
+    """The names of this user's LibreOffice sockets in :data:`OSL_PIPE_FOLDER` now."""
+    try:
+        prefix = f"OSL_PIPE_{os.getuid()}_"
+        return {entry.name for entry in os.scandir(OSL_PIPE_FOLDER) if entry.name.startswith(prefix)}
+    except OSError:
+        return set()
+
+
+def remove_stale_pipes(before: set[str]) -> None:
+    """Remove the LibreOffice sockets that appeared since ``before`` (during a call of ours) and
+    that no process listens on any more; a live one (another LibreOffice's) is left alone."""
+    import socket
+    import stat
+
+    for name in sorted(osl_pipes() - before):
+        path = OSL_PIPE_FOLDER / name
+        try:
+            if not stat.S_ISSOCK(path.lstat().st_mode) or path.lstat().st_uid != os.getuid():
+                continue
+            probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            probe.settimeout(0.5)
+            try:
+                probe.connect(str(path))
+                continue  # someone listens: not a leftover
+            except (ConnectionRefusedError, FileNotFoundError):
+                pass
+            finally:
+                probe.close()
+            path.unlink()
+        except OSError:
+            continue
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:

@@ -10,6 +10,7 @@ import http.client
 import ipaddress
 import itertools
 import os
+import socket
 import ssl
 import threading
 import xmlrpc.client
@@ -17,6 +18,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.parsers.expat import ExpatError
 
 from dcity_docs.conversion.base import _OUTPUT_TAIL, Converter, _expected, _names, is_complete_pdf
 from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError
@@ -67,30 +69,77 @@ class _ServerDown(Exception):
     """The server did not answer (refused, timed out, broken connection): take it out of the call."""
 
 
-class _TimeoutTransport(xmlrpc.client.Transport):
-    """XML-RPC over HTTP with a socket timeout, so a hung server cannot hang us."""
+class _Deadline:
+    """The whole answer of one call within ``seconds``: the socket's timeout bounds each read
+    only (a server sending a byte every few seconds never trips it), so a timer shuts the
+    connection down when the time is up and the call fails at once."""
 
-    def __init__(self, timeout: float):
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.expired = False
+        self.sock: socket.socket | None = None
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def connected(self, conn: http.client.HTTPConnection) -> http.client.HTTPConnection:
+        """``conn``, its socket kept once connected (the connection forgets it when the server
+        says it will close, while the answer is still being read from it)."""
+        if self.expired:
+            raise TimeoutError("timed out")
+        connect = conn.connect
+
+        def connect_and_keep() -> None:
+            connect()
+            self.sock = conn.sock
+            if self.expired:
+                self._expire()
+
+        conn.connect = connect_and_keep  # type: ignore[method-assign]
+        return conn
+
+    def _expire(self) -> None:
+        self.expired = True
+        sock = self.sock
+        if sock is not None:  # the read under way ends with its next byte, the next one at once
+            try:
+                sock.settimeout(0.001)
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+class _TimeoutTransport(xmlrpc.client.Transport):
+    """XML-RPC over HTTP with a socket timeout and a deadline for the whole answer."""
+
+    def __init__(self, deadline: _Deadline):
         super().__init__()
-        self._timeout = timeout
+        self._deadline = deadline
 
     def make_connection(self, host: object) -> http.client.HTTPConnection:
         conn = super().make_connection(host)  # type: ignore[arg-type]
-        conn.timeout = self._timeout
-        return conn
+        conn.timeout = self._deadline.seconds
+        return self._deadline.connected(conn)
 
 
 class _TimeoutSafeTransport(xmlrpc.client.SafeTransport):
-    """XML-RPC over HTTPS with a socket timeout; the certificate checked by ``context``."""
+    """XML-RPC over HTTPS with a socket timeout and a deadline for the whole answer; the
+    certificate checked by ``context``."""
 
-    def __init__(self, timeout: float, context: ssl.SSLContext):
+    def __init__(self, deadline: _Deadline, context: ssl.SSLContext):
         super().__init__(context=context)
-        self._timeout = timeout
+        self._deadline = deadline
 
     def make_connection(self, host: object) -> http.client.HTTPConnection:
         conn = super().make_connection(host)  # type: ignore[arg-type]
-        conn.timeout = self._timeout
-        return conn
+        conn.timeout = self._deadline.seconds
+        return self._deadline.connected(conn)
 
 
 def _unoserver_filter_options(pdfa: bool) -> list[str]:
@@ -154,23 +203,31 @@ class UnoserverPool(Converter):
                     raise InputError(f"cannot read the converter's CA certificates {self.ca}: {exc}") from None
             return self._tls
 
-    def _proxy(self, server: ServerAddress, timeout: float) -> xmlrpc.client.ServerProxy:
+    def _proxy(self, server: ServerAddress, deadline: _Deadline) -> xmlrpc.client.ServerProxy:
         transport: xmlrpc.client.Transport = (
-            _TimeoutSafeTransport(timeout, self._context()) if server.tls else _TimeoutTransport(timeout))
+            _TimeoutSafeTransport(deadline, self._context()) if server.tls else _TimeoutTransport(deadline))
         return xmlrpc.client.ServerProxy(server.url, transport=transport, allow_none=True)
 
     def _call(self, server: ServerAddress, timeout: float, method: str, *args: object) -> object:
-        """One XML-RPC call; a server that does not answer becomes :class:`_ServerDown`."""
-        proxy = self._proxy(server, timeout)
-        try:
-            return getattr(proxy, method)(*args)
-        except xmlrpc.client.Fault:
-            raise
-        except (OSError, http.client.HTTPException, xmlrpc.client.ProtocolError, xmlrpc.client.ResponseError) as exc:
-            what = "no answer" if isinstance(exc, TimeoutError) else type(exc).__name__
-            raise _ServerDown(f"unoserver {server}: {what} ({exc or 'timed out'})") from None
-        finally:
-            proxy("close")()
+        """One XML-RPC call, answered whole within ``timeout`` seconds; a server that does not
+        answer in time becomes :class:`_ServerDown`."""
+        with _Deadline(timeout) as deadline:
+            proxy = self._proxy(server, deadline)
+            try:
+                answer = getattr(proxy, method)(*args)
+            except xmlrpc.client.Fault:
+                raise
+            except (OSError, http.client.HTTPException, xmlrpc.client.ProtocolError,
+                    xmlrpc.client.ResponseError, ExpatError) as exc:
+                if deadline.expired:
+                    raise _ServerDown(f"unoserver {server}: no whole answer within {timeout:g} s") from None
+                what = "no answer" if isinstance(exc, TimeoutError) else type(exc).__name__
+                raise _ServerDown(f"unoserver {server}: {what} ({exc or 'timed out'})") from None
+            finally:
+                proxy("close")()
+        if deadline.expired:
+            raise _ServerDown(f"unoserver {server}: no whole answer within {timeout:g} s")
+        return answer
 
     def _verify(self, server: ServerAddress, timeout: float) -> None:
         """Once per server: it answers and speaks our API version (as unoserver's own client checks)."""

@@ -17,6 +17,7 @@ from dcity_docs.draft.base import Writer
 
 from dcity_docs.pdf.outline import Bookmark
 from dcity_docs.errors import DocumentNotApplicable
+from dcity_docs.files import FolderLock, make_private_folder
 from dcity_docs.record.models import Record
 from dcity_docs.layout.rendering import compiled
 from dcity_docs.layout.templates import template_file
@@ -112,7 +113,10 @@ def render_documents(record: Record, keys: Iterable[str], modes: Iterable[str], 
     drafts = {key: draft_document(record, key, options.wording) for key in keys}
     items = [planned(record, key, draft, mode, options)  # type: ignore[arg-type]
              for key, draft in drafts.items() for mode in modes]
-    written = make(items, out_dir, options, label=record.id)
+    if any(item.restricted for item in items):
+        make_private_folder(out_dir)  # a folder made for a restricted document is 0700
+    with FolderLock(out_dir, shared=True):  # never with a batch clearing the folder's leftovers
+        written = make(items, out_dir, options, label=record.id)
     return sorted(written) if options.pdf else written
 
 

@@ -24,7 +24,7 @@ from dcity_docs.documents.registry import COVER
 from dcity_docs.documents import site_annex
 from dcity_docs.draft.base import Draft, Mode, Writer
 from dcity_docs.errors import OutputError
-from dcity_docs.files import file_mode, folder_mode, staging_folder, write_atomic
+from dcity_docs.files import WORK_MARKER, FolderLock, file_mode, folder_mode, refuse_link, staging_folder, write_atomic
 from dcity_docs.layout.templates import template_file
 from dcity_docs.output import pipeline
 from dcity_docs.documents.registry import applicable
@@ -213,13 +213,14 @@ def build_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
                options: OutputOptions | None = None) -> Pack:
     """Make ``out_dir/{id}/`` for one record; replaces an older pack only once the new one is whole."""
     options = options or OutputOptions()
-    job = prepare_pack(record, out_dir, record_bytes=record_bytes, options=options)
-    try:
-        pdf_paths = pipeline.convert(job.conversion_inputs, job.work, options, restricted=job.restricted_inputs)
-    except BaseException:
-        job.abort()
-        raise
-    return finish_pack(job, pdf_paths)
+    with FolderLock(out_dir, shared=True):  # never with a batch clearing the folder's leftovers
+        job = prepare_pack(record, out_dir, record_bytes=record_bytes, options=options)
+        try:
+            pdf_paths = pipeline.convert(job.conversion_inputs, job.work, options, restricted=job.restricted_inputs)
+        except BaseException:
+            job.abort()
+            raise
+        return finish_pack(job, pdf_paths)
 
 
 def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
@@ -325,11 +326,13 @@ def _swap_into_place(work: Path, final: Path, *, private: bool = False) -> None:
     """Rename the finished pack into place; an older pack is removed only after that succeeds.
     ``private``: it holds a restricted document, the folder is 0700 (else the user's umask)."""
     old: Path | None = None
+    refuse_link(final)
     try:
         if final.exists():
             old = final.with_name(f".{final.name}.old-{os.getpid()}")
             os.replace(final, old)
         os.replace(work, final)
+        (final / WORK_MARKER).unlink(missing_ok=True)  # a pack now, no longer a work folder
         os.chmod(final, folder_mode(private))
     except OSError as exc:
         if old is not None and not final.exists():

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
     from pypdf import PdfReader
 
 from dcity_docs.errors import ConversionError, InputError, OutputError
+from dcity_docs.files import refuse_link, temp_file
 
 
 def _bytes(pdf: Path) -> bytes:
@@ -91,7 +91,8 @@ def _save(doc: Pdf, dest: Path, min_version: str = "", *, close: bool = True) ->
     tmp_name = None
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+        refuse_link(dest)
+        fd, tmp_name = temp_file(dest.parent, dest.name)
         os.close(fd)
         doc.save(tmp_name, deterministic_id=True, fix_metadata_version=False, compress_streams=True,
                  object_stream_mode=pikepdf.ObjectStreamMode.preserve, min_version=min_version)

@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from dcity_docs.errors import DcityError, InputError, OutputError
+from dcity_docs.files import refuse_link, temp_file
 from dcity_docs.pdf.watermark import find_watermark_font
 from dcity_docs.signing.reading import field_states, open_reader, read_pdf
 
@@ -253,7 +254,8 @@ def sign_field(
         font = _stamp_font(signer_name + "0123456789-: UTCZ+", Path(fonts.name))
         pdf_signer = signers.PdfSigner(meta, signer=signer, timestamper=timestamper, stamp_style=_stamp_style(font))
         dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".signing", dir=dest.parent)
+        refuse_link(dest)
+        fd, tmp_name = temp_file(dest.parent, dest.name)
         with os.fdopen(fd, "wb") as handle:
             writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
             _same_producer(writer)
