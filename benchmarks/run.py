@@ -15,7 +15,10 @@ Every figure is measured in the same run, on the same machine, against its basel
     after the batch; the ratio uses their mean.
 (d) ``dcity-docs batch -f docx`` on M records: peak memory of its process tree.
 
-Times are the best of ``--repeat`` runs where a run is short (a), single runs where it is long.
+Every ratio is measured ``--repeat`` times (3) in one invocation: each run is printed, and the JSON
+holds the median of the runs under each figure's key and the runs themselves (``runs``,
+``ratio_runs``). The load average is printed beside each run: on a shared machine the ratios
+within one run are what counts.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import platform
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -368,15 +372,28 @@ def _pages(pdf: Path) -> int:
     return len(PdfReader(str(pdf)).pages)
 
 
-def bench_pdf(files: list[Path], work: Path, pool: Any, timeout: float) -> dict[str, Any]:
+def bench_pdf(files: list[Path], work: Path, pool: Any, timeout: float,
+              breakdown: bool = False) -> dict[str, Any]:
     from dcity_docs.conversion.convert import convert_to_pdf
 
     n = len(files)
     say(f"  (b) {n} document(s): ours ...")
     results: dict[str, float] = {}
+    detail = None
     if pool is not None:
-        results["ours_unoserver"], pdfs = timed(lambda: convert_to_pdf(files, work / "ours", converter=pool,
-                                                                       timeout=timeout))
+        if breakdown:
+            from .breakdown import Clock, summarise, transport_seconds
+
+            transport = transport_seconds(pool)
+            pool.timings = []
+            with Clock() as clock:
+                pdfs = convert_to_pdf(files, work / "ours", converter=pool, timeout=timeout)
+            results["ours_unoserver"] = clock.end - clock.start
+            detail = summarise(pool.timings, clock, transport)
+            pool.timings = None
+        else:
+            results["ours_unoserver"], pdfs = timed(lambda: convert_to_pdf(files, work / "ours", converter=pool,
+                                                                           timeout=timeout))
     say("  (b) soffice with 2 workers (the default converter, -j 2) ...")
     results["ours_soffice_2_workers"], soffice_pdfs = timed(
         lambda: convert_to_pdf(files, work / "soffice2", workers=2, timeout=timeout))
@@ -392,6 +409,7 @@ def bench_pdf(files: list[Path], work: Path, pool: Any, timeout: float) -> dict[
     return {
         "documents": n,
         "ours": ours_key,
+        **({"breakdown": detail} if detail is not None else {}),
         "seconds": {k: round(v, 3) for k, v in results.items()},
         "per_document_s": {k: round(v / n, 3) for k, v in results.items()},
         "same_page_counts_as_one_call": same_pages,
@@ -502,6 +520,38 @@ def _fmt(value: Any) -> str:
     return f"{value:.2f}" if isinstance(value, float) else str(value)
 
 
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def median_of(runs: Sequence[Any]) -> Any:
+    """The median run, field by field: numbers by their median, dicts key by key, anything else
+    as the first run has it (texts, flags) or, where runs differ, the list of them."""
+    first = runs[0]
+    if all(_number(r) for r in runs):
+        middle = statistics.median(runs)
+        return round(middle, 4) if isinstance(middle, float) else middle
+    if all(isinstance(r, dict) for r in runs):
+        return {k: median_of([r[k] for r in runs]) if all(k in r for r in runs) else first[k] for k in first}
+    if all(r == first for r in runs):
+        return first
+    return list(runs)
+
+
+def _render_line(render: dict[str, Any]) -> str:
+    ms = render["per_document_ms"]
+    return (f"    per document: ours {ms['ours_docx_bytes']} ms (render only {ms['ours_render_only']} ms), "
+            f"naive docxtpl {ms['naive_docxtpl_with_drafting']} ms (render only "
+            f"{ms['naive_docxtpl_render_only']} ms), zip floor {ms['zip_floor']} ms: "
+            f"{render['render_speedup_vs_naive_docxtpl']:.1f}x faster than naive docxtpl, "
+            f"{render['render_time_vs_zip_floor']:.2f}x the zip floor; first document in a new process "
+            f"{render['cold_first_document_s']} s")
+
+
+def _load() -> str:
+    return "load " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -513,13 +563,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--render-records", type=int, default=30, help="records rendered in (a), at most --records [30]")
     parser.add_argument("--servers", type=int, default=2, help="unoserver workers for (b) and (c) [2]")
     parser.add_argument("--jobs", type=int, default=2, help="-j of the batches [2]")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each short measurement; the best counts [3]")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of every ratio in this invocation; each run is printed, the median counts [3]")
     parser.add_argument("--timeout", type=float, default=300, help="conversion timeout, seconds [300]")
     parser.add_argument("--skip-pdf", action="store_true", help="no LibreOffice: (a) and (d) only")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="per document in (b): time in our client, XML-RPC round trip, unoserver's load and "
+                             "export, each worker's idle time")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
-    if args.records < 1 or args.memory_records < 0:
-        parser.error("--records must be at least 1 and --memory-records at least 0")
+    if args.records < 1 or args.memory_records < 0 or args.repeat < 1:
+        parser.error("--records and --repeat must be at least 1 and --memory-records at least 0")
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="dcity-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -529,28 +583,27 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "load_average_at_start": [round(x, 2) for x in os.getloadavg()]},
         "arguments": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
         "targets": TARGETS,
+        "runs": {},
     }
+    runs: dict[str, list[dict[str, Any]]] = figures["runs"]
+    repeat = args.repeat
     servers = None
     try:
         records_dir = work / "records"
         records = make_records(args.records, records_dir)
         say(f"{args.records} record(s) in {records_dir} (DC-BENCH-0001...); load average "
-        f"{figures['machine']['load_average_at_start']} on {os.cpu_count()} CPU(s)")
+            f"{figures['machine']['load_average_at_start']} on {os.cpu_count()} CPU(s); {repeat} run(s) of each")
 
-        say("(a) DOCX render ...")
-        render = bench_render(records[: args.render_records], args.repeat)
-        figures["render"] = render
-        ms = render["per_document_ms"]
-        say(f"    per document: ours {ms['ours_docx_bytes']} ms (render only {ms['ours_render_only']} ms), "
-            f"naive docxtpl {ms['naive_docxtpl_with_drafting']} ms (render only "
-            f"{ms['naive_docxtpl_render_only']} ms), zip floor {ms['zip_floor']} ms")
-        say(f"    ours is {render['render_speedup_vs_naive_docxtpl']:.1f}x faster than naive docxtpl and "
-            f"{render['render_time_vs_zip_floor']:.2f}x the zip floor; first document in a new process "
-            f"{render['cold_first_document_s']} s")
+        for run in range(1, repeat + 1):
+            say(f"(a) DOCX render, run {run}/{repeat} ({_load()}) ...")
+            render = bench_render(records[: args.render_records], 3)  # best of 3 within a run
+            render["load_average"] = [round(x, 2) for x in os.getloadavg()]
+            runs.setdefault("render", []).append(render)
+            say(_render_line(render))
 
         if not args.skip_pdf:
-            from dcity_docs.errors import EnvironmentProblem
             from dcity_docs.conversion.servers import LocalUnoservers
+            from dcity_docs.errors import EnvironmentProblem
 
             pool = None
             try:
@@ -570,40 +623,50 @@ def main(argv: Sequence[str] | None = None) -> int:
                 figures["unoserver"] = {"error": str(exc)}
                 servers = None
 
-            say("(b) PDF conversion ...")
             docs = write_jv_documents(records[: args.pdf_documents], work / "pdf-in")
-            pdf = bench_pdf(docs, work / "pdf", pool, args.timeout)
-            figures["pdf"] = pdf
-            s = pdf["seconds"]
-            say("    " + ", ".join(f"{k} {v} s" for k, v in s.items()))
-            say(f"    ours ({pdf['ours']}) is {pdf['pdf_speedup_vs_process_per_doc']:.1f}x faster than a process "
-                f"per document and takes {pdf['pdf_time_vs_one_soffice_call']:.2f}x one LibreOffice call")
-
-            say("(c) batch ...")
             groups = [s.process.pid for s in servers.servers] if servers else []
-            batch = bench_batch(records, records_dir, work / "batch", pool, servers.spec if servers else None,
-                                groups, args.jobs, args.timeout)
-            figures["batch"] = batch
-            say(f"    {batch['records']} packs in {batch['wall_s']} s: {batch['documents_per_s']} documents/s, "
-                f"{batch['packs_per_s']} packs/s; peak memory {batch['peak_rss_tree_mb']} MB (batch process tree)"
-                + (f" + {batch['peak_rss_conversion_servers_mb']} MB (LibreOffice servers)"
-                   if batch["peak_rss_conversion_servers_mb"] is not None else ""))
-            say(f"    conversion floor {batch['conversion_floor_s']} s (before {batch['conversion_floor_before_s']} s, "
-                f"after {batch['conversion_floor_after_s']} s): batch takes "
-                f"{batch['batch_time_vs_conversion_floor']:.2f}x")
+            for run in range(1, repeat + 1):
+                say(f"(b) PDF conversion, run {run}/{repeat} ({_load()}) ...")
+                pdf = bench_pdf(docs, work / f"pdf-{run}", pool, args.timeout, args.breakdown)
+                pdf["load_average"] = [round(x, 2) for x in os.getloadavg()]
+                runs.setdefault("pdf", []).append(pdf)
+                say("    " + ", ".join(f"{k} {v} s" for k, v in pdf["seconds"].items()))
+                say(f"    ours ({pdf['ours']}) is {pdf['pdf_speedup_vs_process_per_doc']:.1f}x faster than a "
+                    f"process per document and takes {pdf['pdf_time_vs_one_soffice_call']:.2f}x one LibreOffice "
+                    f"call ({_load()})")
+                if "breakdown" in pdf:
+                    from .breakdown import describe
+
+                    say(describe(pdf["breakdown"]))
+                shutil.rmtree(work / f"pdf-{run}", ignore_errors=True)
+
+                say(f"(c) batch, run {run}/{repeat} ({_load()}) ...")
+                batch = bench_batch(records, records_dir, work / f"batch-{run}", pool,
+                                    servers.spec if servers else None, groups, args.jobs, args.timeout)
+                batch["load_average"] = [round(x, 2) for x in os.getloadavg()]
+                runs.setdefault("batch", []).append(batch)
+                say(f"    {batch['records']} packs in {batch['wall_s']} s: {batch['documents_per_s']} documents/s, "
+                    f"{batch['packs_per_s']} packs/s; peak memory {batch['peak_rss_tree_mb']} MB (batch process "
+                    "tree)" + (f" + {batch['peak_rss_conversion_servers_mb']} MB (LibreOffice servers)"
+                               if batch["peak_rss_conversion_servers_mb"] is not None else ""))
+                say(f"    conversion floor {batch['conversion_floor_s']} s (before "
+                    f"{batch['conversion_floor_before_s']} s, after {batch['conversion_floor_after_s']} s): batch "
+                    f"takes {batch['batch_time_vs_conversion_floor']:.2f}x ({_load()})")
+                shutil.rmtree(work / f"batch-{run}", ignore_errors=True)
             if servers is not None:
                 servers.stop()
                 servers = None
 
-            say("(e) one render -f pdf, as a command ...")
-            command = bench_command(records[0], work, args.repeat, args.timeout)
+            say(f"(e) one render -f pdf, as a command, {repeat} run(s) of each ({_load()}) ...")
+            command = bench_command(records[0], work, repeat, args.timeout)
+            command["load_average"] = [round(x, 2) for x in os.getloadavg()]
             figures["command"] = command
-            say(f"    render -f pdf {command['median_s']['render_command']} s, bare soffice "
-                f"{command['median_s']['bare_soffice']} s (medians of {command['runs']}): "
-                f"{command['render_command_vs_bare_soffice']:.2f}x")
+            say(f"    render -f pdf {command['seconds']['render_command']} s, bare soffice "
+                f"{command['seconds']['bare_soffice']} s: medians {command['median_s']['render_command']} s / "
+                f"{command['median_s']['bare_soffice']} s, {command['render_command_vs_bare_soffice']:.2f}x")
 
         if args.memory_records:
-            say("(d) DOCX-only batch memory ...")
+            say(f"(d) DOCX-only batch memory ({_load()}) ...")
             memory = bench_memory(args.memory_records, work / "memory", args.jobs)
             figures["memory"] = memory
             say(f"    {memory['records']} records, {memory['docx_files']} DOCX in {memory['wall_s']} s "
@@ -615,23 +678,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
 
-    ratios = {
-        "render_speedup_vs_naive_docxtpl": figures["render"]["render_speedup_vs_naive_docxtpl"],
-        "render_time_vs_zip_floor": figures["render"]["render_time_vs_zip_floor"],
-        "pdf_speedup_vs_process_per_doc": figures.get("pdf", {}).get("pdf_speedup_vs_process_per_doc"),
-        "pdf_time_vs_one_soffice_call": figures.get("pdf", {}).get("pdf_time_vs_one_soffice_call"),
-        "batch_time_vs_conversion_floor": figures.get("batch", {}).get("batch_time_vs_conversion_floor"),
-        "render_command_vs_bare_soffice": figures.get("command", {}).get("render_command_vs_bare_soffice"),
+    for name, measured in runs.items():
+        figures[name] = median_of(measured)
+    sources = {
+        "render_speedup_vs_naive_docxtpl": "render", "render_time_vs_zip_floor": "render",
+        "pdf_speedup_vs_process_per_doc": "pdf", "pdf_time_vs_one_soffice_call": "pdf",
+        "batch_time_vs_conversion_floor": "batch",
     }
+    ratio_runs: dict[str, list[float] | None] = {
+        key: [r[key] for r in runs[name]] if name in runs else None for key, name in sources.items()}
+    ratio_runs["render_command_vs_bare_soffice"] = None  # one ratio of the medians of its runs
+    ratios = {key: (statistics.median(values) if values else None) for key, values in ratio_runs.items()}
+    ratios["render_command_vs_bare_soffice"] = figures.get("command", {}).get("render_command_vs_bare_soffice")
     figures.update({k: (round(v, 3) if isinstance(v, float) else v) for k, v in ratios.items()})
+    figures["ratio_runs"] = {k: [round(x, 3) for x in v] if v else v for k, v in ratio_runs.items()}
     figures["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     figures["memory_peak_mb"] = figures.get("memory", {}).get("peak_rss_tree_mb")
     figures["memory_peak_pss_mb"] = figures.get("memory", {}).get("peak_pss_tree_mb")
     say()
     for key in RATIO_KEYS:
-        say(f"{key}: {_fmt(figures[key])}")
+        each = figures["ratio_runs"].get(key)
+        say(f"{key}: {_fmt(figures[key])}" + (f" (median of {', '.join(_fmt(x) for x in each)})" if each else ""))
     say(f"memory_peak_mb ({args.memory_records} records, DOCX only): {_fmt(figures['memory_peak_mb'])} "
-        f"(RSS summed over the batch's processes; PSS {_fmt(figures['memory_peak_pss_mb'])})")
+        f"(RSS summed over the batch's processes; PSS {_fmt(figures['memory_peak_pss_mb'])}); load average "
+        f"{figures['machine']['load_average_at_start']} at the start, {figures['machine']['load_average_at_end']} "
+        "at the end")
     if args.json:
         args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         say(f"figures written to {args.json}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +22,7 @@ def test_benchmark_command_writes_every_figure(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--records", "2", "--skip-pdf", "--memory-records", "3",
-         "--repeat", "1", "--json", str(out)],
+         "--repeat", "2", "--json", str(out)],
         cwd=REPO, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -36,3 +37,20 @@ def test_benchmark_command_writes_every_figure(tmp_path: Path) -> None:
     assert render["naive_same_text"] is True
     assert figures["memory"]["records"] == 3 and figures["memory"]["peak_rss_tree_mb"] > 0
     assert "render_speedup_vs_naive_docxtpl" in result.stdout
+    # Every ratio measured --repeat times in the one invocation: the runs kept, the median reported.
+    assert len(figures["runs"]["render"]) == 2
+    for key in ("render_speedup_vs_naive_docxtpl", "render_time_vs_zip_floor"):
+        each = figures["ratio_runs"][key]
+        assert len(each) == 2 and each == [round(r[key], 3) for r in figures["runs"]["render"]]
+        assert figures[key] == round(statistics.median(r[key] for r in figures["runs"]["render"]), 3)
+        assert f"(median of {each[0]:.2f}, {each[1]:.2f})" in result.stdout
+    assert result.stdout.count("(a) DOCX render, run") == 2
+
+
+def test_median_of_runs_goes_field_by_field() -> None:
+    sys.path.insert(0, str(REPO))
+    from benchmarks.run import median_of
+
+    runs = [{"s": 3.0, "n": {"x": 1}, "k": "a", "ok": True}, {"s": 1.0, "n": {"x": 5}, "k": "a", "ok": True},
+            {"s": 2.0, "n": {"x": 2}, "k": "b", "ok": False}]
+    assert median_of(runs) == {"s": 2.0, "n": {"x": 2}, "k": ["a", "a", "b"], "ok": [True, True, False]}

@@ -342,3 +342,28 @@ def test_signature_name_en_is_as_given() -> None:
 )
 def test_transliterate(uk: str, latin: str) -> None:
     assert d.transliterate(uk) == latin
+
+
+def test_names_parsed_on_demand_give_gender_guessers_own_answers() -> None:
+    """The names dictionary is searched for the name asked for instead of parsed whole: every
+    entry (its sexes, their order, their uses by country) and every answer is what gender-guesser's
+    own full parse gives, for names joined with '+' in the file, names with letters outside ASCII
+    ('İ' among them, which lower-cases to two characters) and a sample of the others."""
+    import random
+
+    import gender_guesser.detector
+
+    from dcity_docs.language.given_names import _detector
+
+    full = gender_guesser.detector.Detector(case_sensitive=False)
+    lazy = _detector()
+    keys = list(full.names)
+    joined = [k for k in keys if " " in k or "-" in k][::200]
+    foreign = [k for k in keys if not k.isascii()][::100] + [k for k in keys if "i\u0307" in k][:5]
+    sample = random.Random(22).sample(keys, 40) + ["qwxyzq", "jean+pierre", "-", "a"]
+    for key in joined + foreign + sample:
+        mine, theirs = lazy.names.get(key), full.names.get(key)
+        assert (mine and list(mine.items())) == (theirs and list(theirs.items())), key
+        for country in (None, "italy", "germany", "denmark"):
+            assert lazy.get_gender(key, country) == full.get_gender(key, country), (key, country)
+    assert len(joined) > 20 and len(foreign) > 30

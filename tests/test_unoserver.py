@@ -80,6 +80,29 @@ def test_a_batch_is_spread_over_both_servers(servers: LocalUnoservers, documents
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in pdfs)  # no staging left
 
 
+def test_each_document_is_timed_in_the_order_given(servers: LocalUnoservers, documents: list[Path],
+                                                   tmp_path: Path) -> None:
+    """Every document's timing is there for the benchmark's breakdown, in the order converted."""
+    pool = UnoserverPool([servers.servers[0].address])  # one server: the order it converts in is the order taken
+    pool.timings = []
+    pdfs = convert_to_pdf(documents, tmp_path / "out", converter=pool)
+    assert [p.name for p in pdfs] == [d.stem + ".pdf" for d in documents]
+    assert [t.document for t in pool.timings] == [d.name for d in documents]
+    assert [t.size for t in pool.timings] == [d.stat().st_size for d in documents]
+    for t in pool.timings:
+        assert t.taken <= t.sent < t.answered <= t.done
+    for a, b in zip(pool.timings, pool.timings[1:]):
+        assert a.done <= b.taken
+
+
+def test_reach_checks_the_servers_early_and_never_raises(servers: LocalUnoservers) -> None:
+    dead = f"127.0.0.1:{free_port()}"
+    pool = converter_from_spec(f"unoserver://{dead},{servers.servers[0].address}")
+    assert isinstance(pool, UnoserverPool)
+    pool.reach(timeout=5)  # the dead one is left to the conversion, which says why
+    assert {str(s) for s in pool._verified} == {servers.servers[0].address}
+
+
 def test_a_server_that_does_not_answer_is_left_out(servers: LocalUnoservers, documents: list[Path],
                                                    tmp_path: Path) -> None:
     dead = f"127.0.0.1:{free_port()}"  # nothing listens there

@@ -33,6 +33,7 @@ import itertools
 import multiprocessing
 import os
 import shutil
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -165,7 +166,10 @@ class _Batch:
         items = iter_inputs(inputs)
         sizes = self.window_sizes()
         try:
-            self._submit_prepare(items, next(sizes))
+            self._submit_prepare(items, next(sizes))  # the workers are forked here, before any thread
+            if self.pdf and self.options.converter is not None:
+                # The servers are reached while the first window is read and drafted, not after.
+                threading.Thread(target=self.options.converter.reach, name="dcity-reach", daemon=True).start()
             converted: list[Converted] = []
             while self.preparing:
                 prepared = self._collect_prepared()

@@ -76,5 +76,9 @@ class Converter:
     def convert(self, files: Sequence[Path], staging: Path, *, timeout: float, pdfa: bool, workers: int) -> None:
         raise NotImplementedError
 
+    def reach(self, timeout: float = 30.0) -> None:
+        """Get ready for the first conversion now, while the caller drafts (reach the servers);
+        never raises: what is wrong is found and reported by the conversion itself."""
+
     def close(self) -> None:
         """Release what the converter holds (nothing for these two: servers are not ours to stop)."""

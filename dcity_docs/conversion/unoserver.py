@@ -13,6 +13,7 @@ import os
 import socket
 import ssl
 import threading
+import time
 import xmlrpc.client
 from collections import deque
 from collections.abc import Sequence
@@ -24,7 +25,7 @@ from dcity_docs.conversion.base import _OUTPUT_TAIL, Converter, _expected, _name
 from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError
 
 __all__ = ["UNOSERVER_API", "UNOSERVER_HINT", "UNOSERVER_SCHEME", "UNOSERVER_TLS_SCHEME", "ServerAddress",
-           "UnoserverPool"]
+           "Timing", "UnoserverPool"]
 
 UNOSERVER_SCHEME = "unoserver://"
 UNOSERVER_TLS_SCHEME = "unoserver+https://"
@@ -180,6 +181,8 @@ class UnoserverPool(Converter):
         self._attempts = itertools.count(1)
         #: Documents each server converted (successfully), over the pool's life: for tests, stats.
         self.converted: dict[ServerAddress, int] = {s: 0 for s in self.servers}
+        #: Set to a list to have every document's :class:`Timing` appended (the benchmark's breakdown).
+        self.timings: list[Timing] | None = None
 
     def __repr__(self) -> str:
         return f"UnoserverPool({', '.join(str(s) for s in self.servers)})"
@@ -243,14 +246,17 @@ class UnoserverPool(Converter):
         with self._lock:
             self._verified.add(server)
 
-    def _convert_one(self, server: ServerAddress, docx: Path, staging: Path, timeout: float, pdfa: bool) -> None:
-        """Convert one document on one server into ``staging``; raises _ServerDown or ConversionError."""
+    def _convert_one(self, server: ServerAddress, docx: Path, staging: Path, timeout: float,
+                     pdfa: bool) -> tuple[float, float]:
+        """Convert one document on one server into ``staging``; raises _ServerDown or ConversionError.
+        Returns when the call was sent and when its answer came (``time.perf_counter``)."""
         self._verify(server, timeout)
         final = _expected(staging, docx)
         # Each attempt writes its own file: a server given up on (timed out) that finishes late can
         # never overwrite the PDF another server made.
         attempt = staging / f".{next(self._attempts)}.{final.name}"
         options = _unoserver_filter_options(pdfa)
+        sent = time.perf_counter()
         try:
             if server.local:
                 self._call(server, timeout, "convert", str(docx), None, str(attempt), "pdf",
@@ -269,16 +275,42 @@ class UnoserverPool(Converter):
             if "DisposedException" in message or "Binary URP bridge" in message:
                 raise _ServerDown(f"unoserver {server}: its LibreOffice is gone ({message})") from None
             raise ConversionError(f"unoserver {server} could not convert {docx}: {message}") from None
+        answered = time.perf_counter()
         if not is_complete_pdf(attempt):
             attempt.unlink(missing_ok=True)
             raise ConversionError(f"unoserver {server} produced no valid PDF for {docx}")
         os.replace(attempt, final)
         with self._lock:
             self.converted[server] += 1
+        return sent, answered
+
+    def reach(self, timeout: float = 30.0) -> None:
+        """Reach every server now (its API checked, once per server): a batch does it while it
+        drafts its first records, so that its first conversion need not wait for the answers."""
+        for server in self.servers:
+            try:
+                self._verify(server, timeout)
+            except _ServerDown:
+                pass  # left to the conversion, which takes it out and says why
 
     def convert(self, files: Sequence[Path], staging: Path, *, timeout: float, pdfa: bool, workers: int) -> None:
         """Spread ``files`` over the servers; ``workers`` is ignored (one document per server at a time)."""
         _Dispatch(self, list(files), staging, timeout, pdfa).run()
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Where one document's conversion time went (``time.perf_counter`` seconds): ``taken`` by
+    its server's thread, the XML-RPC call ``sent``, its answer ``answered``, ``done`` (the PDF
+    checked and in place). The round trip is the server's load and export plus the transport."""
+
+    server: str
+    document: str
+    size: int
+    taken: float
+    sent: float
+    answered: float
+    done: float
 
 
 @dataclass
@@ -296,6 +328,8 @@ class _Dispatch:
         self.staging = staging
         self.timeout = timeout
         self.pdfa = pdfa
+        # In the order given. Largest first (by DOCX size) was measured (benchmarks --breakdown) and
+        # left the servers idler at the end, not less: a DOCX's size does not tell its conversion time.
         self.pending: deque[_Task] = deque(_Task(f) for f in files)
         self.in_flight = 0
         self.alive: list[ServerAddress] = list(pool.servers)
@@ -348,8 +382,9 @@ class _Dispatch:
 
     def _serve(self, server: ServerAddress) -> None:
         while (task := self._next(server)) is not None:
+            taken = time.perf_counter()
             try:
-                self.pool._convert_one(server, task.docx, self.staging, self.timeout, self.pdfa)
+                sent, answered = self.pool._convert_one(server, task.docx, self.staging, self.timeout, self.pdfa)
             except _ServerDown as exc:
                 self._done(task, server, str(exc), True)
             except ConversionError as exc:
@@ -362,6 +397,9 @@ class _Dispatch:
                 raise
             else:
                 self._done(task, server, None, False)
+                if self.pool.timings is not None:
+                    self.pool.timings.append(Timing(str(server), task.docx.name, _size(task.docx), taken, sent,
+                                                    answered, time.perf_counter()))
 
     def run(self) -> None:
         servers = list(self.pool.servers)
@@ -389,6 +427,13 @@ class _Dispatch:
             reasons = "; ".join(self.down.values())
             lines.append(f"no unoserver left ({reasons}) for: {_names([t.docx for t in left])}")
         raise ConversionError("unoserver could not convert every document:\n" + "\n".join(lines))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _parse_address(text: str, *, tls: bool = False) -> ServerAddress:

@@ -11,7 +11,11 @@ name in Italy and a woman's in Germany.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -43,10 +47,89 @@ _ANSWERS: dict[str, Sex] = {
 
 @lru_cache(maxsize=1)
 def _detector() -> Any:
-    """Loaded on first use (a quarter of a second): most names are decided by a patronymic."""
+    """Loaded on first use; the dictionary is read, not parsed (see :class:`_Names`)."""
     import gender_guesser.detector
 
-    return gender_guesser.detector.Detector(case_sensitive=False)
+    class Detector(gender_guesser.detector.Detector):
+        def _parse(self, filename: str) -> None:
+            self.names = _Names(filename, gender_guesser.detector.Detector._eat_name_line,
+                                case_sensitive=self.case_sensitive)
+
+    return Detector(case_sensitive=False)
+
+
+_PIECES = {" ": "[+ -]", "-": "[+ -]", "\x00": "(?:\x00|i\\+*\u0307)"}
+"""What a character of a name matches in the lower-cased text besides itself (a NUL stands for
+'i' and U+0307, 'İ' lower-cased, which is a NUL in that text)."""
+
+
+class _Names(dict):  # type: ignore[type-arg]
+    """gender-guesser's ``names`` (name -> {sex: uses by country}), each name parsed when it is
+    first asked for. The whole dictionary (49,000 lines) took half a second to parse, most of it
+    its line-by-line reading, on every command that declines a foreign name (every ``render``);
+    one name's lines are found with one search of the text. A name's entry is made from exactly
+    the lines, in the file's order, that gender-guesser's own parse makes it from (a line
+    ``Jean+Pierre`` also gives ``jeanpierre``, ``jean pierre``, ``jean-pierre``), so every answer
+    is the same (the tests compare the two)."""
+
+    def __init__(self, filename: str, eat: Callable[[Any, str], None], *, case_sensitive: bool):
+        super().__init__()
+        with open(filename, encoding="utf-8", newline="") as fh:
+            text = fh.read()
+        # Lines as gender-guesser's codecs reader splits them (str.splitlines, "\r\n" kept
+        # together), and where each begins in the text.
+        self._lines = text.splitlines(keepends=True)
+        self._starts = list(itertools.accumulate((len(line) for line in self._lines[:-1]), initial=0))
+        # The text searched, lower-cased as gender-guesser lower-cases a name, one character for
+        # one ('İ', the one letter that lower-cases to two, 'i' and U+0307, is put as a NUL).
+        self._text = text if case_sensitive else text.replace("\u0130", "\x00").lower()
+        if len(self._text) != len(text):  # pragma: no cover - no other such letter in Unicode 15
+            self._text = "".join(line.lower() for line in self._lines)
+            self._starts = list(itertools.accumulate((len(line.lower()) for line in self._lines[:-1]), initial=0))
+        self._eat = eat
+        self._case_sensitive = case_sensitive
+        self._searched: set[str] = set()
+
+    def _search(self, key: object) -> None:
+        if not isinstance(key, str) or key in self._searched:
+            return
+        self._searched.add(key)
+        # Every line where the name may be: a '+' may stand between any two of its letters (it is
+        # dropped, or read as a space or a hyphen). A superset: the parse of those lines decides.
+        pattern = r"\+*".join(_PIECES.get(ch) or re.escape(ch) for ch in key.replace("i\u0307", "\x00"))
+        found = re.finditer(pattern + r"\+*(?!\S)", self._text)  # a literal first: a fast search
+        lines = sorted({bisect.bisect_right(self._starts, m.start()) - 1 for m in found})
+        one: dict[str, dict[str, str]] = {}
+        parser = _Parser(one, self._case_sensitive)
+        for index in lines:
+            line = self._lines[index].strip()
+            if line:
+                self._eat(parser, line)
+        if key in one:
+            dict.__setitem__(self, key, one[key])
+
+    def __contains__(self, key: object) -> bool:
+        self._search(key)
+        return dict.__contains__(self, key)
+
+    def __getitem__(self, key: str) -> dict[str, str]:
+        self._search(key)
+        return dict.__getitem__(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self._search(key)
+        return dict.get(self, key, default)
+
+
+class _Parser:
+    """What gender-guesser's line parser writes into: its ``names`` and its ``_set``."""
+
+    def __init__(self, names: dict[str, dict[str, str]], case_sensitive: bool):
+        import gender_guesser.detector
+
+        self.names = names
+        self.case_sensitive = case_sensitive
+        self._set = gender_guesser.detector.Detector._set.__get__(self)
 
 
 def _ascii(name: str) -> str:
