@@ -25,6 +25,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("dcity_docs.layout",),
     ("dcity_docs.conversion", "dcity_docs.pdf"),
     ("dcity_docs.output", "dcity_docs.signing"),
+    ("dcity_docs.redline",),
     ("dcity_docs.reports",),
     ("dcity_docs.batch",),
     ("dcity_docs.translation",),
