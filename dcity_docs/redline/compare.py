@@ -51,7 +51,8 @@ class DocumentChanges:
             return "added"
         if self.new is None:
             return "removed"
-        return "changed" if self.merged.changed else "same"
+        header = (self.old.draft_mark, self.old.marking) != (self.new.draft_mark, self.new.marking)
+        return "changed" if self.merged.changed or header else "same"
 
 
 @dataclass
