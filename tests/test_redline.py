@@ -226,22 +226,28 @@ def test_two_different_ventures_are_refused_unless_allowed(tmp_path: Path) -> No
     assert (tmp_path / "y" / "DC-2026-021_memorandum_en_redline.docx").exists()
 
 
-def test_a_document_in_one_version_only_is_wholly_inserted(tmp_path: Path) -> None:
+def test_a_document_in_one_version_only_is_wholly_inserted_or_deleted(tmp_path: Path) -> None:
+    """Production moved from abroad to a site in Ukraine: the site annex comes as one wholly
+    inserted document (and, compared the other way, one wholly deleted document)."""
     new = _data("DC-2026-014")
     old = copy.deepcopy(new)
-    old["venture"]["placement"] = "abroad"
+    old["venture"].update(placement="abroad", country="PL")
     old.pop("site")
-    try:
-        old_path = _write(tmp_path / "old.json", old)
-        load_record(old_path)
-    except Exception:  # noqa: BLE001 - an abroad venture needs more fields: use the other direction
-        pytest.skip("no valid record without a site annex from this fixture")
-    new_path = _write(tmp_path / "new.json", new)
-    comparison = compare(read_version(old_path, DOCX), read_version(new_path, DOCX), options=DOCX)
-    added = [d for d in comparison.changed if d.status == "added"]
-    assert [d.key for d in added] == ["site-protection-annex"]
-    red = _document_xml(redline_docx(comparison, added[0], "en", DOCX))
-    assert _paragraph_texts(red, "del") == [] or all(t == "" for t in _paragraph_texts(red, "del"))
+    old_path, new_path = _write(tmp_path / "old.json", old), _write(tmp_path / "new.json", new)
+    annex = "site-protection-annex"
+    for a, b, status, keep in ((old_path, new_path, "added", "ins"), (new_path, old_path, "removed", "del")):
+        comparison = compare(read_version(a, DOCX), read_version(b, DOCX), options=DOCX)
+        (change,) = [d for d in comparison.changed if d.key == annex]
+        assert change.status == status
+        whole = load_record(new_path)
+        for mode in MODES:
+            red = _document_xml(redline_docx(comparison, change, mode, DOCX))  # type: ignore[arg-type]
+            assert _paragraph_texts(red, keep) == _paragraph_texts(_document_xml(docx_bytes(whole, annex, mode)), None)
+            other = _paragraph_texts(red, "del" if keep == "ins" else "ins")
+            assert other == [], (status, mode, other[:3])  # nothing of it is left on the other side
+        done = compare_files(a, b, tmp_path / status, modes=("en",), keys=[annex], options=DOCX)
+        assert ("This document is new in this version." if status == "added"
+                else "This document is not part of this version.") in done.summary
 
 
 def test_redlines_are_byte_identical_open_in_python_docx_and_restricted_stays_private(tmp_path: Path) -> None:
@@ -292,3 +298,30 @@ def test_libreoffice_shows_the_changes_in_the_pdf(tmp_path: Path) -> None:
         if "redline" in pdf.name:  # both the deleted and the inserted wording are printed
             assert "12,500,000.00" in text and "14,000,000.00" in text
             assert "DRAFT" in text
+
+
+def test_a_renumbered_clause_shows_a_changed_number_not_a_rewrite(tmp_path: Path) -> None:
+    """A site measure turned off removes its clauses from the annex; the clauses after them keep
+    their wording and show only their changed numbers."""
+    old, new = _two(tmp_path, "DC-2026-014", site_measure)
+    comparison = compare(read_version(old, DOCX), read_version(new, DOCX), options=DOCX)
+    (annex,) = [d for d in comparison.changed if d.key == "site-protection-annex"]
+    renumbered = [b for b in annex.merged.blocks
+                  if b.old and b.new and b.old.text == b.new.text and b.old.num != b.new.num]
+    removed = [b for b in annex.merged.blocks if b.new is None]
+    assert renumbered and removed
+    for mode in ("en", "uk"):
+        root = etree.fromstring(_document_xml(redline_docx(comparison, annex, mode, DOCX)))
+        for block in renumbered:
+            text = block.new.text[mode]  # type: ignore[union-attr]
+            (p,) = [p for p in root.iter(f"{{{W}}}p") if _one_paragraph(p, "ins") == f"{block.new.num} {text}"]  # type: ignore[union-attr]
+            deleted = ["".join(d.itertext()) for d in p.xpath(".//w:del", namespaces=NS)]
+            inserted = ["".join(i.itertext()) for i in p.xpath(".//w:ins", namespaces=NS)]
+            assert deleted == [block.old.num.rstrip(".")] and inserted == [block.new.num.rstrip(".")], (  # type: ignore[union-attr]
+                deleted, inserted)
+        for block in removed:  # a removed clause is a wholly deleted paragraph
+            text = f"{block.old.num} {block.old.text[mode]}"  # type: ignore[union-attr]
+            (p,) = [p for p in root.iter(f"{{{W}}}p") if _one_paragraph(p, "del") == text]
+            assert p.xpath("w:pPr/w:rPr/w:del", namespaces=NS) and not p.xpath(".//w:t", namespaces=NS)
+    done = compare_files(old, new, tmp_path / "out", modes=("en",), keys=["site-protection-annex"], options=DOCX)
+    assert "renumbered" not in done.summary  # the restricted annex: its number of changes only
