@@ -20,6 +20,7 @@ from docx import Document
 from lxml import etree
 
 from dcity_docs.cli import run
+from dcity_docs.conversion.locating import find_soffice
 from dcity_docs.output.documents import MODES, docx_bytes
 from dcity_docs.output.options import OutputOptions
 from dcity_docs.output.packs import build_pack
@@ -298,6 +299,21 @@ def test_libreoffice_shows_the_changes_in_the_pdf(tmp_path: Path) -> None:
         if "redline" in pdf.name:  # both the deleted and the inserted wording are printed
             assert "12,500,000.00" in text and "14,000,000.00" in text
             assert "DRAFT" in text
+    # LibreOffice's own list of the changes: the redline opened by it and saved as ODF
+    docx = tmp_path / "out" / "DC-2026-014_jv-agreement_en_redline.docx"
+    subprocess.run([find_soffice(), f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+                    "--convert-to", "odt", "--outdir", str(tmp_path / "odt"), str(docx)],
+                   capture_output=True, timeout=180, check=True)
+    content = etree.fromstring(zipfile.ZipFile(tmp_path / "odt" / "DC-2026-014_jv-agreement_en_redline.odt")
+                               .read("content.xml"))
+    odf = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0"}
+    deletions = ["".join(r.itertext()) for r in content.xpath("//text:changed-region[text:deletion]", namespaces=odf)]
+    insertions = content.xpath("//text:changed-region[text:insertion]", namespaces=odf)
+    root = etree.fromstring(_document_xml(docx.read_bytes()))
+    marked = [p for p in root.iter(f"{{{W}}}p") if _marked(p)]
+    # LibreOffice joins a paragraph's adjacent marks into one change; each changed paragraph has one
+    assert len(marked) <= len(deletions) + len(insertions) <= len(root.xpath("//w:ins | //w:del", namespaces=NS))
+    assert insertions and any("12,500,000.00" in d for d in deletions)
 
 
 def test_a_renumbered_clause_shows_a_changed_number_not_a_rewrite(tmp_path: Path) -> None:
