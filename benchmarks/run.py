@@ -671,6 +671,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "pdf_time_vs_one_soffice_call": figures.get("pdf", {}).get("pdf_time_vs_one_soffice_call"),
         "batch_time_vs_conversion_floor": figures.get("batch", {}).get("batch_time_vs_conversion_floor"),
         "render_command_vs_bare_soffice": figures.get("command", {}).get("render_command_vs_bare_soffice"),
+        "redline_time_vs_new_docx": figures["redline"]["redline_time_vs_new_docx"],
     }
     figures.update({k: (round(v, 3) if isinstance(v, float) else v) for k, v in ratios.items()})
     figures["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]

@@ -117,7 +117,7 @@ def current_documents(folder: Path, digest: str) -> tuple[DocumentHash, ...] | N
             if (folder / name).stat().st_size != entry["size"]:
                 return None
             documents.append(DocumentHash(name, str(entry["sha256"])))
-        present = {p.name for p in folder.iterdir()} - {MANIFEST}
+        present = {p.name for p in folder.iterdir()} - {MANIFEST} - ({"source"} if "source" in manifest else set())
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if present != {d.file for d in documents}:

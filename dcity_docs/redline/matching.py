@@ -190,10 +190,9 @@ def merge(old: Draft | None, new: Draft | None) -> Merged:
         block = replace(ref, text=text, num=num)
         if o is None or n is None or o.text != n.text or o.num != n.num:
             changes.append(BlockChange(o, n, section, section_no))
-        if n is not None or new is None:
-            target = part_of[seen] if new is not None else part_of[seen]
+        if n is not None or new is None:  # a block of the draft whose structure is followed
+            merged_text[part_of[seen]] += pending + [block]
             seen += 1
-            merged_text[target] += pending + [block]
             pending = []
         else:
             pending.append(block)
