@@ -52,12 +52,14 @@ RATIO_KEYS = (
     "pdf_time_vs_one_soffice_call",
     "batch_time_vs_conversion_floor",
     "render_command_vs_bare_soffice",
+    "redline_time_vs_new_docx",
 )
 TARGETS = {
     "render": "≥ 8x faster than naive docxtpl, or within 1.5x of the zip floor",
     "pdf": "≥ 5x faster than a process per document and ≤ 0.6x one LibreOffice call",
     "batch": "wall time ≤ 1.25x the conversion floor of its PDFs",
     "memory": "1,000-record DOCX batch: peak memory < 400 MB",
+    "redline": "comparing two versions of a full pack (every document, 3 languages, DOCX) ≤ 2x rendering NEW's DOCX alone",
     "command": "one `render jv-agreement -l bilingual -f pdf` ≤ 1.5x one bare `soffice --convert-to pdf`",
 }
 _ID_LINE = re.compile(r"^id:\s*\S+", re.MULTILINE)
@@ -295,6 +297,49 @@ def bench_render(records: list[Path], repeat: int) -> dict[str, Any]:
 
 
 # --- (b) PDF -------------------------------------------------------------------------------------
+
+
+def bench_redline(repeat: int) -> dict[str, Any]:
+    """(e) ``compare`` of two versions of each fixture (capital and forum changed) against drafting
+    and rendering NEW's DOCX files alone: every applicable document in uk, en and bilingual."""
+    import yaml
+
+    from dcity_docs.documents.registry import applicable
+    from dcity_docs.output.documents import MODES, docx_bytes
+    from dcity_docs.record.loading import load_record
+    from dcity_docs.redline.compare import Version, compare, redline_docx
+
+    pairs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in sorted(FIXTURES.glob("*.yaml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data["venture"]["capital"]["amount"] = f"{float(data['venture']['capital']['amount']) + 1e6:.2f}"
+            value = data["shareholders"][0]["contribution"]["value"]
+            value["amount"] = f"{float(value['amount']) + 1e6:.2f}"
+            data["disputes"]["forum"] = "scc" if data["disputes"]["forum"] != "scc" else "icc"
+            new = Path(tmp) / f"{path.stem}.json"
+            new.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
+            pairs.append((Version(load_record(path), path), Version(load_record(new), new)))
+
+    def new_only() -> None:
+        for _, new in pairs:
+            for key in applicable(new.record):
+                for mode in MODES:
+                    docx_bytes(new.record, key, mode)
+
+    def redlines() -> None:
+        for old, new in pairs:
+            comparison = compare(old, new)
+            for change in comparison.changed:
+                for mode in MODES:
+                    redline_docx(comparison, change, mode, OutputOptions())  # type: ignore[arg-type]
+
+    from dcity_docs.output.options import OutputOptions
+
+    new_only(), redlines()  # warm: templates compiled, catalogs read
+    base, ours = best_of(new_only, repeat), best_of(redlines, repeat)
+    return {"packs": len(pairs), "new_docx_s": round(base, 4), "compare_s": round(ours, 4),
+            "redline_time_vs_new_docx": ours / base}
 
 
 def write_jv_documents(records: list[Path], folder: Path) -> list[Path]:
@@ -601,6 +646,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             runs.setdefault("render", []).append(render)
             say(_render_line(render))
 
+        say("(e) redline ...")
+        redline = bench_redline(args.repeat)
+        figures["redline"] = redline
+        say(f"    {redline['packs']} packs: compare {redline['compare_s']} s, NEW's DOCX alone "
+            f"{redline['new_docx_s']} s: {redline['redline_time_vs_new_docx']:.2f}x")
+
         if not args.skip_pdf:
             from dcity_docs.conversion.servers import LocalUnoservers
             from dcity_docs.errors import EnvironmentProblem
@@ -690,6 +741,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ratio_runs["render_command_vs_bare_soffice"] = None  # one ratio of the medians of its runs
     ratios = {key: (statistics.median(values) if values else None) for key, values in ratio_runs.items()}
     ratios["render_command_vs_bare_soffice"] = figures.get("command", {}).get("render_command_vs_bare_soffice")
+    ratio_runs["redline_time_vs_new_docx"] = None  # the best of its repetitions, in one measurement
+    ratios["redline_time_vs_new_docx"] = figures["redline"]["redline_time_vs_new_docx"]
     figures.update({k: (round(v, 3) if isinstance(v, float) else v) for k, v in ratios.items()})
     figures["ratio_runs"] = {k: [round(x, 3) for x in v] if v else v for k, v in ratio_runs.items()}
     figures["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]

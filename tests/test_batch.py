@@ -81,9 +81,12 @@ def register_with_a_bad_row(path: Path) -> Path:
 def pack_is_whole(folder: Path) -> None:
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     listed = {entry["file"] for entry in manifest["files"]}
-    assert {p.name for p in folder.iterdir()} == listed | {"manifest.json"}, folder
+    assert {p.name for p in folder.iterdir()} == listed | {"manifest.json", "source"}, folder
     for entry in manifest["files"]:
         assert sha256_file(folder / entry["file"]) == entry["sha256"], entry["file"]
+    source = manifest["source"]  # the record and programme the pack was made from, to compare against
+    assert sha256_file(folder / source["record"]) == source["record_sha256"] == manifest["record_sha256"]
+    assert sha256_file(folder / source["programme"]) == source["programme_sha256"]
 
 
 def visible_tree(root: Path) -> list[str]:

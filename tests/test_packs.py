@@ -44,9 +44,12 @@ def test_pack_holds_every_document_in_every_language(packs: Path, stem: str) -> 
     folder = packs / record.id
     expected = {f"{record.id}_{doc}_{mode}.{fmt}" for doc in applicable(record) for mode in MODES
                 for fmt in ("docx", "pdf")}
-    expected |= {f"{record.id}_pack.pdf", "manifest.json"}
+    expected |= {f"{record.id}_pack.pdf", "manifest.json", "source"}
     assert {p.name for p in folder.iterdir()} == expected
     assert {"memorandum", "jv-agreement", "shareholders-agreement"} <= set(applicable(record))
+    # the exact record and the programme it was made from, so that a later version can be compared
+    assert sorted(p.name for p in (folder / "source").iterdir()) == ["programme.yaml", "record.yaml"]
+    assert (folder / "source" / "record.yaml").read_bytes() == (FIXTURES / f"{stem}.yaml").read_bytes()
     if record.venture.placement == "abroad":
         assert not any("site-protection-annex" in name for name in expected)
 
@@ -57,7 +60,10 @@ def test_manifest_hashes_match_the_files(packs: Path, stem: str) -> None:
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["record_sha256"] == hashlib.sha256((FIXTURES / f"{stem}.yaml").read_bytes()).hexdigest()
     listed = {entry["file"] for entry in manifest["files"]}
-    assert listed == {p.name for p in folder.iterdir()} - {"manifest.json"}
+    assert listed == {p.name for p in folder.iterdir()} - {"manifest.json", "source"}
+    source = manifest["source"]
+    assert sha256_file(folder / source["record"]) == source["record_sha256"] == manifest["record_sha256"]
+    assert sha256_file(folder / source["programme"]) == source["programme_sha256"]
     for entry in manifest["files"]:
         path = folder / entry["file"]
         assert entry["sha256"] == sha256_file(path)

@@ -42,6 +42,7 @@ def test_translators_are_told_every_registered_document_and_group() -> None:
         for alias in entry.aliases:
             assert i18n.document_of(f"{alias}|x") == entry.context
     assert i18n.GROUPS == ("memorandum", "jv-agreement", "annex", "shareholders-agreement", "cover", "report",
+                           "redline",
                            extraction.SHARED)
     assert set(i18n.GROUPS) == {e.context for e in registry.ENTRIES} | set(extraction.OTHER_GROUPS) | {extraction.SHARED}
 

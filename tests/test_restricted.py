@@ -41,6 +41,9 @@ def test_a_fresh_pack_keeps_the_annex_0600_in_a_0700_folder_and_the_rest_at_the_
     pack = out / "DC-2026-014"
     assert stat.S_IMODE(pack.stat().st_mode) == 0o700
     files = modes(pack)
+    # the record it was made from holds the site's particulars: private like the annex
+    assert files.pop("source") == 0o700
+    assert set(modes(pack / "source").values()) == {0o600}
     annex = {n for n in files if "_site-protection-annex_" in n}
     assert len(annex) == 6  # uk, en, bilingual; DOCX and PDF
     merged = "DC-2026-014_pack.pdf"  # holds the annex's pages
@@ -57,7 +60,9 @@ def test_a_pack_without_a_restricted_document_keeps_the_umask(tmp_path):
     assert result.returncode == 0, result.stderr
     pack = out / "DC-2026-021"
     assert stat.S_IMODE(pack.stat().st_mode) == 0o750
-    assert set(modes(pack).values()) == {0o640}
+    files = modes(pack)
+    assert files.pop("source") == 0o750
+    assert set(files.values()) == set(modes(pack / "source").values()) == {0o640}
 
 
 @pytest.fixture(scope="module")

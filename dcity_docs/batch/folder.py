@@ -98,7 +98,7 @@ def current_documents(folder: Path, digest: str) -> tuple[DocumentHash, ...] | N
             if path.is_symlink() or path.stat().st_size != entry["size"] or sha256_file(path) != entry["sha256"]:
                 return None  # changed on disk since it was made (corrupted, edited): made again
             documents.append(DocumentHash(name, str(entry["sha256"])))
-        present = {p.name for p in folder.iterdir()} - {MANIFEST}
+        present = {p.name for p in folder.iterdir()} - {MANIFEST} - ({"source"} if "source" in manifest else set())
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if present != {d.file for d in documents}:

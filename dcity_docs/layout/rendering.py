@@ -21,7 +21,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 from xml.sax.saxutils import escape
 
 from docxtpl import DocxTemplate
@@ -186,12 +186,17 @@ class CompiledTemplate:
         except TemplateError as exc:
             raise TemplateProblem(f"{path}: template syntax error: {exc}") from None
 
-    def render(self, context: dict[str, Any], properties: dict[str, str]) -> bytes:
-        """The finished .docx: the filled-in parts deflated now, the unchanged ones as compiled."""
-        members = [
-            part.member if part.member is not None else _Member.of(part.name, self._render_part(part, context))
-            for part in self.parts
-        ]
+    def render(self, context: dict[str, Any], properties: dict[str, str],
+               edit: Callable[[str, bytes], bytes] | None = None) -> bytes:
+        """The finished .docx: the filled-in parts deflated now, the unchanged ones as compiled.
+        ``edit(name, xml)``: a change to each filled-in part before it is zipped (the redlines'
+        revision marks)."""
+        def filled(part: _Part) -> bytes:
+            data = self._render_part(part, context)
+            return data if edit is None else edit(part.name, data)
+
+        members = [part.member if part.member is not None else _Member.of(part.name, filled(part))
+                   for part in self.parts]
         members.append(_Member.of("docProps/core.xml", core_properties_xml(properties)))
         return zip_members(members)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from dcity_docs.language.langs import LANG_TAGS
 from dcity_docs.language.typography import join_bilingual
@@ -48,15 +48,16 @@ def docx_bytes(record: Record, key: str, mode: Mode, catalogs: Catalogs | None =
 
 
 def draft_bytes(record: Record, draft: Draft, template_name: str, mode: Mode, catalogs: Catalogs,
-                templates: Path | None = None) -> bytes:
+                templates: Path | None = None, edit: Callable[[str, bytes], bytes] | None = None) -> bytes:
     """Lay a finished draft out in one language of output with the named template.
 
     ``templates``: a folder of the user's templates (``--templates``); those it holds replace the
-    bundled ones of the same name, the others are taken from the bundle.
+    bundled ones of the same name, the others are taken from the bundle. ``edit``: a change to
+    each filled-in XML part (see :meth:`CompiledTemplate.render`).
     """
     labels = page_labels(Writer(catalogs, "footer"))
     template = compiled(template_file(template_name, templates))
-    return template.render(context_for(draft, mode, labels), document_properties(record, draft, mode))
+    return template.render(context_for(draft, mode, labels), document_properties(record, draft, mode), edit)
 
 
 def document_properties(record: Record, draft: Draft, mode: Mode) -> dict[str, str]:

@@ -38,6 +38,11 @@ from dcity_docs.wording.catalogs import Catalogs
 
 COVER_TEMPLATE = COVER.template
 MANIFEST = "manifest.json"
+SOURCE_RECORD = "source/record.yaml"
+"""The exact bytes of the record a pack was made from (JSON is YAML too), so that a later version
+can be compared against the pack (``compare PACK NEW``)."""
+SOURCE_PROGRAMME = "source/programme.yaml"
+"""The programme file the pack was made with (its Ministry and default terms)."""
 
 
 @dataclass
@@ -272,7 +277,11 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
     else:
         for p in documents_docx:
             p.unlink()
-    write_atomic(work / MANIFEST, manifest_bytes(pack, job.record_bytes, job.inputs_sha256 or None))
+    programme = (job.options.programme or bundled_programme_file()).read_bytes()
+    (work / "source").mkdir(mode=folder_mode(job.private))
+    write_atomic(work / SOURCE_RECORD, job.record_bytes, private=job.private)
+    write_atomic(work / SOURCE_PROGRAMME, programme, private=job.private)
+    write_atomic(work / MANIFEST, manifest_bytes(pack, job.record_bytes, job.inputs_sha256 or None, programme))
     return pack
 
 
@@ -285,10 +294,12 @@ def pack_marking(record: Record, level: str, catalogs: Catalogs) -> str | None:
     return None if grade is None else join_bilingual(grade.uk, grade.en, one_if_same=False)
 
 
-def manifest(pack: Pack, record_bytes: bytes, inputs_sha256: str | None = None) -> dict[str, Any]:
+def manifest(pack: Pack, record_bytes: bytes, inputs_sha256: str | None = None,
+             programme: bytes | None = None) -> dict[str, Any]:
     """Every file with its hash and size; no clock time, so two runs compare equal.
 
     ``inputs_sha256`` (see :func:`inputs_sha256`) tells a later batch whether the pack is current.
+    ``programme``: the programme file's bytes, kept with the record's in ``source/``.
     """
     files = []
     for item in sorted(pack.files, key=lambda f: f.path.name):
@@ -312,13 +323,18 @@ def manifest(pack: Pack, record_bytes: bytes, inputs_sha256: str | None = None) 
     }
     if inputs_sha256:
         out["inputs_sha256"] = inputs_sha256
+    if programme is not None:
+        out["source"] = {"record": SOURCE_RECORD, "record_sha256": out["record_sha256"],
+                         "programme": SOURCE_PROGRAMME,
+                         "programme_sha256": hashlib.sha256(programme).hexdigest()}
     out["generator"] = f"dcity-docs {__version__}"
     out["files"] = files
     return out
 
 
-def manifest_bytes(pack: Pack, record_bytes: bytes, inputs_sha256: str | None = None) -> bytes:
-    data = manifest(pack, record_bytes, inputs_sha256)
+def manifest_bytes(pack: Pack, record_bytes: bytes, inputs_sha256: str | None = None,
+                   programme: bytes | None = None) -> bytes:
+    data = manifest(pack, record_bytes, inputs_sha256, programme)
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

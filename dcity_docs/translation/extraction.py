@@ -40,6 +40,7 @@ BRACE_FLAG = "python-brace-format"
 # --- what translators are told about each message ----------------------------------------------
 OTHER_GROUPS: dict[str, str] = {
     "report": "reports of a batch (the batch report and the portfolio register)",
+    "redline": "the change summary of a redline (what changed between two versions of a venture's documents)",
 }
 """Context prefixes of wording that is not a document of the registry (the batch's reports)."""
 DOCUMENTS: dict[str, str] = {
@@ -161,6 +162,15 @@ PLACEHOLDERS: dict[str, str] = {
 }
 """Every placeholder's meaning, for the translator comments; a test fails on a missing one."""
 PLACEHOLDERS_IN_CONTEXT: dict[tuple[str, str], str] = {
+    ("redline|summary", "no"): "the number of a clause or section, e.g. 5.3 or 5",
+    ("redline|summary", "section_no"): "the number of the section, e.g. 5",
+    ("redline|summary", "section_heading"): "the section's heading as the document gives it",
+    ("redline|summary", "where"): "where the change is: «Clause 5.3 (section 5 “…”)», already translated",
+    ("redline|summary", "text"): "the first words of the clause, in the language of the document",
+    ("redline|summary", "old"): "the old value (a file name, a stage or a clause number)",
+    ("redline|summary", "new"): "the new value (a file name or a stage)",
+    ("redline|summary", "changes"): "each change as «old → new», separated by semicolons",
+    ("redline|summary", "row"): "the first cells of a table row, or the party of a signature block",
     ("memorandum|nature", "law"): "the number of the governing-law section, e.g. 6",
     ("jv-agreement|term", "law"): "the number of the governing-law section, e.g. 11",
     ("jv-agreement|term", "events"): "the termination events, each “(a) …;”, already joined",
