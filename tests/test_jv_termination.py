@@ -18,7 +18,7 @@ from clauses import FIXTURES, MODES, fixture_text, langs_of, record, text
 KEY = "jv-agreement"
 I = {"uk": 0, "en": 1}
 EVENTS = (
-    ("б) будь-якою Стороною шляхом письмового повідомлення інших Сторін, якщо Дата реєстрації не настала "
+    ("б) будь-якою Стороною шляхом письмового повідомлення інших Сторін, якщо Підприємство не зареєстровано "
      "протягом 6 (шести) місяців",
      "г) будь-якою Стороною шляхом письмового повідомлення інших Сторін, якщо інша Сторона істотно "
      "порушила цей Договір і не усунула порушення протягом 30 (тридцяти) календарних днів",
@@ -27,7 +27,7 @@ EVENTS = (
      "його кінцевого бенефіціарного власника застосовано санкції України, Європейського Союзу",
      "якщо патову ситуацію у значенні корпоративного договору між Учасниками (далі – «Корпоративний "
      "договір») не врегульовано шляхом ескалації та медіації протягом 90 (дев’яноста) календарних днів",
-     "в порядку, передбаченому розділом «Обставини непереборної сили», якщо дія обставин непереборної "
+     f"в порядку, передбаченому розділом {SECTIONS.no('force-majeure')}, якщо дія обставин непереборної "
      "сили триває довше"),
     ("(b) by any Party, by written notice to the other Parties, if the Registration Date has not occurred "
      "within 6 (six) months",
@@ -39,7 +39,7 @@ EVENTS = (
      "the United States",
      "if a deadlock within the meaning of the shareholders’ agreement between the Shareholders (the "
      "“Shareholders’ Agreement”) is not resolved by escalation and mediation within 90 (ninety) calendar days",
-     "as provided in the Section “Force Majeure”, if force majeure continues for longer than the period "
+     f"as provided in Section {SECTIONS.no('force-majeure')}, if force majeure continues for longer than the period "
      "stated there."),
 )
 STATUS = ("якщо Підприємство втратило статус у програмі Defence City",

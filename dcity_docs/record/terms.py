@@ -162,7 +162,18 @@ class Terms(BaseModel):
     # disputes
     arbitration_language: Literal["en", "uk"] = Field(
         default="en", description="The language of the arbitration (en | uk)")
+    # establishment and capital (joint-venture agreement)
+    filing_days: Days = Field(
+        default=30, description="Days from the Closing Date to file for the registration of the venture")
+    contribution_days: Annotated[int, _whole(1, 180)] = Field(
+        default=90, description="Days from the later of registration and the licences to make each "
+        "contribution in full (within the six months the Law of Ukraine on LLCs allows)")
+    details_change_days: Days = Field(
+        default=10, description="Days to tell the other parties of a change in a party's details")
     # term and termination
+    registration_months: Annotated[int, _whole(1, 24)] = Field(
+        default=6, description="Months from the Closing Date after which any party may terminate if the "
+        "venture is not registered")
     return_days: Days = Field(
         default=90, description="Days after termination within which the premises and the Site are returned")
     defence_city_regime_ends: Annotated[dt.date | None, BeforeValidator(_plain_date)] = Field(

@@ -27,11 +27,7 @@ from dcity_docs.record.models import Record
 from dcity_docs.documents import common as c
 from dcity_docs.draft.base import Draft, Writer
 from dcity_docs.documents.jv_agreement.outline import (
-    CONTRIBUTION_DAYS,
-    DETAILS_CHANGE_DAYS,
-    FILING_DAYS,
     KEY,
-    REGISTRATION_MONTHS,
     SECTIONS,
 )
 
@@ -58,12 +54,8 @@ from dcity_docs.documents.jv_agreement.capital import capital_kinds
 from dcity_docs.documents.jv_agreement.undertakings import EU_MEMBER_STATES, export_regime
 
 __all__ = [
-    "CONTRIBUTION_DAYS",
-    "DETAILS_CHANGE_DAYS",
     "EU_MEMBER_STATES",
-    "FILING_DAYS",
     "KEY",
-    "REGISTRATION_MONTHS",
     "SECTIONS",
     "capital_kinds",
     "draft",

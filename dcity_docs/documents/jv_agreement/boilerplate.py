@@ -7,7 +7,7 @@ from __future__ import annotations
 from dcity_docs.wording.catalogs import Bi
 from dcity_docs.record.models import Record
 from dcity_docs.documents import common as c
-from dcity_docs.documents.jv_agreement.outline import DETAILS_CHANGE_DAYS, SECTIONS
+from dcity_docs.documents.jv_agreement.outline import SECTIONS
 from dcity_docs.draft.base import Writer
 
 
@@ -149,7 +149,7 @@ def notices(w: Writer, record: Record) -> None:
             "A Party shall notify the other Parties in writing of any change in its details within "
             "{period} of the change; until so notified, notices sent to its previous address are "
             "deemed duly given.",
-            period=c.count(DETAILS_CHANGE_DAYS, "calendar_day", "genitive"),
+            period=c.count(record.terms.details_change_days, "calendar_day", "genitive"),
         )
     )
     w.clause(

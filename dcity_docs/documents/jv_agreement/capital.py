@@ -9,7 +9,6 @@ from dcity_docs.wording.catalogs import Bi
 from dcity_docs.errors import InputError
 from dcity_docs.record.models import ContributionKind, Record, Shareholder
 from dcity_docs.documents import common as c
-from dcity_docs.documents.jv_agreement.outline import CONTRIBUTION_DAYS
 from dcity_docs.draft.base import Writer
 
 
@@ -130,7 +129,7 @@ def capital(w: Writer, record: Record) -> None:
                 country=country,
             )
         )
-    period = c.count(CONTRIBUTION_DAYS, "calendar_day", "genitive")
+    period = c.count(record.terms.contribution_days, "calendar_day", "genitive")
     if in_ukraine:
         # TRANSLATORS: {period}: "90 (ninety) calendar days" (uk genitive, after «протягом»). The
         # period runs from the later of registration and the grant of the export licences and

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dcity_docs.wording.catalogs import Bi
 from dcity_docs.record.models import Record
 from dcity_docs.documents import common as c
-from dcity_docs.documents.jv_agreement.outline import FILING_DAYS, SECTIONS
+from dcity_docs.documents.jv_agreement.outline import SECTIONS
 from dcity_docs.draft.base import Writer
 
 
@@ -32,7 +32,7 @@ def establishment(w: Writer, record: Record, venture: Bi) -> None:
                 "The Shareholders shall approve the charter of the Venture in accordance with this "
                 "Agreement and shall file the documents for the state registration of the Venture "
                 "within {period} of the Closing Date.",
-                period=c.count(FILING_DAYS, "calendar_day", "genitive"),
+                period=c.count(record.terms.filing_days, "calendar_day", "genitive"),
             )
         )
     else:
@@ -57,7 +57,7 @@ def establishment(w: Writer, record: Record, venture: Bi) -> None:
                 "accordance with this Agreement and shall apply for the registration of the Venture "
                 "{placement} within {period} of the Closing Date.",
                 placement=c.placement(w, record),
-                period=c.count(FILING_DAYS, "calendar_day", "genitive"),
+                period=c.count(record.terms.filing_days, "calendar_day", "genitive"),
             )
         )
     w.clause(

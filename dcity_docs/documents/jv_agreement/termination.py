@@ -10,14 +10,14 @@ import datetime as dt
 from dcity_docs.wording.catalogs import Bi
 from dcity_docs.record.models import Record
 from dcity_docs.documents import common as c
-from dcity_docs.documents.jv_agreement.outline import REGISTRATION_MONTHS, SECTIONS
+from dcity_docs.documents.jv_agreement.outline import SECTIONS
 from dcity_docs.draft.base import Writer
 
 UK_LETTERS = "абвгдежиіклмнпрстуфхцшщюя"
 """Letters of a Ukrainian list («а)», «б)»), without ґ, є, з, й, о, ч, ь (ДСТУ 4163:2020)."""
 
-FORCE_MAJEURE = "force_majeure"
-"""The key of the force majeure section, where the agreement has one (cited by its number)."""
+FORCE_MAJEURE = "force-majeure"
+"""The key of the force majeure section (cited by its number)."""
 
 
 def term_end(record: Record) -> dt.date:
@@ -31,13 +31,10 @@ def term_end(record: Record) -> dt.date:
 
 
 def _force_majeure(w: Writer) -> Bi:
-    """The force majeure section, by number where the agreement has one, else by its name."""
-    if FORCE_MAJEURE in SECTIONS.keys:
-        # TRANSLATORS: a reference to a section by number, e.g. "Section 12" (uk: «розділом 12»).
-        return w.T("jv-agreement|term", "Section {section}", section=SECTIONS.no(FORCE_MAJEURE))
-    # TRANSLATORS: a reference to the section on force majeure by its name (uk instrumental, after
-    # «передбаченому»: «розділом «Обставини непереборної сили»»).
-    return w.T("jv-agreement|term", "the Section “Force Majeure”")
+    """The force majeure section, by its number."""
+    # TRANSLATORS: a reference to a section by number, e.g. "Section 12" (uk instrumental, after
+    # «передбаченому»: «розділом 12»).
+    return w.T("jv-agreement|term", "Section {section}", section=SECTIONS.no(FORCE_MAJEURE))
 
 
 def term(w: Writer, record: Record) -> None:
@@ -81,8 +78,8 @@ def term(w: Writer, record: Record) -> None:
         w.T(
             "jv-agreement|term",
             "by any Party, by written notice to the other Parties, if the Registration Date has not "
-            "occurred within {months} of the date of this Agreement;",
-            months=c.count(REGISTRATION_MONTHS, "month", "genitive"),
+            "occurred within {months} of the Closing Date;",
+            months=c.count(t.registration_months, "month", "genitive"),
         ),
         w.T("jv-agreement|term", "on the liquidation of the Venture;"),
         # TRANSLATORS: a termination event; {period}: "30 (thirty) calendar days" (uk genitive).
