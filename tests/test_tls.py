@@ -152,3 +152,35 @@ def test_plain_unoserver_to_loopback_still_converts_a_restricted_annex(tmp_path,
     out = tmp_path / "out"
     result = render(out, "--converter", f"unoserver://{unoserver[0]}:{unoserver[1]}")
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.skipif(shutil.which("stunnel") is None, reason="needs stunnel (Debian: stunnel4)")
+def test_the_readme_stunnel_set_up_converts_a_restricted_annex(tmp_path, unoserver):
+    """The README's set-up, as written there but for ports and paths: stunnel terminating TLS in
+    front of the unoserver, the client verifying its certificate with --converter-ca."""
+    cert, key = certificate(tmp_path, "convert")
+    with socket.create_server(("127.0.0.1", 0)) as probe:  # a free port for stunnel to accept on
+        port = probe.getsockname()[1]
+    conf = tmp_path / "unoserver.conf"
+    conf.write_text("foreground = yes\npid =\n\n[unoserver]\n"
+                    f"accept  = 127.0.0.1:{port}\nconnect = {unoserver[0]}:{unoserver[1]}\n"
+                    f"cert    = {cert}\nkey     = {key}\n", encoding="utf-8")
+    proxy = subprocess.Popen(["stunnel", str(conf)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(100):  # until stunnel listens
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if proxy.poll() is not None:
+                    pytest.fail(f"stunnel exited: {proxy.stdout.read().decode(errors='replace')}")
+                threading.Event().wait(0.1)
+        out = tmp_path / "out"
+        result = render(out, "--converter", f"unoserver+https://127.0.0.1:{port}", "--converter-ca", str(cert))
+        assert result.returncode == 0, result.stderr
+        from dcity_docs.pdf.reading import pdf_text
+
+        assert "Вереск-17" in pdf_text(out / "DC-2026-014_site-protection-annex_uk.pdf")
+    finally:
+        proxy.terminate()
+        proxy.wait(timeout=10)

@@ -18,6 +18,7 @@ command -v hunspell >/dev/null || need+=(hunspell)  # the spelling test reads ev
 [ -e /usr/share/hunspell/uk_UA.dic ] || need+=(hunspell-uk)
 [ -e /usr/share/hunspell/en_GB.dic ] || need+=(hunspell-en-gb)
 [ -e /usr/lib/python3/dist-packages/uno.py ] || need+=(python3-uno)  # for unoserver conversion servers
+command -v stunnel >/dev/null || need+=(stunnel4)  # the README's TLS proxy for a remote converter, and its test
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
   $SUDO apt-get update -qq
