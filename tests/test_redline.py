@@ -205,7 +205,10 @@ def test_the_amount_changes_word_by_word_and_the_summary_says_old_and_new(tmp_pa
     assert "twelve" in deleted and "fourteen" in inserted
     assert "12,500,000.00 → 14,000,000.00" in done.summary
     assert "12 500 000,00 → 14 000 000,00" in done.summary.replace("\u00a0", " ").replace("\u202f", " ")
-    assert "Clause 4.1" in done.summary and "Пункт 4.1" in done.summary
+    from dcity_docs.documents.jv_agreement import SECTIONS
+
+    capital = SECTIONS.no("capital")
+    assert f"Clause {capital}.1" in done.summary and f"Пункт {capital}.1" in done.summary
     summary = Document(str(tmp_path / "out" / "DC-2026-014_changes.docx"))
     assert any("14,000,000.00" in p.text for p in summary.paragraphs) or any(
         "14,000,000.00" in c.text for t in summary.tables for r in t.rows for c in r.cells)

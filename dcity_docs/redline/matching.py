@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Iterator, Sequence, TypeVar
 
+from dcity_docs.language.typography import unbreakable
 from dcity_docs.draft.base import Block, Draft, Part, Signature, SignaturePart, TablePart, TextPart
 from dcity_docs.wording.catalogs import Bi
 
@@ -78,7 +79,9 @@ class _Builder:
     def text(self, old: str | None, new: str | None) -> str:
         if old is not None and old == new:
             return old
-        self.slots.append(Slot(old, new))
+        # as the layout prints any text (no break inside an amount, a date or an id): the template
+        # gets a token here, so the layout's own pass never sees these texts
+        self.slots.append(Slot(None if old is None else unbreakable(old), None if new is None else unbreakable(new)))
         return f"{TOKEN_OPEN}{len(self.slots) - 1}{TOKEN_CLOSE}"
 
     def bi(self, old: Bi | None, new: Bi | None) -> Bi:
@@ -257,5 +260,6 @@ def _signatures(build: _Builder, old: SignaturePart | None, new: SignaturePart |
         if of != nf:
             rows.append(RowChange("signature", of, nf))
         party, entity, position, line, seal = build.bis(of, nf)
-        items.append(Signature(party, entity, position, line, seal, ref.signer))
+        joint = build.text(None if o is None else o.joint_line, None if n is None else n.joint_line)
+        items.append(Signature(party, entity, position, line, seal, joint_line=joint, signer=ref.signer))
     return SignaturePart(items)

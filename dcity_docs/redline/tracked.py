@@ -86,6 +86,20 @@ def _run(props: etree._Element | None, child: etree._Element) -> etree._Element:
     return run
 
 
+def _text_run(props: etree._Element | None, tag: str, text: str) -> etree._Element:
+    """A run of ``text`` in ``w:t`` or ``w:delText``, each U+2011 as Word's own
+    ``w:noBreakHyphen`` (as the layout writes it, see layout.rendering)."""
+    run = etree.Element(w("r"))
+    if props is not None:
+        run.append(copy.deepcopy(props))
+    for index, part in enumerate(text.split("\u2011")):
+        if index:
+            run.append(etree.Element(w("noBreakHyphen")))
+        if part:
+            run.append(_text(tag, part))
+    return run
+
+
 def _text(tag: str, text: str) -> etree._Element:
     element = etree.Element(w(tag))
     element.text = text
@@ -111,14 +125,14 @@ def _expand_run(run: etree._Element, slots: list[Slot], revisions: Revisions, wh
             if whole is not None and op == "equal":
                 op = whole
             if op == "equal":
-                out.append(_run(props, _text("t", text)))
+                out.append(_text_run(props, "t", text))
             elif op == "insert":
                 wrapper = revisions.mark("ins")
-                wrapper.append(_run(props, _text("t", text)))
+                wrapper.append(_text_run(props, "t", text))
                 out.append(wrapper)
             else:
                 wrapper = revisions.mark("del")
-                wrapper.append(_run(props, _text("delText", text)))
+                wrapper.append(_text_run(props, "delText", text))
                 out.append(wrapper)
     if whole is not None:  # the other children of a wholly inserted or deleted paragraph's runs
         wrapped = []
