@@ -10,6 +10,8 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
+from dcity_docs.errors import InputError
+
 SOFFICE = "DCITY_SOFFICE"
 """The LibreOffice program to run (else PATH and the usual install locations)."""
 UNO_PYTHON = "DCITY_UNO_PYTHON"
@@ -25,7 +27,18 @@ P12_PASSPHRASE = "DCITY_P12_PASSPHRASE"
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 """The reproducible-builds date for files that have no record date (the batch reports)."""
 
-ALL = (SOFFICE, UNO_PYTHON, WATERMARK_FONT, CONVERTER, PROGRAMME, P12_PASSPHRASE, SOURCE_DATE_EPOCH)
+TEMPLATE_SECONDS = "DCITY_TEMPLATE_SECONDS"
+"""How long the Jinja code of one user template (``--templates``) may run for one document."""
+TEMPLATE_MEMORY_MB = "DCITY_TEMPLATE_MEMORY_MB"
+"""How much memory (MB) the Jinja code of one user template may take for one document."""
+
+ALL = (SOFFICE, UNO_PYTHON, WATERMARK_FONT, CONVERTER, PROGRAMME, P12_PASSPHRASE, SOURCE_DATE_EPOCH,
+       TEMPLATE_SECONDS, TEMPLATE_MEMORY_MB)
+
+DEFAULT_TEMPLATE_SECONDS = 20.0
+"""The bundled templates render a document in well under a second; a user's may take this long."""
+DEFAULT_TEMPLATE_MEMORY_MB = 512
+"""The bundled templates need a few MB for a document; a user's may take this much more."""
 
 
 def value(name: str) -> str | None:
@@ -40,6 +53,31 @@ def secret(name: str) -> str | None:
     if name not in ALL:
         raise KeyError(f"{name} is not a setting of dcity-docs")
     return os.environ.get(name)
+
+
+def template_seconds() -> float:
+    """:data:`TEMPLATE_SECONDS` (a positive number of seconds), else
+    :data:`DEFAULT_TEMPLATE_SECONDS`."""
+    return _positive(TEMPLATE_SECONDS, DEFAULT_TEMPLATE_SECONDS, float)
+
+
+def template_memory_mb() -> int:
+    """:data:`TEMPLATE_MEMORY_MB` (a positive whole number of MB), else
+    :data:`DEFAULT_TEMPLATE_MEMORY_MB`."""
+    return int(_positive(TEMPLATE_MEMORY_MB, DEFAULT_TEMPLATE_MEMORY_MB, int))
+
+
+def _positive(name: str, default: float, kind: type) -> float:
+    text = value(name)
+    if text is None:
+        return default
+    try:
+        number = kind(text)
+    except ValueError:
+        number = 0
+    if not 0 < number < 10**9:
+        raise InputError(f"{name}={text!r}: not a positive {'whole ' if kind is int else ''}number")
+    return number
 
 
 def cache_dir() -> Path:

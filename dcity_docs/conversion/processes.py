@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dcity_docs.conversion.locating import _install_hint
+from dcity_docs.conversion.profile import prepare_profile
 from dcity_docs.errors import ConversionError, EnvironmentProblem
 
 
@@ -74,6 +75,7 @@ class _Worker:
         self.root = Path(tempfile.mkdtemp(prefix="dcity-soffice-"))
         for name in ("profile", "home", "tmp"):
             (self.root / name).mkdir(mode=0o700)
+        prepare_profile(self.root / "profile")
 
     def close(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)

@@ -29,6 +29,7 @@ from types import TracebackType
 from dcity_docs import settings
 from dcity_docs.conversion.locating import find_soffice
 from dcity_docs.conversion.unoserver import UnoserverPool
+from dcity_docs.conversion.profile import prepare_profile
 from dcity_docs.errors import EnvironmentProblem
 
 UNO_PYTHON_ENV = settings.UNO_PYTHON
@@ -217,6 +218,7 @@ class LocalUnoservers:
                 root = self.root / f"server-{index + 1}"
                 for sub in ("profile", "home", "tmp"):
                     (root / sub).mkdir(parents=True)
+                prepare_profile(root / "profile")
                 port, uno_port = free_port(self.host), free_port(self.host)
                 while uno_port == port:
                     uno_port = free_port(self.host)

@@ -12,6 +12,7 @@ same settings (a test holds the two to the same bytes).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import re
@@ -25,11 +26,15 @@ from typing import Any, Callable, Iterable
 from xml.sax.saxutils import escape
 
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateError, UndefinedError, meta
+from jinja2 import StrictUndefined, TemplateError, UndefinedError, meta, nodes
+from jinja2.compiler import CodeGenerator
+from jinja2.meta import TrackingCodeGenerator
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 
 from dcity_docs.errors import TemplateProblem
+from dcity_docs.layout.limits import RenderLimits, can_limit, run_limited
+from dcity_docs.resources import templates_dir
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
@@ -61,9 +66,51 @@ class _Sandbox(SandboxedEnvironment):
         return result
 
 
-def make_environment() -> SandboxedEnvironment:
-    """Sandboxed, strict and escaping: data can never run as a template or break the XML."""
-    return _Sandbox(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
+class _NoFolding(CodeGenerator):
+    """No expression is evaluated while compiling: Jinja's code generator folds constant output
+    (``{{ '%999999999s'|format(1) }}``) at compile time, which for a user's template would run
+    outside its render limits."""
+
+    def _output_child_to_const(self, node: nodes.Expr, frame: Any, finalize: Any) -> str:
+        if not isinstance(node, nodes.TemplateData):
+            raise nodes.Impossible()
+        return super()._output_child_to_const(node, frame, finalize)
+
+
+class _RuntimeOnlyCodeGenerator(_NoFolding):
+    """What compiles a user's template."""
+
+
+class _RuntimeOnlyTracking(_NoFolding, TrackingCodeGenerator):
+    """What finds a user's template's variables (as :func:`jinja2.meta.find_undeclared_variables`),
+    without Jinja's optimiser (which folds constants too)."""
+
+    def __init__(self, environment: SandboxedEnvironment) -> None:
+        super().__init__(environment)
+        self.optimizer = None
+
+
+def _undeclared_variables(env: SandboxedEnvironment, parsed: nodes.Template) -> set[str]:
+    if isinstance(env, _UserSandbox):
+        tracking = _RuntimeOnlyTracking(env)
+        tracking.visit(parsed)
+        return set(tracking.undeclared_identifiers)
+    return set(meta.find_undeclared_variables(parsed))
+
+
+class _UserSandbox(_Sandbox):
+    """The sandbox for a user's template: nothing of it is evaluated until it renders."""
+
+    code_generator_class = _RuntimeOnlyCodeGenerator
+
+
+def make_environment(*, user: bool = False) -> SandboxedEnvironment:
+    """Sandboxed, strict and escaping: data can never run as a template or break the XML.
+    ``user``: for a user's template, which is not optimised (Jinja's optimiser, like its code
+    generator, evaluates constant expressions while compiling) so that all its work happens
+    while it renders, under its limits."""
+    sandbox = _UserSandbox if user else _Sandbox
+    return sandbox(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True, optimized=not user)
 
 
 def _prepare(xml: str) -> str:
@@ -161,10 +208,11 @@ def zip_members(members: Iterable[_Member]) -> bytes:
 class CompiledTemplate:
     """One .docx template, parsed and compiled; render() is safe to call from many threads."""
 
-    def __init__(self, path: Path, digest: str, env: SandboxedEnvironment | None = None):
+    def __init__(self, path: Path, digest: str, env: SandboxedEnvironment | None = None, *, limited: bool = False):
         self.path = path
         self.digest = digest
-        self.env = env or make_environment()
+        self.limited = limited  # a user's template: its Jinja code runs under RenderLimits
+        self.env = env or make_environment(user=limited)
         self.parts: list[_Part] = []
         self.variables: set[str] = set()
         try:
@@ -176,7 +224,7 @@ class CompiledTemplate:
                     if _TEMPLATED.match(info.filename):
                         source = _prepare(data.decode("utf-8"))
                         parsed = self.env.parse(source)
-                        self.variables |= meta.find_undeclared_variables(parsed)
+                        self.variables |= _undeclared_variables(self.env, parsed)
                         template = self.env.from_string(source)
                         self.parts.append(_Part(info.filename, None, template, source))
                     else:
@@ -191,25 +239,36 @@ class CompiledTemplate:
         """The finished .docx: the filled-in parts deflated now, the unchanged ones as compiled.
         ``edit(name, xml)``: a change to each filled-in part before it is zipped (the redlines'
         revision marks)."""
-        def filled(part: _Part) -> bytes:
-            data = self._render_part(part, context)
-            return data if edit is None else edit(part.name, data)
-
-        members = [part.member if part.member is not None else _Member.of(part.name, filled(part))
+        filled = self._filled_parts(context)
+        if edit is not None:
+            filled = {name: edit(name, data) for name, data in filled.items()}
+        members = [part.member if part.member is not None else _Member.of(part.name, filled[part.name])
                    for part in self.parts]
         members.append(_Member.of("docProps/core.xml", core_properties_xml(properties)))
         return zip_members(members)
 
     def finished_parts(self, context: dict[str, Any], properties: dict[str, str]) -> list[tuple[str, bytes]]:
         """Every part's final bytes, in archive order (for :func:`zip_parts` and the benchmarks)."""
-        parts = [(p.name, p.data if p.template is None else self._render_part(p, context)) for p in self.parts]
+        filled = self._filled_parts(context)
+        parts = [(p.name, p.data if p.template is None else filled[p.name]) for p in self.parts]
         return [(name, data or b"") for name, data in parts] + [
             ("docProps/core.xml", core_properties_xml(properties))
         ]
 
+    def _filled_parts(self, context: dict[str, Any]) -> dict[str, bytes]:
+        """Each templated part filled in: a user's template in a child process under its
+        :class:`~dcity_docs.layout.limits.RenderLimits`, a bundled one here."""
+        templated = [part for part in self.parts if part.template is not None]
+        if not self.limited or not can_limit():
+            return {part.name: self._render_part(part, context) for part in templated}
+        steps = [(part.name, functools.partial(self._render_part, part, context)) for part in templated]
+        return run_limited(f"template {self.path}", steps, RenderLimits.from_settings())
+
     def _render_part(self, part: _Part, context: dict[str, Any]) -> bytes:
         try:
             xml = _finish(part.template.render(context))
+        except MemoryError:
+            raise  # the render limits report it
         except UndefinedError as exc:
             raise TemplateProblem(f"{self.path} ({part.name}): undefined variable: {exc}") from None
         except SecurityError as exc:
@@ -277,6 +336,13 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _is_bundled(path: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(templates_dir().resolve())
+    except OSError:
+        return False
+
+
 def compiled(path: Path) -> CompiledTemplate:
     """The compiled template for ``path``; recompiled only when the file's content changes."""
     try:
@@ -287,7 +353,7 @@ def compiled(path: Path) -> CompiledTemplate:
     with _cache_lock:
         template = _cache.get(key)
     if template is None:
-        template = CompiledTemplate(path, digest)
+        template = CompiledTemplate(path, digest, limited=not _is_bundled(path))
         with _cache_lock:
             _cache[key] = template
     return template

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dcity_docs.errors import InputError, TemplateProblem
+from dcity_docs.layout.template_parts import check_template_parts
 from dcity_docs.resources import templates_dir
 
 MAX_TEMPLATE_BYTES = 50_000_000
@@ -34,7 +35,8 @@ _checked_templates: dict[tuple[str, int, int], None] = {}
 
 def check_template_file(path: Path) -> None:
     """A user's template must be a whole .docx (zip) archive with word/document.xml, unpacking to
-    at most :data:`MAX_TEMPLATE_BYTES`; raises :class:`TemplateProblem` saying what is wrong."""
+    at most :data:`MAX_TEMPLATE_BYTES`, holding only what an ordinary document holds
+    (:func:`~dcity_docs.layout.template_parts.check_template_parts`); raises :class:`TemplateProblem` saying what is wrong."""
     import zipfile
     import zlib
 
@@ -57,6 +59,7 @@ def check_template_file(path: Path) -> None:
             bad = zf.testzip()
             if bad is not None:
                 raise TemplateProblem(f"template {path} is damaged ({bad} fails its checksum)")
+            check_template_parts(zf, path)
     except TemplateProblem:
         raise
     except zipfile.BadZipFile:
