@@ -161,7 +161,18 @@ def gone_or_me(pid: int) -> bool:
         return True
     except OSError:  # alive, another user's
         return False
-    return False
+    return _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """``pid`` has exited and waits only to be reaped (state Z): a worker of a killed batch whose
+    new parent (a container's init) does not reap it still answers ``kill(pid, 0)``."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat_file:
+            fields = stat_file.read().rsplit(b")", 1)[-1].split()
+    except OSError:
+        return False
+    return bool(fields) and fields[0] in (b"Z", b"X")
 
 
 def replace_into(source: Path, target: Path) -> Path:

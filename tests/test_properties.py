@@ -408,7 +408,7 @@ def check_money(text: str, amount: Decimal, currency: str, lang: str, where: str
     whole, cents = int(amount), int((amount * 100) % 100)
     shown = figures(amount, lang)
     if lang == "en":
-        found = re.findall(rf"{currency} {re.escape(shown)} \(([^()]*)\)", text)
+        found = re.findall(rf"{currency}[ {NBSP}]{re.escape(shown)}[ {NBSP}]\(([^()]*)\)", text)
         assert found, f"{where}: «{currency} {shown} (...)» not in the text"
         for words in found:
             expected = [whole, cents] if cents else [whole]
@@ -416,7 +416,7 @@ def check_money(text: str, amount: Decimal, currency: str, lang: str, where: str
                 expected = [cents]
             assert en_words_to_number(words) == expected, (where, shown, words)
     else:
-        found = re.findall(rf"(?<![\d{NBSP}]){re.escape(shown)} \(([^()]*)\) [^\d]+ (\d\d) ", text)
+        found = re.findall(rf"(?<![\d{NBSP}]){re.escape(shown)}[ {NBSP}]\(([^()]*)\)[ {NBSP}][^\d]+(\d\d)[ {NBSP}]", text)
         assert found, f"{where}: «{shown} (...)» not in the text"
         for words, cents_text in found:
             assert uk_words_to_number(words) == whole, (where, shown, words)
