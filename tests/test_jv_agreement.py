@@ -329,7 +329,7 @@ def test_example_in_ukrainian(out_dir: str) -> None:
 def test_example_in_english(out_dir: str) -> None:
     text = render(out_dir, "DC-2026-014", "en")[0]
     lines = text.splitlines()
-    assert f"AGREEMENT No.{NBSP}DC-2026-014" in lines
+    assert f"JOINT VENTURE AGREEMENT No.{NBSP}DC-2026-014" in lines
     assert "on the establishment of the joint venture “Danforge Defence Ukraine”" in lines
     assert ("(1) the Ministry of Defence of Ukraine (the “Ministry”), represented by Rustem Umerov, "
             "Minister of Defence of Ukraine, acting under the Regulations on the Ministry of Defence of "

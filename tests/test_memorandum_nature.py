@@ -21,7 +21,7 @@ BINDING = (
     "припинення переговорів",
     "Only Sections 4 (confidentiality), 6 (governing law and disputes) and 7 (term, languages and costs) "
     "of this Memorandum are legally binding on the Participants. The other Sections record the "
-    "Participants’ intentions only: they create no obligation to conclude the joint-venture agreement or "
+    "Participants’ intentions only: they create no obligation to conclude the Joint Venture Agreement or "
     "to contribute to the capital of the Venture, and no Participant is liable to another for breaking "
     "off negotiations",
 )

@@ -84,7 +84,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     w.clause(
         w.T(
             "memorandum|subject",
-            "The Participants intend to negotiate in good faith and to sign a joint-venture agreement "
+            "The Participants intend to negotiate in good faith and to sign the Joint Venture Agreement "
             "setting out the terms of the Venture in full.",
         )
     )
@@ -93,7 +93,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     w.clause(
         w.T(
             "memorandum|ministry",
-            "The Ministry intends to sign the joint-venture agreement on behalf of the State within "
+            "The Ministry intends to sign the Joint Venture Agreement on behalf of the State within "
             "its powers under the laws of Ukraine.",
         )
     )
@@ -110,7 +110,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
                 "memorandum|ministry",
                 "The Ministry intends, within its competence, to take measures to protect the "
                 "Venture’s production in Ukraine, including its coordination with air defence, on "
-                "terms set out in a site-protection annex to the joint-venture agreement.",
+                "terms set out in a site-protection annex to the Joint Venture Agreement.",
             )
         )
     else:
@@ -128,7 +128,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
         w.T(
             "memorandum|shareholders",
             "Each Prospective Shareholder intends to make the contribution to the Venture stated "
-            "against its name in the joint-venture agreement.",
+            "against its name in the Joint Venture Agreement.",
         )
     )
     w.clause(
@@ -176,9 +176,9 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
             "Only Sections {confidentiality} (confidentiality), {law} (governing law and disputes) and "
             "{final} (term, languages and costs) of this Memorandum are legally binding on the "
             "Participants. The other Sections record the Participants’ intentions only: they create no "
-            "obligation to conclude the joint-venture agreement or to contribute to the capital of the "
+            "obligation to conclude the Joint Venture Agreement or to contribute to the capital of the "
             "Venture, and no Participant is liable to another for breaking off negotiations or for not "
-            "concluding the joint-venture agreement.",
+            "concluding the Joint Venture Agreement.",
             confidentiality=SECTIONS.no("confidentiality"),
             law=SECTIONS.no("law"),
             final=SECTIONS.no("final"),
@@ -208,7 +208,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
         w.T(
             "memorandum|final",
             "This Memorandum shall enter into force on the date of its signing by all Participants "
-            "and shall remain in effect until the joint-venture agreement is signed or until any "
+            "and shall remain in effect until the Joint Venture Agreement is signed or until any "
             "Participant notifies the others in writing that it withdraws.",
         )
     )
@@ -225,7 +225,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
         w.T(
             "memorandum|final",
             "Each Participant bears its own costs of negotiating and preparing this Memorandum and "
-            "the joint-venture agreement.",
+            "the Joint Venture Agreement.",
         )
     )
 

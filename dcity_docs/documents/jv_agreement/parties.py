@@ -12,7 +12,7 @@ from dcity_docs.draft.base import Writer
 def title_and_preamble(w: Writer, record: Record, venture: Bi) -> None:
     # TRANSLATORS: the agreement's title; {number} is its number (DC-2026-014). Keep a no-break
     # space in «№ DC-…».
-    w.title(w.T("jv-agreement|title", "AGREEMENT No. {number}", number=record.agreement_no))
+    w.title(w.T("jv-agreement|title", "JOINT VENTURE AGREEMENT No. {number}", number=record.agreement_no))
     # TRANSLATORS: subtitle under the title; {venture} is the venture's name.
     w.subtitle(
         w.T("jv-agreement|title", "on the establishment of the joint venture “{venture}”", venture=venture)
