@@ -66,3 +66,66 @@ def test_the_pack_cover_lists_the_agreement_by_that_name() -> None:
     assert any(NAME_EN in line for line in lines), lines
     assert any(NAME_UK in line for line in lines), lines
     assert not any("Joint-Venture" in line for line in lines)
+
+
+# The wording both lawyers quoted: (Ukrainian, English) as each now reads, and what each replaced.
+WORDING_IN_UKRAINE = (
+    ("Терміни, визначені в преамбулі та інших положеннях цього Договору, вживаються у значеннях, "
+     "визначених у відповідних положеннях.",
+     "Міністерство не є учасником Підприємства і не вносить вкладу до його статутного капіталу",
+     "Частки Учасників у статутному капіталі, їхні вклади та грошова оцінка кожного вкладу становлять:",
+     "Правова підстава та умови, на яких Підприємство користується Майданчиком, визначаються окремим "
+     "договором",
+     "якщо Підприємство не зареєстровано протягом 6 (шести) місяців з дати укладення цього Договору;",
+     "Цей Договір набирає чинності з дати його підписання всіма Сторонами і укладається строком на",
+     "загальні збори його учасників (вищий орган)",
+     "на підставі дозволів або висновків Державної служби експортного контролю України"),
+    ("and the agreed monetary value of each contribution are as follows:",
+     "Agreed monetary value of the contribution",
+     "if the Venture has not been registered within 6 (six) months of the date of this Agreement;",
+     "This Agreement shall enter into force on the date on which it has been signed by all the Parties "
+     "and is concluded for a term of",
+     "its general meeting of shareholders (the highest governing body)",
+     "only under the permits or opinions of the State Service for Export Control of Ukraine.",
+     "the permits, licences and opinions that each transfer"),
+)
+GONE = (
+    ("мають надані їм там значення", "не робить вкладу", "є такими:", "умови користування Підприємством",
+     "Дата реєстрації не настала", "значення для оборонної промисловості"),
+    ("money value", "permits or conclusions", "licences and conclusions", "supreme body",
+     "signing by the Parties (", "Registration Date has not occurred"),
+)
+
+
+def _ukraine_fixture() -> str:
+    return next(n for n in FIXTURES if record(n).venture.placement == "ukraine")
+
+
+@pytest.mark.parametrize("mode", ["uk", "en", "bilingual"])
+def test_the_quoted_wording_reads_as_the_lawyers_asked(mode: str) -> None:
+    body = fixture_text(_ukraine_fixture(), "jv-agreement", mode)
+    for lang, i in (("uk", 0), ("en", 1)):
+        if mode not in (lang, "bilingual"):
+            continue
+        for phrase in WORDING_IN_UKRAINE[i]:
+            assert phrase in body, phrase
+        for phrase in GONE[i]:
+            assert phrase not in body, phrase
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_no_document_keeps_the_old_wording(name: str) -> None:
+    for key in applicable(record(name)):
+        uk, en = fixture_text(name, key, "uk"), fixture_text(name, key, "en")
+        assert not [p for p in GONE[0] if p in uk], key
+        assert not [p for p in GONE[1] if p in en], key
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_the_quality_recital_says_what_is_important(name: str) -> None:
+    for key in ("memorandum", "jv-agreement"):
+        uk = fixture_text(name, key, "uk")
+        assert ("важливість забезпечення якості продукції та доступу оборонної промисловості України до "
+                "новітніх технологій, зокрема шляхом передачі технологій у межах Підприємства") in uk, key
+        assert ("the importance for the defence industry of Ukraine of quality assurance and of access to "
+                "the latest technologies") in fixture_text(name, key, "en"), key

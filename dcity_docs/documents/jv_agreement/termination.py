@@ -44,14 +44,13 @@ def term(w: Writer, record: Record) -> None:
     w.heading("term", w.T("jv-agreement|term", "Term and Termination"))
     t = record.terms
     in_ukraine = record.venture.placement == "ukraine"
-    # TRANSLATORS: {date}: the agreement's date; {term}: "10 (ten) years" (uk accusative, after
-    # «строком на»: «10 (десять) років»).
+    # TRANSLATORS: no date is given: the Agreement binds once the last Party has signed it.
+    # {term}: "10 (ten) years" (uk accusative, after «строком на»: «10 (десять) років»).
     w.clause(
         w.T(
             "jv-agreement|term",
-            "This Agreement shall enter into force on the date of its signing by the Parties ({date}) "
-            "and is concluded for a term of {term}.",
-            date=c.date(record.dates.agreement),
+            "This Agreement shall enter into force on the date on which it has been signed by all the "
+            "Parties and is concluded for a term of {term}.",
             term=c.count(record.dates.term_years, "year", "accusative"),
         )
     )
@@ -80,8 +79,8 @@ def term(w: Writer, record: Record) -> None:
         # TRANSLATORS: a termination event; {months}: "6 (six) months" (uk genitive, after «протягом»).
         w.T(
             "jv-agreement|term",
-            "by any Party, by written notice to the other Parties, if the Registration Date has not "
-            "occurred within {months} of the date of this Agreement;",
+            "by any Party, by written notice to the other Parties, if the Venture has not been "
+            "registered within {months} of the date of this Agreement;",
             months=c.count(REGISTRATION_MONTHS, "month", "genitive"),
         ),
         w.T("jv-agreement|term", "on the liquidation of the Venture;"),
