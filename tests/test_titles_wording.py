@@ -127,5 +127,59 @@ def test_the_quality_recital_says_what_is_important(name: str) -> None:
         uk = fixture_text(name, key, "uk")
         assert ("важливість забезпечення якості продукції та доступу оборонної промисловості України до "
                 "новітніх технологій, зокрема шляхом передачі технологій у межах Підприємства") in uk, key
-        assert ("the importance for the defence industry of Ukraine of quality assurance and of access to "
-                "the latest technologies") in fixture_text(name, key, "en"), key
+        assert ("Quality assurance and access to the latest technologies, including through technology "
+                "transfer within the Venture, are important for the defence industry of Ukraine.") in \
+            fixture_text(name, key, "en"), key
+
+
+PREAMBLE = {"jv-agreement": ("домовилися про таке:", "IT IS AGREED as follows:"),
+            "memorandum": ("досягли такого взаєморозуміння:", "THE PARTIES HAVE REACHED the following understanding:")}
+
+
+def _between(lines: list[str], start: str, end: str) -> list[str]:
+    return lines[lines.index(start) + 1:lines.index(end)]
+
+
+@pytest.mark.parametrize("key", sorted(PREAMBLE))
+@pytest.mark.parametrize("name", FIXTURES)
+def test_the_recitals_are_lettered_as_each_language_does(name: str, key: str) -> None:
+    rec = record(name)
+    count = 2 + len(rec.venture.purposes)  # the memorandum (or the intention), the purposes, the programme
+    uk = fixture_text(name, key, "uk").splitlines()
+    en = fixture_text(name, key, "en").splitlines()
+    uk_recitals = _between(uk, "беручи до уваги:", PREAMBLE[key][0])
+    en_recitals = _between(en, "BACKGROUND", PREAMBLE[key][1])
+    assert [r[:3] for r in uk_recitals] == [f"{letter}) " for letter in "абвгд"[:count]]
+    assert [r[:4] for r in en_recitals] == [f"({letter}) " for letter in "ABCDE"[:count]]
+    assert all(r.endswith(";") for r in uk_recitals[:-1]) and uk_recitals[-1].endswith(",")
+    # English recitals are sentences: a capital after the letter, a full stop at the end.
+    assert all(r[4].isupper() and r.endswith(".") for r in en_recitals), en_recitals
+    assert "taking into account" not in "\n".join(en)
+
+
+@pytest.mark.parametrize("key", sorted(PREAMBLE))
+@pytest.mark.parametrize("name", FIXTURES)
+def test_each_party_item_ends_as_the_grammar_needs(name: str, key: str) -> None:
+    parties = 1 + len(record(name).shareholders)
+    for lang, numbers, opening in (("uk", [f"{n}) " for n in range(1, parties + 1)], "Сторонами цього"),
+                                   ("en", [f"({n}) " for n in range(1, parties + 1)], "The parties to this")):
+        lines = fixture_text(name, key, lang).splitlines()
+        at = next(i for i, line in enumerate(lines) if line.startswith(opening))
+        items = lines[at + 1:at + 1 + parties]
+        assert [item.split(" ", 1)[0] + " " for item in items] == numbers
+        assert items[-1].endswith(","), items[-1]  # runs on into "each a “Party” …"
+        if lang == "uk":
+            assert all(item.endswith(";") for item in items[:-1])
+        else:
+            assert all(item.endswith(";") for item in items[:-2]) and items[-2].endswith("; and")
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_party_and_shareholder_map_one_way(name: str) -> None:
+    """«Сторона» is always “Party” and «Учасник» always “Shareholder”: the memorandum's companies are
+    Parties too (no “Participant” a reader could take for «Учасник»)."""
+    for key in applicable(record(name)):
+        en = fixture_text(name, key, "en")
+        assert "Participant" not in en, key
+    mou = fixture_text(name, "memorandum", "en")
+    assert "each a “Party” and together the “Parties”" in mou

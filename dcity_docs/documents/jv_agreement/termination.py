@@ -13,9 +13,6 @@ from dcity_docs.documents import common as c
 from dcity_docs.documents.jv_agreement.outline import REGISTRATION_MONTHS, SECTIONS
 from dcity_docs.draft.base import Writer
 
-UK_LETTERS = "абвгдежиіклмнпрстуфхцшщюя"
-"""Letters of a Ukrainian list («а)», «б)»), without ґ, є, з, й, о, ч, ь (ДСТУ 4163:2020)."""
-
 FORCE_MAJEURE = "force_majeure"
 """The key of the force majeure section, where the agreement has one (cited by its number)."""
 
@@ -135,7 +132,7 @@ def term(w: Writer, record: Record) -> None:
             reference=_force_majeure(w),
         )
     )
-    lettered = [e.map(lambda s, lang, i=i: f"{UK_LETTERS[i]}) {s}" if lang == "uk" else f"({chr(ord('a') + i)}) {s}")
+    lettered = [e.map(lambda s, lang, i=i: f"{c.UK_LETTERS[i]}) {s}" if lang == "uk" else f"({chr(ord('a') + i)}) {s}")
                 for i, e in enumerate(events)]
     # TRANSLATORS: introduces the list of termination events; {events}: the events, each "(a) …;".
     w.clause(
