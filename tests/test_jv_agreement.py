@@ -333,7 +333,7 @@ def test_example_in_english(out_dir: str) -> None:
     assert "on the establishment of the joint venture “Danforge Defence Ukraine”" in lines
     assert ("(1) the Ministry of Defence of Ukraine (the “Ministry”), represented by Rustem Umerov, "
             "Minister of Defence of Ukraine, acting under the Regulations on the Ministry of Defence of "
-            "Ukraine,") in lines
+            "Ukraine;") in lines
     assert "each a “Party” and together the “Parties”, and Shareholder 1 and Shareholder 2 together" in text
     for cell in ("Shareholder", "Share", "Contribution", "Agreed monetary value of the contribution", "51%",
                  "Use of production premises", "A technology licence and equipment", "Total", "100%"):
