@@ -183,3 +183,38 @@ def test_party_and_shareholder_map_one_way(name: str) -> None:
         assert "Participant" not in en, key
     mou = fixture_text(name, "memorandum", "en")
     assert "each a “Party” and together the “Parties”" in mou
+
+
+UK_COMPANY = '    registration: {scheme: gb.vat, number: "284617379"}\n'
+INCORPORATED = (UK_COMPANY, UK_COMPANY + "    incorporation:\n"
+                "      place: {uk: Англії та Уельсу, en: England and Wales}\n"
+                '      number: "01234567"\n')
+
+
+def test_a_uk_company_is_incorporated_in_england_and_wales_where_the_record_says_so() -> None:
+    from clauses import text
+    rec = record("DC-2026-021", replace=INCORPORATED)
+    assert rec.shareholders[1].incorporation is not None
+    for key in ("memorandum", "jv-agreement"):
+        en, uk = text(rec, key, "en"), text(rec, key, "uk")
+        assert ("Wessex Ordnance Systems Ltd, a company incorporated in England and Wales with company "
+                "number 01234567, VAT number 284617379 (") in en, key
+        assert "registered under the laws of the United Kingdom" not in en
+        assert ("Вессекс Орднанс Системз Лтд, компанія, зареєстрована відповідно до законодавства Англії "
+                "та Уельсу за реєстраційним номером компанії 01234567, реєстраційний номер платника ПДВ "
+                "284617379 (далі – ") in uk, key
+    en_lines = text(rec, "jv-agreement", "en").splitlines()
+    uk_lines = text(rec, "jv-agreement", "uk").splitlines()
+    assert "Incorporated in England and Wales, company number 01234567" in en_lines
+    assert "VAT number: 284617379" in en_lines
+    assert ("Зареєстровано відповідно до законодавства Англії та Уельсу, реєстраційний номер компанії "
+            "01234567") in uk_lines
+    bilingual = text(rec, "jv-agreement", "bilingual")
+    assert "company number 01234567" in bilingual and "реєстраційний номер компанії 01234567" in bilingual
+
+
+def test_without_the_optional_fields_a_company_reads_as_before() -> None:
+    en = fixture_text("DC-2026-021", "jv-agreement", "en")
+    assert ("Wessex Ordnance Systems Ltd, a legal entity registered under the laws of the United Kingdom, "
+            "VAT number 284617379 (“Shareholder 2”)") in en
+    assert "company number" not in en and "Incorporated in" not in en

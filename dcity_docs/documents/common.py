@@ -230,7 +230,8 @@ def registration_label(w: Writer, scheme: str) -> Bi:
         "ua.edrpou": w.T("registration", "EDRPOU code"),
         "dk.cvr": w.T("registration", "CVR number"),
         "no.orgnr": w.T("registration", "organisation number"),
-        "gb.vat": w.T("registration", "VAT registration number"),
+        # TRANSLATORS: a UK company's VAT number, named as the UK names it ("VAT number").
+        "gb.vat": w.T("registration", "VAT number"),
         "lei": w.T("registration", "Legal Entity Identifier (LEI)"),
     }
     return labels.get(scheme) or w.T("registration", "registration number")
@@ -265,6 +266,24 @@ def ministry_intro(w: Writer, record: Record) -> Bi:
 
 def shareholder_intro(w: Writer, holder: Shareholder, index: int,
                       holder_term: "HolderTerm | None" = None) -> Bi:
+    term = (holder_term or shareholder_term)(w, index)
+    inc = holder.incorporation
+    if inc is not None:
+        # TRANSLATORS: a shareholder in the preamble whose record gives its place of incorporation
+        # and company number. {incorporated_in}: "England and Wales" (uk genitive: «Англії та Уельсу»);
+        # {company_number}: as given; {label} {number}: its other registration ("VAT number …").
+        return w.T(
+            "party",
+            "{name}, a company incorporated in {incorporated_in} with company number {company_number}, "
+            "{label} {number} (“{term}”), {representation},",
+            name=value(holder.name),
+            incorporated_in=value(inc.place),
+            company_number=inc.number,
+            label=registration_label(w, holder.registration.scheme),
+            number=holder.registration.number,
+            term=term,
+            representation=representation(w, holder.signatory, holder.country),
+        )
     # TRANSLATORS: a shareholder in the preamble. {registered_in}: country in the genitive in
     # Ukrainian (законодавством Данії); {label}: "EDRPOU code" etc.; {term}: "Shareholder 1".
     return w.T(
@@ -275,7 +294,7 @@ def shareholder_intro(w: Writer, holder: Shareholder, index: int,
         registered_in=country(holder.country, "genitive"),
         label=registration_label(w, holder.registration.scheme),
         number=holder.registration.number,
-        term=(holder_term or shareholder_term)(w, index),
+        term=term,
         representation=representation(w, holder.signatory, holder.country),
     )
 
