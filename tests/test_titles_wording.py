@@ -218,3 +218,15 @@ def test_without_the_optional_fields_a_company_reads_as_before() -> None:
     assert ("Wessex Ordnance Systems Ltd, a legal entity registered under the laws of the United Kingdom, "
             "VAT number 284617379 (“Shareholder 2”)") in en
     assert "company number" not in en and "Incorporated in" not in en
+
+
+def test_a_venture_in_ukraine_is_named_with_its_legal_form() -> None:
+    name = _ukraine_fixture()
+    venture = record(name).venture.name
+    uk, en = fixture_text(name, "jv-agreement", "uk"), fixture_text(name, "jv-agreement", "en")
+    assert (f"з повним найменуванням Товариство з обмеженою відповідальністю «{venture.uk}» і скороченим "
+            f"найменуванням ТОВ «{venture.uk}».") in uk
+    assert (f"under the full name Limited Liability Company “{venture.en}” and the short name "
+            f"LLC “{venture.en}”.") in en
+    abroad = next(n for n in FIXTURES if record(n).venture.placement == "abroad")
+    assert "ТОВ «" not in fixture_text(abroad, "jv-agreement", "uk")  # no Ukrainian legal form abroad
