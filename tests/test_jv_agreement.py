@@ -329,13 +329,13 @@ def test_example_in_ukrainian(out_dir: str) -> None:
 def test_example_in_english(out_dir: str) -> None:
     text = render(out_dir, "DC-2026-014", "en")[0]
     lines = text.splitlines()
-    assert f"AGREEMENT No.{NBSP}DC-2026-014" in lines
+    assert f"JOINT VENTURE AGREEMENT No.{NBSP}DC-2026-014" in lines
     assert "on the establishment of the joint venture “Danforge Defence Ukraine”" in lines
     assert ("(1) the Ministry of Defence of Ukraine (the “Ministry”), represented by Rustem Umerov, "
             "Minister of Defence of Ukraine, acting under the Regulations on the Ministry of Defence of "
-            "Ukraine,") in lines
+            "Ukraine;") in lines
     assert "each a “Party” and together the “Parties”, and Shareholder 1 and Shareholder 2 together" in text
-    for cell in ("Shareholder", "Share", "Contribution", "Money value of the contribution", "51%",
+    for cell in ("Shareholder", "Share", "Contribution", "Agreed monetary value of the contribution", "51%",
                  "Use of production premises", "A technology licence and equipment", "Total", "100%"):
         assert cell in lines
     assert ("Shareholder 2 shall also comply with the laws of Denmark on the licensing of exports of "

@@ -108,7 +108,7 @@ def test_a_venture_abroad_has_no_ukrainian_only_condition() -> None:
     assert "Site" not in en and "Майданчик" not in uk
     assert "Defence City programme on the terms of this Agreement" in en
     assert "resident of Defence City" not in en
-    assert "(a) the permits, licences and conclusions" in en
+    assert "(a) the permits, licences and opinions" in en
     assert "The condition in item (a) is required by law and cannot be waived." in en
     assert "Обставина, зазначена в підпункті а), вимагається законом, і від неї не можна відмовитися." in uk
     assert "The conditions in items (b) and (c) are for the benefit of the Shareholders" in en
@@ -161,7 +161,7 @@ def test_record_terms_change_the_conditions_in_both_languages() -> None:
     record = fixture("DC-2026-014", "  ukrainian_merger_clearance: not_required\n  site_agreement_days: 60\n")
     uk, en = text_of(record, "uk", UK), text_of(record, "en", EN)
     assert "Antimonopoly" not in en and "Антимонопольн" not in uk
-    assert "(a) the permits, licences and conclusions" in en
+    assert "(a) the permits, licences and opinions" in en
     assert "within 60 (sixty) calendar days of the Registration Date" in en
     assert "протягом 60 (шістдесяти) календарних днів з Дати реєстрації" in uk
 

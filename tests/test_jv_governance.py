@@ -54,7 +54,7 @@ def management(record, lang: str) -> str:
 def test_the_agreement_names_the_bodies_and_leaves_governance_to_the_shareholders_agreement() -> None:
     record = load_record(FIXTURES / "DC-2026-014.yaml")
     en, uk = management(record, "en"), management(record, "uk")
-    assert ("its general meeting of shareholders (the supreme body) and its director (the sole "
+    assert ("its general meeting of shareholders (the highest governing body) and its director (the sole "
             "executive body)") in en
     assert "Article 7 of the Law of Ukraine “On Limited and Additional Liability Companies” (the " \
            "“Shareholders’ Agreement”)" in en

@@ -18,8 +18,8 @@ from clauses import FIXTURES, MODES, fixture_text, langs_of, record, text
 KEY = "jv-agreement"
 I = {"uk": 0, "en": 1}
 EVENTS = (
-    ("б) будь-якою Стороною шляхом письмового повідомлення інших Сторін, якщо Підприємство не зареєстровано "
-     "протягом 6 (шести) місяців",
+    ("б) будь-якою Стороною шляхом письмового повідомлення інших Сторін, якщо Підприємство не "
+     "зареєстровано протягом 6 (шести) місяців",
      "г) будь-якою Стороною шляхом письмового повідомлення інших Сторін, якщо інша Сторона істотно "
      "порушила цей Договір і не усунула порушення протягом 30 (тридцяти) календарних днів",
      "д) іншими Сторонами шляхом письмового повідомлення, якщо Учасника визнано банкрутом",
@@ -29,7 +29,7 @@ EVENTS = (
      "договір») не врегульовано шляхом ескалації та медіації протягом 90 (дев’яноста) календарних днів",
      f"в порядку, передбаченому розділом {SECTIONS.no('force-majeure')}, якщо дія обставин непереборної "
      "сили триває довше"),
-    ("(b) by any Party, by written notice to the other Parties, if the Registration Date has not occurred "
+    ("(b) by any Party, by written notice to the other Parties, if the Venture has not been registered "
      "within 6 (six) months",
      "(d) by any Party, by written notice to the other Parties, if another Party commits a material breach "
      "of this Agreement and does not remedy it within 30 (thirty) calendar days",

@@ -20,9 +20,9 @@ BINDING = (
     "здійснити вклад до капіталу Підприємства, і жодна Сторона не несе відповідальності перед іншою за "
     "припинення переговорів",
     "Only Sections 4 (confidentiality), 6 (governing law and disputes) and 7 (term, languages and costs) "
-    "of this Memorandum are legally binding on the Participants. The other Sections record the "
-    "Participants’ intentions only: they create no obligation to conclude the joint-venture agreement or "
-    "to contribute to the capital of the Venture, and no Participant is liable to another for breaking "
+    "of this Memorandum are legally binding on the Parties. The other Sections record the "
+    "Parties’ intentions only: they create no obligation to conclude the Joint Venture Agreement or "
+    "to contribute to the capital of the Venture, and no Party is liable to another for breaking "
     "off negotiations",
 )
 NOT_PRELIMINARY = ("не є попереднім договором у розумінні статті 635 Цивільного кодексу України",
@@ -31,7 +31,7 @@ SURVIVES = ("зберігають чинність після припиненн
             "3 (трьох) років.",
             "survive the end of this Memorandum, for whatever reason, for 3 (three) years.")
 COSTS = ("Кожна Сторона самостійно несе власні витрати на ведення переговорів і підготовку цього Меморандуму",
-         "Each Participant bears its own costs of negotiating and preparing this Memorandum")
+         "Each Party bears its own costs of negotiating and preparing this Memorandum")
 HEADINGS = (("4. Конфіденційність", "6. Застосовне право та вирішення спорів", "7. Прикінцеві положення"),
             ("4. Confidentiality", "6. Governing Law and Disputes", "7. Final Provisions"))
 DEFINED = ("(далі – «Підприємство»)", "(the “Venture”)")

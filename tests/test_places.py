@@ -7,7 +7,7 @@ import re
 import pycountry
 import pytest
 
-from dcity_docs.record.models import UA_REGION_CODES
+from dcity_docs.record.codes import UA_REGION_CODES
 
 from dcity_docs.language.declension import transliterate
 from dcity_docs.language.places import PLACE_CASES, country_name, region_codes, region_name

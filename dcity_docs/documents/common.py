@@ -129,30 +129,61 @@ def purpose_recital(w: Writer, purpose: Purpose, record: Record) -> Bi:
     if purpose is Purpose.western_government_orders:
         codes = partner_countries(record)
         if not codes:
+            # TRANSLATORS: a recital. English states it as a sentence under "BACKGROUND"; Ukrainian
+            # keeps it an item after «беручи до уваги:», ending in «;».
             return w.T(
                 "recital",
-                "the intention to receive and perform orders from the governments of partner States "
-                "for defence products made by the Venture;",
+                "The Venture is intended to receive and perform orders from the governments of partner "
+                "States for the defence products it makes.",
             )
         # TRANSLATORS: a recital; {countries} lists the partners' countries, in the genitive in
         # Ukrainian («Данії та Норвегії»).
         return w.T(
             "recital",
-            "the intention to receive and perform orders from the governments of partner States, "
-            "including {countries}, for defence products made by the Venture;",
+            "The Venture is intended to receive and perform orders from the governments of partner "
+            "States, including {countries}, for the defence products it makes.",
             countries=joined([country(c, "genitive") for c in codes]),
         )
     if purpose is Purpose.eu_nato_market_access:
+        # TRANSLATORS: a recital (a sentence in English, an item ending in «;» in Ukrainian).
         return w.T(
             "recital",
-            "the intention of the Venture to operate in the European Union and to enter the markets "
-            "of member States of the North Atlantic Treaty Organization (NATO);",
+            "The Venture is intended to operate in the European Union and to enter the markets of "
+            "member States of the North Atlantic Treaty Organization (NATO).",
         )
+    # TRANSLATORS: a recital (a sentence in English, an item ending in «;» in Ukrainian): «важливість
+    # забезпечення якості продукції та доступу оборонної промисловості України до новітніх технологій».
     return w.T(
         "recital",
-        "the importance for the defence industry of Ukraine of quality assurance and of access to "
-        "the latest technologies, including through technology transfer within the Venture;",
+        "Quality assurance and access to the latest technologies, including through technology "
+        "transfer within the Venture, are important for the defence industry of Ukraine.",
     )
+
+
+def programme_recital(w: Writer) -> Bi:
+    """The last recital of the memorandum and the agreement: the programme they belong to."""
+    # TRANSLATORS: the last recital (a sentence in English; in Ukrainian the last item after
+    # «беручи до уваги:», ending in a comma before «домовилися про таке:»).
+    return w.T(
+        "recital",
+        "The Government of Ukraine runs the Defence City programme for joint defence production with "
+        "partner States.",
+    )
+
+
+UK_LETTERS = "абвгдежиіклмнпрстуфхцшщюя"
+"""Letters of a Ukrainian list («а)», «б)»), without ґ, є, з, й, о, ч, ь (ДСТУ 4163:2020)."""
+
+
+def recitals(w: Writer, items: list[Bi]) -> None:
+    """The recitals: in English under "BACKGROUND", lettered (A), (B), …, each a sentence; in
+    Ukrainian after «беручи до уваги:», lettered а), б), …"""
+    # TRANSLATORS: the heading of the recitals in English ("BACKGROUND"); in Ukrainian the words
+    # that open them, «беручи до уваги:» (the recitals follow as а), б), …).
+    w.para(w.T("recital", "BACKGROUND"))
+    for i, item in enumerate(items):
+        w.para(item.map(lambda s, lang, i=i: f"{UK_LETTERS[i]}) {s}" if lang == "uk"
+                        else f"({chr(ord('A') + i)}) {s}"))
 
 
 # --- parties ----------------------------------------------------------------------------
@@ -199,7 +230,8 @@ def registration_label(w: Writer, scheme: str) -> Bi:
         "ua.edrpou": w.T("registration", "EDRPOU code"),
         "dk.cvr": w.T("registration", "CVR number"),
         "no.orgnr": w.T("registration", "organisation number"),
-        "gb.vat": w.T("registration", "VAT registration number"),
+        # TRANSLATORS: a UK company's VAT number, named as the UK names it ("VAT number").
+        "gb.vat": w.T("registration", "VAT number"),
         "lei": w.T("registration", "Legal Entity Identifier (LEI)"),
     }
     return labels.get(scheme) or w.T("registration", "registration number")
@@ -234,6 +266,24 @@ def ministry_intro(w: Writer, record: Record) -> Bi:
 
 def shareholder_intro(w: Writer, holder: Shareholder, index: int,
                       holder_term: "HolderTerm | None" = None) -> Bi:
+    term = (holder_term or shareholder_term)(w, index)
+    inc = holder.incorporation
+    if inc is not None:
+        # TRANSLATORS: a shareholder in the preamble whose record gives its place of incorporation
+        # and company number. {incorporated_in}: "England and Wales" (uk genitive: «Англії та Уельсу»);
+        # {company_number}: as given; {label} {number}: its other registration ("VAT number …").
+        return w.T(
+            "party",
+            "{name}, a company incorporated in {incorporated_in} with company number {company_number}, "
+            "{label} {number} (“{term}”), {representation},",
+            name=value(holder.name),
+            incorporated_in=value(inc.place),
+            company_number=inc.number,
+            label=registration_label(w, holder.registration.scheme),
+            number=holder.registration.number,
+            term=term,
+            representation=representation(w, holder.signatory, holder.country),
+        )
     # TRANSLATORS: a shareholder in the preamble. {registered_in}: country in the genitive in
     # Ukrainian (законодавством Данії); {label}: "EDRPOU code" etc.; {term}: "Shareholder 1".
     return w.T(
@@ -244,7 +294,7 @@ def shareholder_intro(w: Writer, holder: Shareholder, index: int,
         registered_in=country(holder.country, "genitive"),
         label=registration_label(w, holder.registration.scheme),
         number=holder.registration.number,
-        term=(holder_term or shareholder_term)(w, index),
+        term=term,
         representation=representation(w, holder.signatory, holder.country),
     )
 
@@ -507,9 +557,16 @@ def page_labels(w: Writer) -> dict[str, Bi]:
 
 
 def numbered_parties(w: Writer, intros: list[Bi]) -> None:
-    """The parties as paragraphs numbered «1)» in Ukrainian, "(1)" in English."""
+    """The parties as paragraphs numbered «1)» in Ukrainian, "(1)" in English, each ending in «;»
+    but the last, which runs on into the words that define the Parties (its comma kept); in English
+    the one before the last ends "; and"."""
+    last = len(intros)
     for n, intro in enumerate(intros, start=1):
-        w.para(intro.map(lambda text, lang: f"{n}) {text}" if lang == "uk" else f"({n}) {text}"))
+        def mark(text: str, lang: str, n: int = n) -> str:
+            if n < last and text.endswith(","):
+                text = text[:-1] + (";" if lang == "uk" or n < last - 1 else "; and")
+            return f"{n}) {text}" if lang == "uk" else f"({n}) {text}"
+        w.para(intro.map(mark))
 
 
 def party_list(w: Writer, record: Record, holder_term: HolderTerm | None = None) -> None:

@@ -28,30 +28,21 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     w.subtitle(w.T("memorandum|title", "on the establishment of the joint venture “{venture}”", venture=venture))
     w.place_date(c.place_and_date(w, record, record.dates.memorandum))
 
-    w.para(w.T("memorandum|preamble", "The participants in this Memorandum are:"))
+    w.para(w.T("memorandum|preamble", "The parties to this Memorandum are:"))
     c.party_list(w, record, c.prospective_term)
     # TRANSLATORS: closes the list of parties in the preamble of the memorandum.
-    w.para(w.T("memorandum|preamble", "each a “Participant” and together the “Participants”, taking into account:"))
-    # TRANSLATORS: the first recital, which defines the Venture before the recitals use it;
-    # {venture}: the venture's name.
-    w.para(
-        w.T(
-            "memorandum|preamble",
-            "the intention of the Participants to establish the joint venture “{venture}” (the "
-            "“Venture”);",
-            venture=venture,
-        )
+    w.para(w.T("memorandum|preamble", "each a “Party” and together the “Parties”."))
+    # TRANSLATORS: the first recital, which defines the Venture before the recitals use it (a
+    # sentence in English, an item after «беручи до уваги:» in Ukrainian); {venture}: the venture's name.
+    first = w.T(
+        "memorandum|preamble",
+        "The Parties intend to establish the joint venture “{venture}” (the “Venture”).",
+        venture=venture,
     )
-    for purpose in record.venture.purposes:
-        w.para(c.purpose_recital(w, purpose, record))
-    w.para(
-        w.T(
-            "memorandum|preamble",
-            "the Defence City programme of the Government of Ukraine for joint defence production "
-            "with partner States,",
-        )
-    )
-    w.para(w.T("memorandum|preamble", "have reached the following understanding:"))
+    purposes = [c.purpose_recital(w, purpose, record) for purpose in record.venture.purposes]
+    c.recitals(w, [first, *purposes, c.programme_recital(w)])
+    # TRANSLATORS: closes the preamble of the memorandum; it records an understanding, not an agreement.
+    w.para(w.T("memorandum|preamble", "THE PARTIES HAVE REACHED the following understanding:"))
 
     w.heading("subject", w.T("memorandum|subject", "Subject of the Memorandum"))
     # TRANSLATORS: {products}: a list such as "unmanned aerial vehicles (drones) and artillery
@@ -59,7 +50,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     w.clause(
         w.T(
             "memorandum|subject",
-            "The Participants intend to establish the Venture for the development and production of "
+            "The Parties intend to establish the Venture for the development and production of "
             "{products} {placement}.",
             products=c.products(w, record),
             placement=c.placement(w, record),
@@ -68,7 +59,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     w.clause(
         w.T(
             "memorandum|subject",
-            "The Participants intend the charter capital of the Venture to be {capital}, held as "
+            "The Parties intend the charter capital of the Venture to be {capital}, held as "
             "follows: {shares}.",
             capital=c.money(record.venture.capital.amount, record.venture.capital.currency),
             shares=c.shares_summary(w, record),
@@ -77,14 +68,14 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     w.clause(
         w.T(
             "memorandum|subject",
-            "The Participants intend the Venture to create {jobs} for citizens of Ukraine.",
+            "The Parties intend the Venture to create {jobs} for citizens of Ukraine.",
             jobs=c.count(record.venture.ukrainian_jobs, "job"),
         )
     )
     w.clause(
         w.T(
             "memorandum|subject",
-            "The Participants intend to negotiate in good faith and to sign a joint-venture agreement "
+            "The Parties intend to negotiate in good faith and to sign the Joint Venture Agreement "
             "setting out the terms of the Venture in full.",
         )
     )
@@ -93,7 +84,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     w.clause(
         w.T(
             "memorandum|ministry",
-            "The Ministry intends to sign the joint-venture agreement on behalf of the State within "
+            "The Ministry intends to sign the Joint Venture Agreement on behalf of the State within "
             "its powers under the laws of Ukraine.",
         )
     )
@@ -110,7 +101,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
                 "memorandum|ministry",
                 "The Ministry intends, within its competence, to take measures to protect the "
                 "Venture’s production in Ukraine, including its coordination with air defence, on "
-                "terms set out in a site-protection annex to the joint-venture agreement.",
+                "terms set out in a site-protection annex to the Joint Venture Agreement.",
             )
         )
     else:
@@ -128,7 +119,7 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
         w.T(
             "memorandum|shareholders",
             "Each Prospective Shareholder intends to make the contribution to the Venture stated "
-            "against its name in the joint-venture agreement.",
+            "against its name in the Joint Venture Agreement.",
         )
     )
     w.clause(
@@ -144,9 +135,9 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     w.clause(
         w.T(
             "memorandum|confidentiality",
-            "Each Participant shall keep confidential all information received from another "
-            "Participant in connection with {instrument} and shall not disclose it to third parties "
-            "without that Participant’s prior written consent, save as required by law.",
+            "Each Party shall keep confidential all information received from another "
+            "Party in connection with {instrument} and shall not disclose it to third parties "
+            "without that Party’s prior written consent, save as required by law.",
             instrument=instrument,
         )
     )
@@ -175,10 +166,10 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
             "memorandum|nature",
             "Only Sections {confidentiality} (confidentiality), {law} (governing law and disputes) and "
             "{final} (term, languages and costs) of this Memorandum are legally binding on the "
-            "Participants. The other Sections record the Participants’ intentions only: they create no "
-            "obligation to conclude the joint-venture agreement or to contribute to the capital of the "
-            "Venture, and no Participant is liable to another for breaking off negotiations or for not "
-            "concluding the joint-venture agreement.",
+            "Parties. The other Sections record the Parties’ intentions only: they create no "
+            "obligation to conclude the Joint Venture Agreement or to contribute to the capital of the "
+            "Venture, and no Party is liable to another for breaking off negotiations or for not "
+            "concluding the Joint Venture Agreement.",
             confidentiality=SECTIONS.no("confidentiality"),
             law=SECTIONS.no("law"),
             final=SECTIONS.no("final"),
@@ -207,16 +198,16 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     w.clause(
         w.T(
             "memorandum|final",
-            "This Memorandum shall enter into force on the date of its signing by all Participants "
-            "and shall remain in effect until the joint-venture agreement is signed or until any "
-            "Participant notifies the others in writing that it withdraws.",
+            "This Memorandum shall enter into force on the date of its signing by all the Parties "
+            "and shall remain in effect until the Joint Venture Agreement is signed or until any "
+            "Party notifies the others in writing that it withdraws.",
         )
     )
     w.clause(
         w.T(
             "memorandum|final",
             "This Memorandum is made in the Ukrainian and English languages, in {copies}, one for each "
-            "Participant.",
+            "Party.",
             copies=c.count(len(record.shareholders) + 1, "copy", "locative"),
         )
     )
@@ -224,12 +215,12 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     w.clause(
         w.T(
             "memorandum|final",
-            "Each Participant bears its own costs of negotiating and preparing this Memorandum and "
-            "the joint-venture agreement.",
+            "Each Party bears its own costs of negotiating and preparing this Memorandum and "
+            "the Joint Venture Agreement.",
         )
     )
 
-    w.heading("signatures", w.T("memorandum|signatures", "Signatures of the Participants"))
+    w.heading("signatures", w.T("memorandum|signatures", "Signatures of the Parties"))
     w.signatures(c.signature_blocks(w, record, c.prospective_term))
 
     return c.finish(

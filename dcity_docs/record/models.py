@@ -17,7 +17,6 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-import pycountry
 from pydantic import (
     TypeAdapter,
     ValidationError,
@@ -39,7 +38,10 @@ from dcity_docs.errors import brief
 from dcity_docs.language.langs import LANGS, Lang
 from dcity_docs.record.seats import seat_country
 from dcity_docs.record.terms import Terms, terms_problems
-from dcity_docs.record.texts import MAX_NAME_CHARS, MAX_TEXT_CHARS, bounded, only_printable, schema_rules
+from dcity_docs.record.codes import CountryCode, CurrencyCode, RegionCode
+from dcity_docs.record.texts import (
+    MAX_NAME_CHARS, MAX_TEXT_CHARS, bounded, only_printable, plain_string, schema_rules,
+)
 
 ID_PATTERN = r"^[A-Z0-9][A-Z0-9-]{2,31}$"
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -106,19 +108,12 @@ def _no_mixed_script_words(value: str) -> str:
     return value
 
 
-def _plain_string(value: Any) -> Any:
-    """YAML turns ``yes``/``12``/``2026-01-01`` into other types; texts must be written as text."""
-    if isinstance(value, bool) or isinstance(value, (int, float, dt.date)):
-        raise ValueError("must be text; put it in quotes")
-    return value
-
-
 def _text_type(limit: int, what: str) -> Any:
     """A text printed in the documents: not empty, at most ``limit`` characters, no word too long to
     break, no control or invisible character, only characters the fonts print, no look-alike letters."""
     return Annotated[
         str,
-        BeforeValidator(_plain_string),
+        BeforeValidator(plain_string),
         StringConstraints(min_length=1),
         AfterValidator(bounded(limit, what.lower())),
         AfterValidator(_no_control_chars),
@@ -131,7 +126,7 @@ def _text_type(limit: int, what: str) -> Any:
 Text = _text_type(MAX_TEXT_CHARS, "A text")
 Name = _text_type(MAX_NAME_CHARS, "A name")
 """A name (of a venture, a party, a signatory, a site): a text, shorter."""
-Email = Annotated[str, BeforeValidator(_plain_string),
+Email = Annotated[str, BeforeValidator(plain_string),
                   StringConstraints(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$", max_length=254)]
 """An e-mail address for notices (plain ASCII: it is printed and typed, never looked up)."""
 
@@ -194,65 +189,6 @@ Percent = Annotated[
             "anyOf": [{"type": "string", "pattern": r"^[0-9]+(\.[0-9]{1,2})?$"}, {"type": "integer"}],
             "description": "A percentage, with at most two decimal places: the agreements print it "
             "exactly as given, and print no more than two",
-        }
-    ),
-]
-
-
-def _country(value: Any) -> str:
-    value = _plain_string(value)
-    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{2}", value) or pycountry.countries.get(
-        alpha_2=value
-    ) is None:
-        raise ValueError(f"{brief(value)} is not an ISO 3166-1 alpha-2 country code (e.g. UA, DK, NO)")
-    return value
-
-
-def _currency(value: Any) -> str:
-    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{3}", value) or pycountry.currencies.get(
-        alpha_3=value
-    ) is None:
-        raise ValueError(f"{brief(value)} is not an ISO 4217 currency code (e.g. EUR, UAH, NOK)")
-    return value
-
-
-def _ua_region_codes() -> list[str]:
-    """ISO 3166-2:UA codes, from the names the documents print (data/regions.json): the same 27 as
-    pycountry's (a test compares them), without loading its world database of subdivisions, which
-    took a fifth of a second of every command."""
-    import json
-
-    from dcity_docs.resources import data_dir
-
-    return sorted(json.loads((data_dir() / "regions.json").read_text(encoding="utf-8")))
-
-
-UA_REGION_CODES = frozenset(_ua_region_codes())
-
-
-def _ua_region(value: Any) -> str:
-    if not isinstance(value, str) or value not in UA_REGION_CODES:
-        raise ValueError(f"{brief(value)} is not an ISO 3166-2:UA region code (e.g. UA-18)")
-    return value
-
-
-CountryCode = Annotated[
-    str,
-    BeforeValidator(_country),
-    WithJsonSchema({"type": "string", "enum": sorted(c.alpha_2 for c in pycountry.countries)}),
-]
-CurrencyCode = Annotated[
-    str,
-    BeforeValidator(_currency),
-    WithJsonSchema({"type": "string", "enum": sorted(c.alpha_3 for c in pycountry.currencies)}),
-]
-RegionCode = Annotated[
-    str,
-    BeforeValidator(_ua_region),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "enum": sorted(UA_REGION_CODES),
         }
     ),
 ]
@@ -371,6 +307,18 @@ class Registration(Strict):
         return _no_control_chars(value)
 
 
+class Incorporation(Strict):
+    """Where a company was incorporated and its number in that register: a UK company is
+    "incorporated in England and Wales with company number …", not "registered under the laws of
+    the United Kingdom"."""
+
+    place: BiText = Field(
+        description="The place of incorporation: en as it reads after “incorporated in” (England and "
+        "Wales), uk in the genitive, after «відповідно до законодавства» (Англії та Уельсу)"
+    )
+    number: Text = Field(description="The company number in that place's register, e.g. 01234567")
+
+
 class ContributionKind(str, Enum):
     money = "money"
     equipment = "equipment"
@@ -409,6 +357,9 @@ class Shareholder(Strict):
     name: BiName
     country: CountryCode
     registration: Registration
+    incorporation: Incorporation | None = Field(
+        default=None, description="Optional: the place of incorporation and company number, printed "
+        "with the company's name in the preamble and in the Parties' details")
     address: BiText
     signatory: Signatory
     email: Email | None = Field(default=None, description="Where notices may also be sent by e-mail")

@@ -8,11 +8,13 @@ for ever. The limits are far above any real agreement's texts.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from dcity_docs.resources import data_dir
 
@@ -88,3 +90,10 @@ def schema_rules(limit: int, what: str) -> dict[str, object]:
         "description": f"{what}: at most {limit:,} characters, no word over {MAX_WORD_CHARS} characters, "
                        f"only characters the documents' fonts ({font_names()}) print (no emoji)",
     }
+
+
+def plain_string(value: Any) -> Any:
+    """YAML turns ``yes``/``12``/``2026-01-01`` into other types; texts must be written as text."""
+    if isinstance(value, bool) or isinstance(value, (int, float, dt.date)):
+        raise ValueError("must be text; put it in quotes")
+    return value

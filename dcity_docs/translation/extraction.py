@@ -66,6 +66,7 @@ PLACEHOLDERS: dict[str, str] = {
     "capital": "the charter capital, an amount of money already formatted with its currency",
     "clause": "the number of the clause referred to, e.g. 3.1",
     "codename": "the site's codename, already in quotation marks",
+    "company_number": "a company's number in its register, exactly as in the record (01234567)",
     "confidentiality": "the number of the confidentiality section, e.g. 4",
     "copy": "the number of this copy of the document, e.g. 1",
     "count": "a number in figures, e.g. 12 (how many records, packs or ventures)",
@@ -118,6 +119,8 @@ PLACEHOLDERS: dict[str, str] = {
     "already in the case the clause needs (the genitive after «протягом»)",
     "placement": "where production is placed, e.g. “in Ukraine” (context “placement”)",
     "position": "the signatory's position; in Ukrainian already in the genitive",
+    "incorporated_in": "a company's place of incorporation as the record gives it: in English as it "
+    "reads after “incorporated in” (England and Wales), in Ukrainian already in the genitive",
     "products": "a list of product lines, already joined (context “product”)",
     "regime": "an export control regime (a law or regulation), as translated under its own "
     "context; in Ukrainian already in the genitive",

@@ -98,9 +98,9 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
     return c.finish(
         w,
         record,
-        title=w.T("jv-agreement|title", "Joint-Venture Agreement"),
+        title=w.T("jv-agreement|title", "Joint Venture Agreement"),
         # TRANSLATORS: the document's subject in its properties; {venture}: the venture's name.
         subject=w.T("jv-agreement|title", "Joint venture “{venture}”", venture=venture),
         # TRANSLATORS: the footer of every page; {id}: the venture's register number.
-        reference=w.T("footer", "{id} · Joint-Venture Agreement", id=record.id),
+        reference=w.T("footer", "{id} · Joint Venture Agreement", id=record.id),
     )

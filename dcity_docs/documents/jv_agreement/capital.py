@@ -62,7 +62,7 @@ def capital(w: Writer, record: Record) -> None:
             w.T(
                 "jv-agreement|capital",
                 "The shares of the Shareholders in the charter capital, their contributions and the "
-                "money value of each contribution are as follows:",
+                "agreed monetary value of each contribution are as follows:",
             )
         )
     else:
@@ -74,7 +74,7 @@ def capital(w: Writer, record: Record) -> None:
             w.T(
                 "jv-agreement|capital",
                 "The shares of the Shareholders in the share capital, their contributions and the "
-                "money value of each contribution are as follows:",
+                "agreed monetary value of each contribution are as follows:",
             )
         )
     head = [
@@ -82,7 +82,7 @@ def capital(w: Writer, record: Record) -> None:
         w.T("jv-agreement|capital-table", "Shareholder"),
         w.T("jv-agreement|capital-table", "Share"),
         w.T("jv-agreement|capital-table", "Contribution"),
-        w.T("jv-agreement|capital-table", "Money value of the contribution"),
+        w.T("jv-agreement|capital-table", "Agreed monetary value of the contribution"),
     ]
     rows = [
         [
@@ -121,7 +121,7 @@ def capital(w: Writer, record: Record) -> None:
         w.clause(
             w.T(
                 "jv-agreement|capital",
-                "The money value of each non-monetary contribution stated in clause {clause} has been "
+                "The monetary value of each non-monetary contribution stated in clause {clause} has been "
                 "agreed by all the Shareholders. Where the laws of {country} require that value to be "
                 "confirmed by a valuer or approved by the general meeting, the Shareholders shall "
                 "ensure that this is done before the contribution is made.",
@@ -199,8 +199,8 @@ def capital(w: Writer, record: Record) -> None:
                 "qualified workforce, including by making its qualified employees available to work "
                 "for the Venture with their consent and in accordance with labour law. This "
                 "undertaking is not a contribution to the charter capital of the Venture within the "
-                "meaning of Article 115(2) of the Civil Code of Ukraine, has no money value and does "
-                "not increase that Shareholder’s share in the charter capital.",
+                "meaning of Article 115(2) of the Civil Code of Ukraine, has no agreed monetary value "
+                "and does not increase that Shareholder’s share in the charter capital.",
                 term=term,
             )
         else:
@@ -211,7 +211,8 @@ def capital(w: Writer, record: Record) -> None:
                 "qualified workforce, including by making its qualified employees available to work "
                 "for the Venture with their consent and in accordance with labour law. This "
                 "undertaking is not a contribution to the share capital of the Venture, has no "
-                "money value and does not increase that Shareholder’s share in the share capital.",
+                "agreed monetary value and does not increase that Shareholder’s share in the share "
+                "capital.",
                 term=term,
             )
         w.clause(text)

@@ -120,7 +120,7 @@ def _conditions(w: Writer, record: Record) -> list[_Condition]:
         # States (and the country of placement abroad), uk genitive: «органами Данії».
         text = w.T(
             "jv-agreement|conditions",
-            "the permits, licences and conclusions that each transfer of goods, technology or services "
+            "the permits, licences and opinions that each transfer of goods, technology or services "
             "to the Venture under this Agreement needs have been granted by the State Service for Export "
             "Control of Ukraine and by the competent authorities of {countries};",
             countries=c.joined([c.country(code, "genitive") for code in countries]),
@@ -129,7 +129,7 @@ def _conditions(w: Writer, record: Record) -> list[_Condition]:
         # TRANSLATORS: as above, where every transfer is within Ukraine or from it only.
         text = w.T(
             "jv-agreement|conditions",
-            "the permits, licences and conclusions that each transfer of goods, technology or services "
+            "the permits, licences and opinions that each transfer of goods, technology or services "
             "to the Venture under this Agreement needs have been granted by the State Service for "
             "Export Control of Ukraine;",
         )
@@ -166,8 +166,8 @@ def _conditions(w: Writer, record: Record) -> list[_Condition]:
         out.append(_Condition(w.T(
             "jv-agreement|conditions",
             "a valuation of each non-monetary contribution stated in Section {section}, made by an "
-            "independent valuer whom the Shareholders appoint jointly, confirms at least the money value "
-            "given to that contribution there;",
+            "independent valuer whom the Shareholders appoint jointly, confirms at least the agreed "
+            "monetary value given to that contribution there;",
             section=SECTIONS.no("capital")), by_law=False))
     return out
 

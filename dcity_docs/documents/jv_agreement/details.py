@@ -52,6 +52,11 @@ def details(w: Writer, record: Record) -> None:
                 name=c.value(holder.name),
             )
         )
+        if holder.incorporation is not None:
+            # TRANSLATORS: a line of a Party's details, where the record gives it: {incorporated_in}
+            # "England and Wales" (uk genitive «Англії та Уельсу»), {number} the company number.
+            w.detail(w.T("jv-agreement|details", "Incorporated in {incorporated_in}, company number {number}",
+                         incorporated_in=c.value(holder.incorporation.place), number=holder.incorporation.number))
         bank = (holder.bank.iban, holder.bank.bic) if holder.bank is not None else None
         _detail_lines(
             w,

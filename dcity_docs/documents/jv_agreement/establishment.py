@@ -14,13 +14,15 @@ def establishment(w: Writer, record: Record, venture: Bi) -> None:
     w.heading("establishment", w.T("jv-agreement|establishment", "Establishment of the Venture"))
     if record.venture.placement == "ukraine":
         # TRANSLATORS: {venture}: the venture's name. The Law of Ukraine is cited by its Ukrainian
-        # title «Про товариства з обмеженою та додатковою відповідальністю».
+        # title «Про товариства з обмеженою та додатковою відповідальністю». The name with its legal
+        # form: full «Товариство з обмеженою відповідальністю «…»», short «ТОВ «…»».
         w.clause(
             w.T(
                 "jv-agreement|establishment",
                 "The Shareholders shall establish the Venture as a limited liability company in "
                 "accordance with the Civil Code of Ukraine and the Law of Ukraine “On Limited and "
-                "Additional Liability Companies”, under the name “{venture}”.",
+                "Additional Liability Companies”, under the full name Limited Liability Company "
+                "“{venture}” and the short name LLC “{venture}”.",
                 venture=venture,
             )
         )

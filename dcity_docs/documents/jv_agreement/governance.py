@@ -22,13 +22,13 @@ def governance(w: Writer, record: Record) -> None:
         if board:
             # TRANSLATORS: clause Management, the bodies of a venture in Ukraine with a supervisory board.
             w.clause(w.T("jv-agreement|governance",
-                         "The bodies of the Venture are its general meeting of shareholders (the supreme "
-                         "body), its supervisory board and its director (the sole executive body)."))
+                         "The bodies of the Venture are its general meeting of shareholders (the "
+                         "highest governing body), its supervisory board and its director (the sole executive body)."))
         else:
             # TRANSLATORS: clause Management, the bodies of a venture in Ukraine without a supervisory board.
             w.clause(w.T("jv-agreement|governance",
-                         "The bodies of the Venture are its general meeting of shareholders (the supreme "
-                         "body) and its director (the sole executive body)."))
+                         "The bodies of the Venture are its general meeting of shareholders (the "
+                         "highest governing body) and its director (the sole executive body)."))
         # TRANSLATORS: clause Management; defines the term “Shareholders’ Agreement” (uk «Корпоративний
         # договір», art. 7 of the Law «Про товариства з обмеженою та додатковою відповідальністю»).
         w.clause(w.T("jv-agreement|governance",

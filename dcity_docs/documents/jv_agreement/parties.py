@@ -12,7 +12,7 @@ from dcity_docs.draft.base import Writer
 def title_and_preamble(w: Writer, record: Record, venture: Bi) -> None:
     # TRANSLATORS: the agreement's title; {number} is its number (DC-2026-014). Keep a no-break
     # space in «№ DC-…».
-    w.title(w.T("jv-agreement|title", "AGREEMENT No. {number}", number=record.agreement_no))
+    w.title(w.T("jv-agreement|title", "JOINT VENTURE AGREEMENT No. {number}", number=record.agreement_no))
     # TRANSLATORS: subtitle under the title; {venture} is the venture's name.
     w.subtitle(
         w.T("jv-agreement|title", "on the establishment of the joint venture “{venture}”", venture=venture)
@@ -29,34 +29,27 @@ def title_and_preamble(w: Writer, record: Record, venture: Bi) -> None:
             w.T(
                 "jv-agreement|preamble",
                 "each a “Party” and together the “Parties”, and {shareholders} together the "
-                "“Shareholders”, taking into account:",
+                "“Shareholders”.",
                 shareholders=c.joined(terms),
             )
         )
     else:
         # TRANSLATORS: closes the list of parties where there is only one shareholder.
-        w.para(w.T("jv-agreement|preamble", "each a “Party” and together the “Parties”, taking into account:"))
-    # TRANSLATORS: the first recital; {date}: the date the memorandum was signed; {venture}: the
-    # venture's name. It defines the term “Venture” («Підприємство»).
-    w.para(
-        w.T(
-            "jv-agreement|preamble",
-            "the Memorandum of Understanding on the establishment of the joint venture “{venture}” "
-            "(the “Venture”) signed by the Parties on {date};",
-            venture=venture,
-            date=c.date(record.dates.memorandum),
-        )
+        w.para(w.T("jv-agreement|preamble", "each a “Party” and together the “Parties”."))
+    # TRANSLATORS: the first recital (a sentence in English, an item after «беручи до уваги:» in
+    # Ukrainian); {date}: the date the memorandum was signed; {venture}: the venture's name. It
+    # defines the term “Venture” («Підприємство»).
+    first = w.T(
+        "jv-agreement|preamble",
+        "The Parties signed the Memorandum of Understanding on the establishment of the joint venture "
+        "“{venture}” (the “Venture”) on {date}.",
+        venture=venture,
+        date=c.date(record.dates.memorandum),
     )
-    for purpose in record.venture.purposes:
-        w.para(c.purpose_recital(w, purpose, record))
-    w.para(
-        w.T(
-            "jv-agreement|preamble",
-            "the Defence City programme of the Government of Ukraine for joint defence production "
-            "with partner States,",
-        )
-    )
-    w.para(w.T("jv-agreement|preamble", "have agreed as follows:"))
+    purposes = [c.purpose_recital(w, purpose, record) for purpose in record.venture.purposes]
+    c.recitals(w, [first, *purposes, c.programme_recital(w)])
+    # TRANSLATORS: closes the preamble before Section 1 (English drafting: "IT IS AGREED as follows:").
+    w.para(w.T("jv-agreement|preamble", "IT IS AGREED as follows:"))
 
 
 def definitions(w: Writer, record: Record) -> None:

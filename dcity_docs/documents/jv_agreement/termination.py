@@ -13,9 +13,6 @@ from dcity_docs.documents import common as c
 from dcity_docs.documents.jv_agreement.outline import SECTIONS
 from dcity_docs.draft.base import Writer
 
-UK_LETTERS = "абвгдежиіклмнпрстуфхцшщюя"
-"""Letters of a Ukrainian list («а)», «б)»), without ґ, є, з, й, о, ч, ь (ДСТУ 4163:2020)."""
-
 FORCE_MAJEURE = "force-majeure"
 """The key of the force majeure section (cited by its number)."""
 
@@ -41,14 +38,13 @@ def term(w: Writer, record: Record) -> None:
     w.heading("term", w.T("jv-agreement|term", "Term and Termination"))
     t = record.terms
     in_ukraine = record.venture.placement == "ukraine"
-    # TRANSLATORS: {date}: the agreement's date; {term}: "10 (ten) years" (uk accusative, after
-    # «строком на»: «10 (десять) років»).
+    # TRANSLATORS: no date is given: the Agreement binds once the last Party has signed it.
+    # {term}: "10 (ten) years" (uk accusative, after «строком на»: «10 (десять) років»).
     w.clause(
         w.T(
             "jv-agreement|term",
-            "This Agreement shall enter into force on the date of its signing by the Parties ({date}) "
-            "and is concluded for a term of {term}.",
-            date=c.date(record.dates.agreement),
+            "This Agreement shall enter into force on the date on which it has been signed by all the "
+            "Parties and is concluded for a term of {term}.",
             term=c.count(record.dates.term_years, "year", "accusative"),
         )
     )
@@ -77,8 +73,8 @@ def term(w: Writer, record: Record) -> None:
         # TRANSLATORS: a termination event; {months}: "6 (six) months" (uk genitive, after «протягом»).
         w.T(
             "jv-agreement|term",
-            "by any Party, by written notice to the other Parties, if the Registration Date has not "
-            "occurred within {months} of the Closing Date;",
+            "by any Party, by written notice to the other Parties, if the Venture has not been "
+            "registered within {months} of the Closing Date;",
             months=c.count(t.registration_months, "month", "genitive"),
         ),
         w.T("jv-agreement|term", "on the liquidation of the Venture;"),
@@ -133,7 +129,7 @@ def term(w: Writer, record: Record) -> None:
             reference=_force_majeure(w),
         )
     )
-    lettered = [e.map(lambda s, lang, i=i: f"{UK_LETTERS[i]}) {s}" if lang == "uk" else f"({chr(ord('a') + i)}) {s}")
+    lettered = [e.map(lambda s, lang, i=i: f"{c.UK_LETTERS[i]}) {s}" if lang == "uk" else f"({chr(ord('a') + i)}) {s}")
                 for i, e in enumerate(events)]
     # TRANSLATORS: introduces the list of termination events; {events}: the events, each "(a) …;".
     w.clause(

@@ -118,7 +118,7 @@ def export(w: Writer, record: Record) -> None:
             "International transfers of military and dual-use goods from or to Ukraine, including "
             "the transfer of technology, shall be carried out in accordance with the Law of Ukraine "
             "“On State Control over International Transfers of Military and Dual-Use Goods” and only "
-            "under the permits or conclusions of the State Service for Export Control of Ukraine.",
+            "under the permits or opinions of the State Service for Export Control of Ukraine.",
         )
     )
     for i, holder in enumerate(record.shareholders):

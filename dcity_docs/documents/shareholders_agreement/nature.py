@@ -35,4 +35,4 @@ def nature(w: Writer, record: Record) -> None:
                      "shall amend the articles of association."))
     w.clause(w.T("shareholders-agreement|nature",
                  "The Ministry is not a party to this Agreement; the undertakings between the Ministry and "
-                 "the Shareholders are set out in the joint-venture agreement alone."))
+                 "the Shareholders are set out in the Joint Venture Agreement alone."))
