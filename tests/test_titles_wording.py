@@ -76,13 +76,13 @@ WORDING_IN_UKRAINE = (
      "Частки Учасників у статутному капіталі, їхні вклади та грошова оцінка кожного вкладу становлять:",
      "Правова підстава та умови, на яких Підприємство користується Майданчиком, визначаються окремим "
      "договором",
-     "якщо Підприємство не зареєстровано протягом 6 (шести) місяців з дати укладення цього Договору;",
+     "якщо Підприємство не зареєстровано протягом 6 (шести) місяців з Дати закриття;",
      "Цей Договір набирає чинності з дати його підписання всіма Сторонами і укладається строком на",
      "загальні збори його учасників (вищий орган)",
      "на підставі дозволів або висновків Державної служби експортного контролю України"),
     ("and the agreed monetary value of each contribution are as follows:",
      "Agreed monetary value of the contribution",
-     "if the Venture has not been registered within 6 (six) months of the date of this Agreement;",
+     "if the Venture has not been registered within 6 (six) months of the Closing Date;",
      "This Agreement shall enter into force on the date on which it has been signed by all the Parties "
      "and is concluded for a term of",
      "its general meeting of shareholders (the highest governing body)",
