@@ -32,6 +32,7 @@ import platform
 import re
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -597,6 +598,10 @@ def _load() -> str:
     return "load " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -617,6 +622,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "export, each worker's idle time")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _interrupted)  # a killed benchmark stops its LibreOffice servers too
     if args.records < 1 or args.memory_records < 0 or args.repeat < 1:
         parser.error("--records and --repeat must be at least 1 and --memory-records at least 0")
 

@@ -7,6 +7,7 @@ round half-up ourselves and always use U+00A0 (NBSP). Bad arguments raise ``Valu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from babel.numbers import format_decimal as _babel_format_decimal
@@ -40,6 +41,7 @@ def _natural_places(value: Decimal) -> int:
     return max(0, -exponent)
 
 
+@lru_cache(maxsize=4096, typed=True)  # Babel's formatting is slow, and amounts repeat in a document
 def format_decimal(value: Decimal, lang: Lang, places: int | None = 2) -> str:
     """``12 500 000,00`` (NBSP groups) / ``12,500,000.00``; ``places=None`` drops trailing zeros."""
     check_lang(lang)

@@ -7,6 +7,7 @@ figures, numerals, money and places take NBSP and APOSTROPHE from here.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NBSP = "\u00a0"
 APOSTROPHE = "\u2019"
@@ -130,13 +131,19 @@ _KEEP_TOGETHER = (
 )
 #: A code of capitals and digits joined by hyphens: DC-2026-014, UA-18.
 _CODE_RE = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b")
+#: What every pattern above needs somewhere in the text: most clauses have none of it, and one
+#: search is cheaper than eight substitutions.
+_MAY_KEEP = re.compile(r"\d|№|No\.|[A-Z]\. [A-Z]|[A-Z0-9]-[A-Z0-9]")
 
 
+@lru_cache(maxsize=16384)  # the same clause texts come back in every document of a batch
 def unbreakable(text: str) -> str:
     """``text`` with no line break where a reader would stumble: no-break spaces inside IBANs,
     dates, an amount and its currency code, «№ 220/1/15» / "No. 220/1/15" and between an initial
     and a surname; non-breaking hyphens (:data:`NB_HYPHEN`) inside codes such as agreement numbers.
     The one place that decides it: every text of a document passes through here before layout."""
+    if not _MAY_KEEP.search(text):
+        return text
     for pattern in _KEEP_TOGETHER:
         text = pattern.sub(lambda m: m.group(0).replace(" ", NBSP), text)
     return _CODE_RE.sub(lambda m: m.group(0).replace("-", NB_HYPHEN), text)
