@@ -4,8 +4,8 @@ Why from the text layer: where a signature line lands depends on the record (how
 details are), the language and the template, so the line is found where LibreOffice put it: the
 word made of underscores that starts a line of text followed by the signatory's name, as the
 drafting prints it («______ Мар’яна САВЧЕНКО»). Positions come from poppler's ``pdftotext
--bbox-layout`` (a C program, ~30 ms for a whole agreement; pypdf's positions cost ~0.8 s and
-give no word widths). Never from fixed coordinates.
+-bbox-layout`` (a C program; pypdf's positions cost ~0.8 s and give no word widths), on the last pages
+first. Never from fixed coordinates.
 
 The fields are plain AcroForm signature fields (``/FT /Sig``, one widget each, merged into the
 field dictionary, printable, with an empty appearance as PDF/A wants), named after the party
@@ -137,14 +137,14 @@ class _Line:
     used: bool = False
 
 
-def _pdftotext(pdf: Path) -> bytes:
+def _pdftotext(pdf: Path, first_page: int = 1) -> bytes:
     tool = shutil.which("pdftotext")
     if tool is None:
         raise EnvironmentProblem("signature fields need poppler's pdftotext to find the signature lines: "
                                  "apt-get install -y poppler-utils (or turn them off: --no-signature-fields)")
     try:
-        done = subprocess.run([tool, "-bbox-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                              timeout=120, check=False)
+        done = subprocess.run([tool, "-bbox-layout", "-enc", "UTF-8", "-f", str(first_page), str(pdf), "-"],
+                              capture_output=True, timeout=120, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ConversionError(f"{pdf}: cannot read the text positions: {exc}") from exc
     if done.returncode != 0:
@@ -153,49 +153,46 @@ def _pdftotext(pdf: Path) -> bytes:
     return done.stdout
 
 
-def _local(tag: object) -> str:
-    return str(tag).rsplit("}", 1)[-1]
-
-
 def _box(element: etree._Element) -> tuple[float, float, float, float]:
     return tuple(float(element.get(k, 0)) for k in ("xMin", "yMin", "xMax", "yMax"))  # type: ignore[return-value]
 
 
-def _candidate_lines(pdf: Path) -> list[_Line]:
-    """Every text line of the file that starts with a run of underscores."""
-    root = etree.fromstring(_pdftotext(pdf), parser=etree.XMLParser(recover=True, huge_tree=True))
+def _candidate_lines(pdf: Path, first_page: int = 1) -> list[_Line]:
+    """Every text line from page ``first_page`` (1-based) on that starts with a run of underscores."""
+    root = etree.fromstring(_pdftotext(pdf, first_page), parser=etree.XMLParser(recover=True, huge_tree=True))
     found: list[_Line] = []
-    pages = [el for el in root.iter() if _local(el.tag) == "page"]
-    for number, page in enumerate(pages):
+    for number, page in enumerate(root.iter("{*}page"), start=first_page - 1):
         height = float(page.get("height", 0))
         lines: list[tuple[etree._Element, list[etree._Element]]] = []
-        for block in (el for el in page.iter() if _local(el.tag) == "block"):
-            block_lines = [el for el in block if _local(el.tag) == "line"]
+        for block in page.iter("{*}block"):
+            block_lines = list(block.iterchildren("{*}line"))
             for index, line in enumerate(block_lines):
                 lines.append((line, block_lines[index + 1:index + 2]))
         boxes = [_box(line) for line, _ in lines]
         for line, following in lines:
-            words = [el for el in line if _local(el.tag) == "word"]
+            words = list(line.iterchildren("{*}word"))
             if not words or not re.fullmatch(f"_{{{_MIN_UNDERSCORES},}}", (words[0].text or "").strip()):
                 continue
             box = _box(words[0])
             rest = [w.text or "" for w in words[1:]]
             for nxt in following:
-                rest += [w.text or "" for w in nxt if _local(w.tag) == "word"]
+                rest += [w.text or "" for w in nxt.iterchildren("{*}word")]
             above = [b[3] for b in boxes if b[3] <= box[1] + 0.5 and b[0] < box[2] and b[2] > box[0]]
             found.append(_Line(number, len(found), box, " ".join(rest), max(above) if above else None, height))
     return found
 
 
-def find_signature_lines(pdf: Path, people: Sequence[Signer], *, strict: bool = True) -> list[SignatureLine]:
-    """Where each signer's field goes: the first line not yet taken whose name is theirs (the
-    first of their ``lines`` that the file prints anywhere), in reading order. A signer whose line
-    is nowhere (a template that does not print it) is an error, or with ``strict`` false gets no
-    field; never a field at a guessed place."""
-    if not people:
-        return []
-    candidates = _candidate_lines(Path(pdf))
-    out = []
+#: The signature blocks close a document, so its last pages are read first (pdftotext on a whole
+#: agreement and the walk over its words cost about ten times as much); only when a signer's
+#: line is not among them is the whole file read.
+_TAIL_PAGES = 3
+
+
+def _placed(candidates: list[_Line], people: Sequence[Signer]) -> list[tuple[Signer, _Line | None]]:
+    """Each signer with the first line not yet taken whose name is theirs (None: nowhere)."""
+    for c in candidates:
+        c.used = False
+    out: list[tuple[Signer, _Line | None]] = []
     for person in people:
         line = None
         for text in person.lines:
@@ -203,13 +200,41 @@ def find_signature_lines(pdf: Path, people: Sequence[Signer], *, strict: bool = 
             line = next((c for c in candidates if not c.used and wanted and _key(c.after).startswith(wanted)), None)
             if line is not None:
                 break
+        if line is not None:
+            line.used = True
+        out.append((person, line))
+    return out
+
+
+def _page_count(pdf: Path) -> int:
+    try:
+        with pikepdf.open(pdf) as doc:
+            return len(doc.pages)
+    except (pikepdf.PdfError, OSError) as exc:
+        raise ConversionError(f"{pdf}: cannot be read: {exc}") from exc
+
+
+def find_signature_lines(pdf: Path, people: Sequence[Signer], *, strict: bool = True) -> list[SignatureLine]:
+    """Where each signer's field goes: the first line not yet taken whose name is theirs (the
+    first of their ``lines`` that the file prints anywhere), in reading order, looked for in the
+    last :data:`_TAIL_PAGES` pages and, if not every signer is there, in the whole file. A signer
+    whose line is nowhere (a template that does not print it) is an error, or with ``strict``
+    false gets no field; never a field at a guessed place."""
+    if not people:
+        return []
+    pdf = Path(pdf)
+    first = _page_count(pdf) - _TAIL_PAGES + 1
+    placed = _placed(_candidate_lines(pdf, first), people) if first > 1 else None
+    if placed is None or any(line is None for _, line in placed):
+        placed = _placed(_candidate_lines(pdf), people)
+    out = []
+    for person, line in placed:
         if line is None and not strict:
             continue
         if line is None:
             raise TemplateProblem(
                 f"{pdf}: no signature line for {person.field} ({person.lines[0]}) found: the template must print "
                 "a line of underscores followed by the signatory's name")
-        line.used = True
         x0, top, x1, bottom = line.box
         rise = _RISE if line.above is None else max(0.0, min(_RISE, top - line.above - 1.0))
         rect = (x0, line.height - bottom, x1, line.height - top + rise)
