@@ -19,6 +19,7 @@ from conftest import FIXTURE_DIR
 from dcity_docs.batch.run import run_batch
 from dcity_docs.cli import cli
 from dcity_docs.output.options import OutputOptions
+from dcity_docs.conversion.base import conversion_cost, largest_first
 from dcity_docs.conversion.convert import convert_to_pdf
 from dcity_docs.conversion.soffice import SofficeConverter
 from dcity_docs.conversion.spec import converter_from_spec
@@ -80,15 +81,18 @@ def test_a_batch_is_spread_over_both_servers(servers: LocalUnoservers, documents
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in pdfs)  # no staging left
 
 
-def test_each_document_is_timed_in_the_order_given(servers: LocalUnoservers, documents: list[Path],
-                                                   tmp_path: Path) -> None:
-    """Every document's timing is there for the benchmark's breakdown, in the order converted."""
+def test_each_document_is_timed_longest_first(servers: LocalUnoservers, documents: list[Path],
+                                              tmp_path: Path) -> None:
+    """Every document's timing is there for the benchmark's breakdown, in the order converted:
+    the longest text first, whatever the order given."""
     pool = UnoserverPool([servers.servers[0].address])  # one server: the order it converts in is the order taken
     pool.timings = []
-    pdfs = convert_to_pdf(documents, tmp_path / "out", converter=pool)
-    assert [p.name for p in pdfs] == [d.stem + ".pdf" for d in documents]
-    assert [t.document for t in pool.timings] == [d.name for d in documents]
-    assert [t.size for t in pool.timings] == [d.stat().st_size for d in documents]
+    given = sorted(documents, key=conversion_cost)  # the shortest first
+    pdfs = convert_to_pdf(given, tmp_path / "out", converter=pool)
+    assert [p.name for p in pdfs] == [d.stem + ".pdf" for d in given]  # the results in the order given
+    assert [t.document for t in pool.timings] == [d.name for d in sorted(given, key=conversion_cost, reverse=True)]
+    assert len({conversion_cost(d) for d in documents}) > 1  # the order is not decided by ties
+    assert [t.size for t in pool.timings] == [d.stat().st_size for d in largest_first(given)]
     for t in pool.timings:
         assert t.taken <= t.sent < t.answered <= t.done
     for a, b in zip(pool.timings, pool.timings[1:]):

@@ -8,10 +8,11 @@ sends each document to long-lived LibreOffice processes run by ``unoserver``.
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["Converter", "is_complete_pdf"]
+__all__ = ["Converter", "balanced", "conversion_cost", "is_complete_pdf", "largest_first"]
 
 # How much of LibreOffice's output an error message quotes.
 _OUTPUT_TAIL = 1500
@@ -33,6 +34,44 @@ def is_complete_pdf(path: Path) -> bool:
             return b"%%EOF" in fh.read()
     except OSError:
         return False
+
+
+def conversion_cost(docx: Path) -> int:
+    """How long a document takes LibreOffice, roughly: the size of its text part unpacked (what
+    it lays out). A DOCX file's own size says little (fonts, styles and the packing weigh as much
+    as the text); a file that cannot be read counts by its size."""
+    try:
+        with zipfile.ZipFile(docx) as zf:
+            return zf.getinfo("word/document.xml").file_size
+    except (OSError, KeyError, zipfile.BadZipFile):
+        try:
+            return docx.stat().st_size
+        except OSError:
+            return 0
+
+
+def largest_first(files: Sequence[Path]) -> list[Path]:
+    """The documents in the order workers should take them: the longest first, so that what is
+    left at the end, when one worker may finish alone, is short (ties keep the order given)."""
+    return sorted(files, key=conversion_cost, reverse=True)
+
+
+def balanced(items: Sequence[Path], n: int) -> list[list[Path]]:
+    """Split into ``n`` chunks (none empty) of near-equal work: the longest document first to the
+    chunk with the least so far (by :func:`conversion_cost`), so that no worker is left converting
+    alone at the end. Each chunk keeps the order given."""
+    n = max(1, min(n, len(items)))
+    if n == 1:
+        return [list(items)]
+    position = {id(f): i for i, f in enumerate(items)}
+    costs = {id(f): conversion_cost(f) for f in items}
+    chunks: list[list[Path]] = [[] for _ in range(n)]
+    loads = [0] * n
+    for f in sorted(items, key=lambda f: costs[id(f)], reverse=True):
+        k = min(range(n), key=lambda i: (loads[i], len(chunks[i]), i))
+        chunks[k].append(f)
+        loads[k] += costs[id(f)] or 1
+    return [sorted(c, key=lambda f: position[id(f)]) for c in chunks]
 
 
 def pdf_problem(path: Path) -> str | None:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from dcity_docs.conversion.base import _OUTPUT_TAIL, Converter, _expected, _names, is_complete_pdf
+from dcity_docs.conversion.base import _OUTPUT_TAIL, Converter, _expected, _names, balanced, is_complete_pdf
 from dcity_docs.conversion.locating import _install_hint, find_soffice
 from dcity_docs.conversion.processes import _Running, _Worker
 from dcity_docs.errors import ConversionError, EnvironmentProblem
@@ -110,18 +110,6 @@ def _convert_batch(worker: _Worker, files: Sequence[Path]) -> None:
         )
 
 
-def _chunks(items: Sequence[Path], n: int) -> list[list[Path]]:
-    """Split into ``n`` contiguous chunks of near-equal size (none empty)."""
-    n = max(1, min(n, len(items)))
-    size, extra = divmod(len(items), n)
-    out, start = [], 0
-    for i in range(n):
-        end = start + size + (1 if i < extra else 0)
-        out.append(list(items[start:end]))
-        start = end
-    return out
-
-
 def _run_chunk(
     soffice: str, staging: Path, files: list[Path], timeout: float, convert_to: str, running: _Running
 ) -> None:
@@ -148,7 +136,7 @@ class SofficeConverter(Converter):
         soffice = find_soffice()
         convert_to = convert_to_argument(pdfa=pdfa)
         running = _Running()
-        chunks = _chunks(files, workers)
+        chunks = balanced(files, workers)
         if len(chunks) == 1:
             _run_chunk(soffice, staging, chunks[0], timeout, convert_to, running)
             return

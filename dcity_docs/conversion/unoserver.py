@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers.expat import ExpatError
 
-from dcity_docs.conversion.base import _OUTPUT_TAIL, Converter, _expected, _names, is_complete_pdf
+from dcity_docs.conversion.base import _OUTPUT_TAIL, Converter, _expected, _names, is_complete_pdf, largest_first
 from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError
 
 __all__ = ["UNOSERVER_API", "UNOSERVER_HINT", "UNOSERVER_SCHEME", "UNOSERVER_TLS_SCHEME", "ServerAddress",
@@ -328,9 +328,9 @@ class _Dispatch:
         self.staging = staging
         self.timeout = timeout
         self.pdfa = pdfa
-        # In the order given. Largest first (by DOCX size) was measured (benchmarks --breakdown) and
-        # left the servers idler at the end, not less: a DOCX's size does not tell its conversion time.
-        self.pending: deque[_Task] = deque(_Task(f) for f in files)
+        # The longest first (by the size of the text part: a DOCX file's own size does not tell its
+        # conversion time), so that a server finishing alone at the end has a short document left.
+        self.pending: deque[_Task] = deque(_Task(f) for f in largest_first(files))
         self.in_flight = 0
         self.alive: list[ServerAddress] = list(pool.servers)
         self.down: dict[ServerAddress, str] = {}
