@@ -286,3 +286,27 @@ def test_the_stamp_is_drawn_once_then_read_from_the_cache(monkeypatch: pytest.Mo
     with pytest.raises(AssertionError, match="drawn again"):  # another text is another stamp
         watermark._stamp_pdf("ПОГОДЖЕНА РЕДАКЦІЯ / AGREED FORM", 595.3, 841.9, font, 0.55, 0.3)
     watermark._stamp_pdf.cache_clear()
+
+
+def test_the_marking_is_drawn_once_then_read_from_the_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A restricted venture's pack is marked on every page: the marking's drawing, like the
+    stamp's, comes from the cache the second time, with the bytes it would draw."""
+    from dcity_docs.pdf import marking
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    font = str(watermark.find_watermark_font())
+    marking._marking_pdf.cache_clear()
+    text = "Для службового користування / RESTRICTED"
+    drawn = marking._marking_pdf(text, 595.3, 841.9, font)
+    assert drawn == marking._draw_marking(text, 595.3, 841.9, font)
+    assert len(list((tmp_path / "cache" / "dcity-docs" / "stamps").glob("*.pdf"))) == 1
+
+    def no_drawing(*args: object) -> bytes:
+        raise AssertionError("drawn again instead of read from the cache")
+
+    monkeypatch.setattr(marking, "_draw_marking", no_drawing)
+    marking._marking_pdf.cache_clear()
+    assert marking._marking_pdf(text, 595.3, 841.9, font) == drawn
+    with pytest.raises(AssertionError, match="drawn again"):  # another page size is another drawing
+        marking._marking_pdf(text, 841.9, 595.3, font)
+    marking._marking_pdf.cache_clear()

@@ -13,7 +13,7 @@ import pikepdf
 from pikepdf import Pdf
 
 from dcity_docs.errors import InputError
-from dcity_docs.pdf.watermark import _blank_page, _draw_on_every_page, find_watermark_font
+from dcity_docs.pdf.watermark import _blank_page, _draw_on_every_page, cached_drawing, find_watermark_font
 
 __all__ = ["apply_marking"]
 
@@ -24,7 +24,13 @@ _EDGE = 16.0  # points from the top and bottom edges to the baseline
 
 @functools.lru_cache(maxsize=16)
 def _marking_pdf(text: str, width: float, height: float, font: str) -> bytes:
-    """A one-page PDF, ``width`` x ``height`` pt, with ``text`` centred at its top and bottom."""
+    """A one-page PDF, ``width`` x ``height`` pt, with ``text`` centred at its top and bottom
+    (drawn once, then from the cache on disk)."""
+    return cached_drawing("marking", (text, round(width, 3), round(height, 3), _SIZE, _EDGE), font,
+                          lambda: _draw_marking(text, width, height, font))
+
+
+def _draw_marking(text: str, width: float, height: float, font: str) -> bytes:
     doc = _blank_page(width, height, font, "dcitymark")
     size = _SIZE
     doc.set_font("dcitymark", size=size)

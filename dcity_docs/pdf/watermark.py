@@ -78,14 +78,12 @@ def _blank_page(width: float, height: float, font: str, family: str) -> "FPDF":
     return doc
 
 
-@functools.lru_cache(maxsize=32)
-def _stamp_pdf(text: str, width: float, height: float, font: str, grey: float, opacity: float) -> bytes:
-    """A one-page PDF, ``width`` x ``height`` pt, with ``text`` across its diagonal.
-
-    Kept on disk too (:func:`settings.cache_dir`), keyed by everything that makes its bytes (text,
-    size, the font file's content, colour, the fpdf2 release): drawing it needs fpdf2, whose
-    import costs a legal officer's every ``render -f pdf`` of a draft half a second. The bytes are
-    deterministic, so a stamp from the cache is the one that would be drawn."""
+def cached_drawing(kind: str, key: tuple[object, ...], font: str, draw: Callable[[], bytes]) -> bytes:
+    """A drawn one-page PDF (a stamp, a marking), kept on disk (:func:`settings.cache_dir`) under
+    a hash of everything that makes its bytes (``kind``, ``key``, the font file's content, the
+    fpdf2 release): drawing needs fpdf2 and a font read with it, which cost a legal officer's every
+    ``render -f pdf`` of a draft, or ``pack`` of a restricted venture, a second. The bytes are
+    deterministic, so a drawing from the cache is the one that would be drawn."""
     import hashlib
     from importlib.metadata import PackageNotFoundError, version
 
@@ -93,19 +91,26 @@ def _stamp_pdf(text: str, width: float, height: float, font: str, grey: float, o
         release = version("fpdf2")
     except PackageNotFoundError:  # pragma: no cover - fpdf2 is a dependency
         release = "?"
-    key = hashlib.sha256(repr((text, round(width, 3), round(height, 3), hashlib.sha256(
-        Path(font).read_bytes()).hexdigest(), grey, opacity, release)).encode()).hexdigest()
-    cached = settings.cache_dir() / "stamps" / f"{key}.pdf"
+    digest = hashlib.sha256(repr((kind, key, hashlib.sha256(Path(font).read_bytes()).hexdigest(),
+                                  release)).encode()).hexdigest()
+    cached = settings.cache_dir() / "stamps" / f"{digest}.pdf"
     try:
         return cached.read_bytes()
     except OSError:
         pass
-    data = _draw_stamp(text, width, height, font, grey, opacity)
+    data = draw()
     try:
         write_atomic(cached, data)
     except OutputError:
         pass  # no cache where the home folder is read-only: drawn again next time
     return data
+
+
+@functools.lru_cache(maxsize=32)
+def _stamp_pdf(text: str, width: float, height: float, font: str, grey: float, opacity: float) -> bytes:
+    """A one-page PDF, ``width`` x ``height`` pt, with ``text`` across its diagonal."""
+    return cached_drawing("stamp", (text, round(width, 3), round(height, 3), grey, opacity), font,
+                          lambda: _draw_stamp(text, width, height, font, grey, opacity))
 
 
 def _draw_stamp(text: str, width: float, height: float, font: str, grey: float, opacity: float) -> bytes:
