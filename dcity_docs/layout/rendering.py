@@ -214,7 +214,6 @@ class CompiledTemplate:
         self.limited = limited  # a user's template: its Jinja code runs under RenderLimits
         self.env = env or make_environment(user=limited)
         self.parts: list[_Part] = []
-        self.variables: set[str] = set()
         try:
             with zipfile.ZipFile(path) as zf:
                 for info in zf.infolist():
@@ -223,9 +222,7 @@ class CompiledTemplate:
                         continue  # written from the context, so no clock time leaks in
                     if _TEMPLATED.match(info.filename):
                         source = _prepare(data.decode("utf-8"))
-                        parsed = self.env.parse(source)
-                        self.variables |= _undeclared_variables(self.env, parsed)
-                        template = self.env.from_string(source)
+                        template = self.env.from_string(self.env.parse(source))  # parsed once
                         self.parts.append(_Part(info.filename, None, template, source))
                     else:
                         self.parts.append(_Part(info.filename, data, member=_Member.of(info.filename, data)))
@@ -233,6 +230,16 @@ class CompiledTemplate:
             raise TemplateProblem(f"{path}: not a usable .docx template ({exc})") from None
         except TemplateError as exc:
             raise TemplateProblem(f"{path}: template syntax error: {exc}") from None
+
+    @functools.cached_property
+    def variables(self) -> set[str]:
+        """The names the template's parts use from the context (for checks, not for rendering:
+        finding them costs as much as compiling, so only when asked)."""
+        found: set[str] = set()
+        for part in self.parts:
+            if part.template is not None:
+                found |= _undeclared_variables(self.env, self.env.parse(part.source))
+        return found
 
     def render(self, context: dict[str, Any], properties: dict[str, str],
                edit: Callable[[str, bytes], bytes] | None = None) -> bytes:
