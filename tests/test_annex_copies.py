@@ -16,13 +16,14 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import FIXTURE_DIR
+from test_clause_ids import with_third_shareholder
 from dcity_docs.cli import cli
 from dcity_docs.documents import site_annex
 from dcity_docs.documents.registry import issued
 from dcity_docs.language.typography import NBSP
 from dcity_docs.output.documents import docx_bytes
 from dcity_docs.record.loading import load_record
-from dcity_docs.record.models import Record, Registration
+from dcity_docs.record.models import Record
 from dcity_docs.wording.catalogs import catalogs_for
 from readback import docx_header_footer_text, docx_paragraphs
 
@@ -71,16 +72,6 @@ def assert_every_page_is_copy(pdf: Path, copy: int, langs: tuple[str, ...]) -> N
     for n, (uk, en) in enumerate(pages, 1):
         assert (uk, en) == (([copy] if "uk" in langs else []), ([copy] if "en" in langs else [])), \
             f"{pdf.name} page {n}: {uk} {en}"
-
-
-def with_third_shareholder(record: Record) -> Record:
-    partner = record.shareholders[-1]
-    added = partner.model_copy(update={
-        "name": partner.name.model_copy(update={"uk": "Фйорд Армз АС", "en": "Fjord Arms AS"}),
-        "country": "NO",
-        "registration": Registration(scheme="no.orgnr", number="923609016"),
-    })
-    return record.model_copy(update={"shareholders": [*record.shareholders, added]})
 
 
 def paragraphs(tmp_path: Path, record: Record, mode: str = "bilingual") -> list[str]:
