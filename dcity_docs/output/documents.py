@@ -90,8 +90,8 @@ def planned(record: Record, key: str, draft: Draft, mode: Mode, options: OutputO
                    draft_bytes(record, draft, name, mode, catalogs, options.templates),
                    pdf_finish(record, draft, mode), keep_open=keep_open,
                    info={"record": record, "document": key, "mode": mode, "draft": draft,
-                         "signature_fields": options.signature_fields, "copy": draft.copy},
-                   marking=marking(record, key))
+                         "signature_fields": options.signature_fields},
+                   marking=marking(record, key), copy=draft.copy)
 
 
 def planned_issue(record: Record, key: str, draft: Draft, modes: Iterable[str], options: OutputOptions,

@@ -251,7 +251,7 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
                 doc = pipeline.finish(pdf, item)
                 if doc is not None:
                     opened[key] = doc
-                pack.files.append(PackFile(pdf, key, mode, "pdf", item.marking, _copy(item)))
+                pack.files.append(PackFile(pdf, key, mode, "pdf", item.marking, item.copy))
             cover_pdf = by_stem[cover_docx.stem]
             opened["cover"] = pipeline.finish(cover_pdf, job.cover)
             parts = [(job.cover_draft.title.joined(), opened["cover"])] + [
@@ -280,7 +280,7 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
         cover_pdf.unlink()
     cover_docx.unlink()
     if job.options.docx:
-        pack.files[:0] = [PackFile(p, key, mode, "docx", item.marking, _copy(item))
+        pack.files[:0] = [PackFile(p, key, mode, "docx", item.marking, item.copy)
                           for p, (item, key, mode) in zip(documents_docx, job.documents)]
     else:
         for p in documents_docx:
@@ -291,11 +291,6 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
     write_atomic(work / SOURCE_PROGRAMME, programme, private=job.private)
     write_atomic(work / MANIFEST, manifest_bytes(pack, job.record_bytes, job.inputs_sha256 or None, programme))
     return pack
-
-
-def _copy(item: Planned) -> int | None:
-    copy = item.info.get("copy")
-    return copy if isinstance(copy, int) else None
 
 
 def pack_marking(record: Record, level: str, catalogs: Catalogs) -> str | None:
