@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from conftest import FIXTURE_DIR
+from test_annex_copies import assert_every_page_is_copy
 from dcity_docs.cli import cli
 from dcity_docs.documents.registry import DOCUMENTS, applicable, file_name
 from dcity_docs.record.loading import load_record
@@ -60,8 +61,12 @@ def test_render_pdf_is_finished_before_it_appears(tmp_path: Path) -> None:
          "-o", str(tmp_path)],
     )
     assert result.exit_code == 0, result.stderr
-    assert [p.name for p in tmp_path.iterdir()] == ["DC-2026-014_site-protection-annex_bilingual.pdf"]
-    pdf = tmp_path / "DC-2026-014_site-protection-annex_bilingual.pdf"
+    # the restricted annex: one file per numbered copy (the Ministry's and the two Shareholders')
+    copies = [f"DC-2026-014_site-protection-annex_bilingual_copy-{n}.pdf" for n in (1, 2, 3)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == copies
+    for n, name in enumerate(copies, 1):  # every page of each copy carries its own number, no other
+        assert_every_page_is_copy(tmp_path / name, n, ("uk", "en"))
+    pdf = tmp_path / copies[1]
     pages = page_texts(pdf)
     assert all("ПРОЄКТ / DRAFT" in page for page in pages)
     assert all("Для службового користування" in page and "RESTRICTED" in page for page in pages)

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from conftest import FIXTURE_DIR
+from test_annex_copies import assert_every_page_is_copy, pdf_page_copies
 from dcity_docs.cli import cli
 from dcity_docs.documents.registry import applicable
 from dcity_docs.output.documents import MODES
@@ -42,8 +43,11 @@ def packs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_pack_holds_every_document_in_every_language(packs: Path, stem: str) -> None:
     record = load_record(FIXTURES / f"{stem}.yaml")
     folder = packs / record.id
-    expected = {f"{record.id}_{doc}_{mode}.{fmt}" for doc in applicable(record) for mode in MODES
-                for fmt in ("docx", "pdf")}
+    copies = {doc: [f"_copy-{n}" for n in range(1, len(record.shareholders) + 2)]
+              if doc == "site-protection-annex" and record.site and record.site.classification != "public" else [""]
+              for doc in applicable(record)}
+    expected = {f"{record.id}_{doc}_{mode}{copy}.{fmt}" for doc in applicable(record) for copy in copies[doc]
+                for mode in MODES for fmt in ("docx", "pdf")}
     expected |= {f"{record.id}_pack.pdf", "manifest.json", "source"}
     assert {p.name for p in folder.iterdir()} == expected
     assert {"memorandum", "jv-agreement", "shareholders-agreement"} <= set(applicable(record))
@@ -52,6 +56,19 @@ def test_pack_holds_every_document_in_every_language(packs: Path, stem: str) -> 
     assert (folder / "source" / "record.yaml").read_bytes() == (FIXTURES / f"{stem}.yaml").read_bytes()
     if record.venture.placement == "abroad":
         assert not any("site-protection-annex" in name for name in expected)
+
+
+def test_every_page_of_each_numbered_annex_copy_carries_its_own_number(packs: Path) -> None:
+    """The restricted annex's copies No. 1-3 in each language; the merged pack holds copy No. 1."""
+    folder = packs / "DC-2026-014"
+    langs = {"uk": ("uk",), "en": ("en",), "bilingual": ("uk", "en")}
+    for mode, held in langs.items():
+        for n in (1, 2, 3):
+            assert_every_page_is_copy(folder / f"DC-2026-014_site-protection-annex_{mode}_copy-{n}.pdf", n, held)
+    merged = pdf_page_copies(folder / "DC-2026-014_pack.pdf")
+    assert {n for uk, en in merged for n in uk + en} == {1}
+    assert sum(1 for uk, en in merged if uk == en == [1]) == len(
+        page_texts(folder / "DC-2026-014_site-protection-annex_bilingual_copy-1.pdf"))
 
 
 @pytest.mark.parametrize("stem", ["DC-2026-014", "DC-2026-021", "DC-2026-030"])

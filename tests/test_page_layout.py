@@ -18,7 +18,7 @@ from docx.text.paragraph import Paragraph
 
 from conftest import FIXTURE_DIR
 from dcity_docs.cli import cli
-from dcity_docs.documents.registry import applicable
+from dcity_docs.documents.registry import applicable, file_name
 from dcity_docs.draft.base import SignaturePart
 from dcity_docs.language.dates import format_date
 from dcity_docs.language.money import format_iban, format_money
@@ -53,6 +53,12 @@ def _signed_documents(stem: str) -> list[str]:
 CASES = [(stem, key) for stem in STEMS for key in _signed_documents(stem)]
 
 
+def _file(packs: Path, stem: str, key: str, mode: str, suffix: str) -> Path:
+    """A document's file in the pack: of a numbered annex, copy No. 1 (the others differ in its number)."""
+    record = load_record(FIXTURE_DIR / f"{stem}.yaml")
+    return packs / record.id / file_name(record, key, mode, suffix, draft_document(record, key).copy)
+
+
 def _signature_table(path: Path):
     doc = Document(str(path))
     tables = [t for t in doc.tables if RULE in "\n".join(c.text for r in t.rows for c in r.cells)]
@@ -83,7 +89,7 @@ def test_bilingual_block_is_one_line_under_both_texts(packs: Path, stem: str, ke
     record = load_record(FIXTURE_DIR / f"{stem}.yaml")
     draft = draft_document(record, key)
     items = next(p for p in draft.parts if isinstance(p, SignaturePart)).items
-    _, table = _signature_table(packs / record.id / f"{record.id}_{key}_bilingual.docx")
+    _, table = _signature_table(_file(packs, stem, key, "bilingual", "docx"))
     assert len(table._tbl.tblGrid.findall(qn("w:gridCol"))) == 2
     rows = table.rows
     line_rows = [i for i, row in enumerate(rows) if RULE in row.cells[0].text]
@@ -105,7 +111,7 @@ def test_bilingual_block_is_one_line_under_both_texts(packs: Path, stem: str, ke
 @pytest.mark.parametrize("stem,key", CASES)
 def test_blocks_keep_together_and_with_the_last_clause(packs: Path, stem: str, key: str, mode: str) -> None:
     record = load_record(FIXTURE_DIR / f"{stem}.yaml")
-    doc, table = _signature_table(packs / record.id / f"{record.id}_{key}_{mode}.docx")
+    doc, table = _signature_table(_file(packs, stem, key, mode, "docx"))
     for row in table.rows:
         trpr = row._tr.trPr
         assert trpr is not None and trpr.find(qn("w:cantSplit")) is not None  # no block split across pages
@@ -136,7 +142,7 @@ def test_no_page_holds_only_signatures(packs: Path, stem: str, key: str, mode: s
     last = [b for b in draft.parts[part_index - 1].blocks if b.kind != "heading"][-1]
     lang = "uk" if mode == "bilingual" else mode
     words = re.sub(r"\s+", " ", last.text[lang].replace(NBSP, " ")).split(" ")[-2:]
-    pdf = packs / record.id / f"{record.id}_{key}_{mode}.pdf"
+    pdf = _file(packs, stem, key, mode, "pdf")
     pages = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
                            capture_output=True, text=True).stdout.split("\f")
     with_signatures = [i for i, page in enumerate(pages) if RULE in page]

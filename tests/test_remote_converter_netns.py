@@ -77,7 +77,7 @@ def test_a_restricted_annex_is_never_sent_to_a_remote_plain_converter_on_a_real_
     result = json.loads(ran.stdout.strip().splitlines()[-1])
     code, message = result["restricted"]
     assert code == 1, message
-    assert "DC-2026-014_site-protection-annex_uk.docx" in message and "unencrypted" in message
+    assert "DC-2026-014_site-protection-annex_uk_copy-1.docx" in message and "unencrypted" in message
     assert "Traceback" not in message
     assert result["after_restricted"] == []  # not even a connection to the remote address
     assert not (tmp_path / "r" / "DC-2026-014").exists()

@@ -45,7 +45,7 @@ def test_a_fresh_pack_keeps_the_annex_0600_in_a_0700_folder_and_the_rest_at_the_
     assert files.pop("source") == 0o700
     assert set(modes(pack / "source").values()) == {0o600}
     annex = {n for n in files if "_site-protection-annex_" in n}
-    assert len(annex) == 6  # uk, en, bilingual; DOCX and PDF
+    assert len(annex) == 3 * 3 * 2  # copies No. 1-3 (the Ministry, two Shareholders); uk, en, bilingual; DOCX, PDF
     merged = "DC-2026-014_pack.pdf"  # holds the annex's pages
     for name, mode in files.items():
         want = 0o600 if name in annex or name == merged else 0o666 & ~umask
@@ -104,8 +104,8 @@ def test_the_manifest_records_each_files_marking(restricted_pack):
 
     files = json.loads((restricted_pack / "manifest.json").read_text(encoding="utf-8"))["files"]
     marking = {f["file"]: f["marking"] for f in files}
-    # four documents in three languages as DOCX and PDF, and the merged pack
-    assert len(marking) == 4 * 3 * 2 + 1
+    # three documents and the annex's 3 numbered copies, in three languages as DOCX and PDF, and the merged pack
+    assert len(marking) == (3 + 3) * 3 * 2 + 1
     for name, level in marking.items():
         restricted = "_site-protection-annex_" in name or name == "DC-2026-014_pack.pdf"
         assert level == ("restricted" if restricted else "public"), name
@@ -135,10 +135,10 @@ def test_pack_without_restricted_leaves_the_annex_out_of_the_merged_pack_and_say
     files = modes(pack)
     assert stat.S_IMODE(pack.stat().st_mode) == 0o700
     assert files["DC-2026-014_pack.pdf"] == 0o644
-    assert files["DC-2026-014_site-protection-annex_bilingual.pdf"] == 0o600
+    assert files["DC-2026-014_site-protection-annex_bilingual_copy-1.pdf"] == 0o600
     listed = {f["file"]: f["marking"] for f in json.loads((pack / "manifest.json").read_text())["files"]}
     assert listed["DC-2026-014_pack.pdf"] == "public"
-    assert listed["DC-2026-014_site-protection-annex_uk.pdf"] == "restricted"
+    assert listed["DC-2026-014_site-protection-annex_uk_copy-1.pdf"] == "restricted"
 
 
 # --- reports, register, manifest, progress lines and error messages -------------------------------
@@ -240,7 +240,7 @@ def test_plain_unoserver_to_another_host_refuses_a_restricted_document_before_se
                                       "--converter", "unoserver://192.0.2.10:2003"])
     assert result.exit_code == 1, result.output
     message = result.stderr
-    assert "DC-2026-014_site-protection-annex_uk.docx" in message and "restricted" in message
+    assert "DC-2026-014_site-protection-annex_uk_copy-1.docx" in message and "restricted" in message
     assert "unencrypted" in message and "--converter soffice" in message
     assert "Traceback" not in message
     assert opened == []
@@ -293,7 +293,7 @@ def test_batch_without_restricted_leaves_the_annex_out_of_the_merged_pack_and_th
     assert not any("· Annex No. 1: Site Protection" in t.replace("\u00a0", " ") for t in texts)
     assert not any(MARKING_EN in t for t in texts)
     assert "is issued separately and is not included in this pack" in " ".join(" ".join(texts).split())
-    assert modes(out / "DC-2026-014")["DC-2026-014_site-protection-annex_bilingual.pdf"] == 0o600
+    assert modes(out / "DC-2026-014")["DC-2026-014_site-protection-annex_bilingual_copy-1.pdf"] == 0o600
     again = subprocess.run(args, capture_output=True, text=True, timeout=900)
     assert again.returncode == 0, again.stderr
     assert "skipped" not in again.stderr

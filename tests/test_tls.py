@@ -114,7 +114,7 @@ def test_a_restricted_annex_converts_through_tls_and_nothing_of_it_travels_in_cl
         out = tmp_path / "out"
         result = render(out, "--converter", f"unoserver+https://127.0.0.1:{wire.port}", "--converter-ca", str(cert))
         assert result.returncode == 0, result.stderr
-        pdf = out / "DC-2026-014_site-protection-annex_uk.pdf"
+        pdf = out / "DC-2026-014_site-protection-annex_uk_copy-1.pdf"
         from dcity_docs.pdf.reading import pdf_text
 
         assert "Вереск-17" in pdf_text(pdf)
@@ -142,7 +142,7 @@ def test_a_wrong_certificate_is_refused_and_nothing_is_sent(tmp_path, unoserver)
         assert result.returncode != 0
         assert "certificate verify failed" in result.stderr or "CERTIFICATE_VERIFY_FAILED" in result.stderr
         assert proxy.sent == b""  # the handshake failed: no request was ever decrypted
-        assert not (out / "DC-2026-014_site-protection-annex_uk.pdf").exists()
+        assert not (out / "DC-2026-014_site-protection-annex_uk_copy-1.pdf").exists()
     finally:
         proxy.close()
 
@@ -180,7 +180,7 @@ def test_the_readme_stunnel_set_up_converts_a_restricted_annex(tmp_path, unoserv
         assert result.returncode == 0, result.stderr
         from dcity_docs.pdf.reading import pdf_text
 
-        assert "Вереск-17" in pdf_text(out / "DC-2026-014_site-protection-annex_uk.pdf")
+        assert "Вереск-17" in pdf_text(out / "DC-2026-014_site-protection-annex_uk_copy-1.pdf")
     finally:
         proxy.terminate()
         proxy.wait(timeout=10)

@@ -72,7 +72,9 @@ Converted = tuple[Prepared, list[Path]]  # a pack to finish, with its PDFs
 Finishing = tuple[Prepared, Future[RecordResult]]  # a pack being finished in the pool
 
 DOCUMENTS_PER_RECORD = len(DOCUMENTS) * len(MODES) + 1
-"""DOCX files a record gives LibreOffice at most (every agreement in every language, the cover)."""
+"""DOCX files a record usually gives LibreOffice (every agreement in every language, the cover; a
+restricted annex's numbered copies add a file per copy and language beyond the first). It sizes
+the windows only: calls never take more than BATCH_SIZE documents."""
 RECORDS_PER_WORKER = BATCH_SIZE // DOCUMENTS_PER_RECORD
 """Records of a window per worker: about one LibreOffice call each (the first window is a little
 larger, one full call each). Small windows keep the last finishing, which nothing overlaps, short;

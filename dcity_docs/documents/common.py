@@ -578,9 +578,10 @@ def party_list(w: Writer, record: Record, holder_term: HolderTerm | None = None)
 
 
 def finish(w: Writer, record: Record, *, title: Bi, subject: Bi, reference: Bi,
-           marking: Bi | None = None) -> Draft:
+           marking: Bi | None = None, copy: int | None = None) -> Draft:
     """The finished draft: what the writer collected, under the document's title, subject (its
-    properties) and footer reference; drafts are marked as such, the record's language prevails."""
+    properties) and footer reference; drafts are marked as such, the record's language prevails.
+    ``copy``: the number of this copy, for a document issued in numbered copies."""
     return Draft(
         key=w.document,
         title=title,
@@ -589,6 +590,7 @@ def finish(w: Writer, record: Record, *, title: Bi, subject: Bi, reference: Bi,
         reference=reference,
         headings=w.headings,
         marking=marking,
+        copy=copy,
         draft_mark=draft_mark(w, record),
         prevailing=record.prevailing_language,
     )

@@ -15,6 +15,7 @@ from dcity_docs.documents import common, cover, jv_agreement, memorandum, shareh
 from dcity_docs.draft.base import Draft
 from dcity_docs.errors import DocumentNotApplicable
 from dcity_docs.record.models import Record
+from dcity_docs.wording.catalogs import Catalogs
 
 Role = Literal["document", "cover"]
 
@@ -22,6 +23,11 @@ Role = Literal["document", "cover"]
 def always(record: Record) -> str | None:
     """The rule of a document every venture has."""
     return None
+
+
+def unnumbered(record: Record, draft: Draft, catalogs: Catalogs) -> tuple[Draft, ...]:
+    """The copies of a document issued as one unnumbered file: none."""
+    return ()
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,10 @@ class Entry:
     """None when the document can be made for a record, else the reason it cannot."""
     annex_no: str | None = None
     """Its number where it is an annex to another document."""
+    copies: Callable[[Record, Draft, Catalogs], tuple[Draft, ...]] = unnumbered
+    """``copies(record, draft, catalogs)``: the numbered copies a drafted document is issued in,
+    each with its ``Draft.copy`` and its own number on every page, each made as its own file in
+    every language (a restricted annex); none: the draft is one unnumbered file."""
 
     @property
     def template(self) -> str:
@@ -80,6 +90,7 @@ ENTRIES: tuple[Entry, ...] = (
         draft=site_annex.draft,
         applies_to=site_annex.applies_to,
         annex_no=common.SITE_ANNEX_NO,
+        copies=site_annex.copies,
     ),
     Entry(
         key=shareholders_agreement.KEY,
@@ -120,7 +131,14 @@ def applicable(record: Record) -> list[str]:
     return [key for key, doc in DOCUMENTS.items() if doc.applies_to(record) is None]
 
 
-def file_name(record: Record, key: str, mode: str, suffix: str) -> str:
-    """``DC-2026-014_jv-agreement_bilingual.docx``: the name the record contract gives a file."""
+def issued(record: Record, key: str, draft: Draft, catalogs: Catalogs) -> tuple[Draft, ...]:
+    """What a drafted document is issued as: each of its numbered copies, or the draft itself."""
+    return BY_KEY[key].copies(record, draft, catalogs) or (draft,)
+
+
+def file_name(record: Record, key: str, mode: str, suffix: str, copy: int | None = None) -> str:
+    """``DC-2026-014_jv-agreement_bilingual.docx``: the name the record contract gives a file;
+    a numbered copy's ends in its number (``DC-2026-014_site-protection-annex_uk_copy-2.docx``)."""
     # record.id matches ^[A-Z0-9][A-Z0-9-]{2,31}$, so the name can never leave the folder.
-    return f"{record.id}_{key}_{mode}.{suffix}"
+    numbered = "" if copy is None else f"_copy-{copy}"
+    return f"{record.id}_{key}_{mode}{numbered}.{suffix}"

@@ -12,6 +12,8 @@ set out in a separate document handled under the Law of Ukraine on State secrets
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dcity_docs.language.places import region_name
 from dcity_docs.language.typography import quote_en, quote_uk
 from dcity_docs.wording.catalogs import Bi, Catalogs
@@ -22,8 +24,8 @@ from dcity_docs.draft.base import Draft, Writer
 
 KEY = "site-protection-annex"
 
-#: The copy number printed next to the classification marking. Copy No. 1 is the Ministry's.
-COPY_NO = "1"
+#: The copy a drafted annex is unless told otherwise: No. 1, the Ministry's (its redline is of this one).
+FIRST_COPY = 1
 
 # Ukrainian euphony: «в» before a vowel (в Івано-Франківській області), «у» before a consonant
 # (у Житомирській області). A character class, not wording.
@@ -64,14 +66,36 @@ def grade(w: Writer, record: Record) -> Bi | None:
     return w.T("annex|marking", "SECRET")
 
 
-def marking(w: Writer, record: Record) -> Bi | None:
+def marking(w: Writer, record: Record, copy: int = FIRST_COPY) -> Bi | None:
     """Classification marking with the copy number, for the header of every page; None if public."""
     level = grade(w, record)
     if level is None:
         return None
     # TRANSLATORS: the header of every page: {marking} is the classification marking, {copy} the
     # number of this copy («Для службового користування, Прим. № 1»). Keep a no-break space in «№ 1».
-    return w.T("annex|marking", "{marking}, Copy No. {copy}", marking=level, copy=COPY_NO)
+    return w.T("annex|marking", "{marking}, Copy No. {copy}", marking=level, copy=str(copy))
+
+
+def copy_holders(record: Record) -> list[Bi]:
+    """Who holds each original of the annex, in the order of its copy numbers: the Ministry (No. 1),
+    then the Shareholders in the order of the preamble. The one source of the originals clause's
+    count and of the distribution list, so the two can never disagree."""
+    return [c.value(record.ministry.name)] + [c.value(h.name) for h in record.shareholders]
+
+
+def numbered(record: Record) -> bool:
+    """A restricted or secret annex is issued in numbered copies; a public one is not."""
+    return record.site is not None and record.site.classification != "public"
+
+
+def copies(record: Record, draft: Draft, catalogs: Catalogs) -> tuple[Draft, ...]:
+    """Each numbered copy of a drafted annex, its own number in its header (``Draft.copy``); none
+    for a public annex, which is one unnumbered file."""
+    if not numbered(record):
+        return ()
+    w = Writer(catalogs, KEY)
+    return tuple(replace(draft, copy=n, marking=marking(w, record, n))
+                 for n in range(1, len(copy_holders(record)) + 1))
 
 
 def _agreement(record: Record) -> dict[str, Bi | str]:
@@ -161,13 +185,37 @@ def _final(w: Writer, record: Record) -> None:
         w.T(
             "annex|final",
             "This Annex is made in the Ukrainian and English languages, in {copies}, one for each Party.",
-            copies=c.count(len(record.shareholders) + 1, "copy", "locative"),
+            copies=c.count(len(copy_holders(record)), "copy", "locative"),
         )
     )
     w.clause(c.prevailing_clause(w, record))
+    if numbered(record):
+        _distribution(w, record)
 
     w.heading("signatures", w.T("annex|signatures", "Signatures of the Parties"))
     w.signatures(c.signature_blocks(w, record))
+
+
+def _distribution(w: Writer, record: Record) -> None:
+    """The distribution of the numbered copies, as a restricted document records it («Віддруковано
+    в 3 прим.: прим. № 1 — …»): one line per copy, holder by defined term and name."""
+    holders = copy_holders(record)
+    w.heading("distribution", w.T("annex|distribution", "Distribution of Copies"))
+    # TRANSLATORS: opens the list of the annex's numbered copies, as a restricted document records
+    # its print run («Віддруковано в 3 прим.»); {copies}: "3 (three) copies", in the locative in
+    # Ukrainian («у 3 (трьох) примірниках»).
+    w.clause(w.T("annex|distribution", "This Annex is printed in {copies}, distributed as follows:",
+                 copies=c.count(len(holders), "copy", "locative")))
+    # TRANSLATORS: the holder of copy No. 1, the Ministry (its defined term in the preamble).
+    terms = [w.T("annex|distribution", "the Ministry")] + [
+        c.shareholder_term(w, i) for i in range(len(holders) - 1)]
+    last = len(holders)
+    for n, (term, name) in enumerate(zip(terms, holders, strict=True), start=1):
+        # TRANSLATORS: one line of the distribution of copies: {copy}: its number; {name}: its
+        # holder's name; {term}: the holder's defined term (the Ministry, Shareholder 1)
+        # («Прим. № 2 — ТОВ «…» (Учасник 1)»). Keep a no-break space in «№ 2».
+        line = w.T("annex|distribution", "Copy No. {copy}: {name} ({term})", copy=str(n), term=term, name=name)
+        w.para(line.map(lambda text, lang, n=n: text + ("." if n == last else ";")))
 
 
 def _measures(w: Writer, record: Record) -> None:
@@ -514,4 +562,5 @@ def draft(record: Record, catalogs: Catalogs) -> Draft:
             "footer", "{id} · Annex No. {annex_no}: Site Protection", id=record.id, annex_no=c.SITE_ANNEX_NO
         ),
         marking=marking(w, record),
+        copy=FIRST_COPY if numbered(record) else None,
     )

@@ -83,6 +83,9 @@ class Draft:
     reference: Bi
     headings: list[Bi]
     marking: Bi | None = None
+    copy: int | None = None
+    """The number of this copy where the document is issued in numbered copies (its marking
+    then names it, on every page); None: one unnumbered document."""
     draft_mark: Bi | None = None
     subject: Bi = Bi("", "")
     prevailing: Lang = "uk"

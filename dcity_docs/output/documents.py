@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from dcity_docs.language.langs import LANG_TAGS
 from dcity_docs.language.typography import join_bilingual
 from dcity_docs.wording.catalogs import Bi, Catalogs, catalogs_for
-from dcity_docs.documents.registry import DOCUMENTS, document_type, file_name
+from dcity_docs.documents.registry import DOCUMENTS, document_type, file_name, issued
 from dcity_docs.draft.base import Draft, Mode, context_for
 from dcity_docs.documents import site_annex
 from dcity_docs.documents.common import page_labels
@@ -86,12 +86,20 @@ def planned(record: Record, key: str, draft: Draft, mode: Mode, options: OutputO
     PDF is finished. ``template``: another template than the document's own (the pack cover)."""
     catalogs = options.wording
     name = template or DOCUMENTS[key].template
-    return Planned(file_name(record, key, mode, "docx")[: -len(".docx")],
+    return Planned(file_name(record, key, mode, "docx", draft.copy)[: -len(".docx")],
                    draft_bytes(record, draft, name, mode, catalogs, options.templates),
                    pdf_finish(record, draft, mode), keep_open=keep_open,
                    info={"record": record, "document": key, "mode": mode, "draft": draft,
                          "signature_fields": options.signature_fields},
-                   marking=marking(record, key))
+                   marking=marking(record, key), copy=draft.copy)
+
+
+def planned_issue(record: Record, key: str, draft: Draft, modes: Iterable[str], options: OutputOptions,
+                  *, keep_open: Callable[[Draft, str], bool] = lambda draft, mode: False) -> list[Planned]:
+    """Every file a drafted document is issued as: each numbered copy (see ``Entry.copies``), or
+    the one draft, in each language. ``keep_open(copy, mode)``: which PDFs stay open once finished."""
+    return [planned(record, key, copy, mode, options, keep_open=keep_open(copy, mode))  # type: ignore[arg-type]
+            for copy in issued(record, key, draft, options.wording) for mode in modes]
 
 
 def marking(record: Record, key: str) -> str:
@@ -112,8 +120,8 @@ def render_documents(record: Record, keys: Iterable[str], modes: Iterable[str], 
     """
     options = options or OutputOptions()
     drafts = {key: draft_document(record, key, options.wording) for key in keys}
-    items = [planned(record, key, draft, mode, options)  # type: ignore[arg-type]
-             for key, draft in drafts.items() for mode in modes]
+    modes = list(modes)
+    items = [item for key, draft in drafts.items() for item in planned_issue(record, key, draft, modes, options)]
     if any(item.restricted for item in items):
         make_private_folder(out_dir)  # a folder made for a restricted document is 0700
     with FolderLock(out_dir, shared=True):  # never with a batch clearing the folder's leftovers

@@ -28,7 +28,7 @@ from dcity_docs.files import WORK_MARKER, FolderLock, file_mode, folder_mode, re
 from dcity_docs.layout.templates import template_file
 from dcity_docs.output import pipeline
 from dcity_docs.documents.registry import applicable
-from dcity_docs.output.documents import MODES, draft_document, fixed_date, marking, planned
+from dcity_docs.output.documents import MODES, draft_document, fixed_date, marking, planned, planned_issue
 from dcity_docs.output.options import OutputOptions
 from dcity_docs.output.pipeline import Planned
 from dcity_docs.record.models import Record
@@ -52,6 +52,8 @@ class PackFile:
     language: str
     format: str
     marking: str = "public"
+    copy: int | None = None
+    """The number of a numbered copy (the restricted annex); None for every other file."""
 
 
 @dataclass
@@ -188,8 +190,9 @@ def prepare_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
         merged = merged_keys(record, keys, options)
         cover_draft = COVER.draft(record, options.wording, [drafts[k].title for k in merged],
                                   [drafts[k].title for k in keys if k not in merged])
-        documents = [(planned(record, key, drafts[key], mode, options, keep_open=mode == "bilingual"), key, mode)
-                     for key in keys for mode in MODES]
+        # The merged pack holds each document's bilingual file: of a numbered annex, copy No. 1.
+        documents = [(item, key, item.info["mode"]) for key in keys
+                     for item in planned_issue(record, key, drafts[key], MODES, options, keep_open=_merged_file)]
         cover_item = planned(record, COVER.key, cover_draft, "bilingual", options, template=COVER_TEMPLATE,
                              keep_open=True)
         docx_files = pipeline.write_docx([item for item, _, _ in documents] + [cover_item], work)
@@ -198,6 +201,11 @@ def prepare_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
         raise
     return PackJob(record, record_bytes, out_dir / record.id, work, options, keys, drafts, cover_draft,
                    documents, cover_item, docx_files, digest)
+
+
+def _merged_file(draft: Draft, mode: str) -> bool:
+    """The file of a document the merged pack holds: bilingual, and of numbered copies No. 1."""
+    return mode == "bilingual" and draft.copy in (None, 1)
 
 
 def finish_pack(job: PackJob, pdf_paths: list[Path] | None = None) -> Pack:
@@ -243,7 +251,7 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
                 doc = pipeline.finish(pdf, item)
                 if doc is not None:
                     opened[key] = doc
-                pack.files.append(PackFile(pdf, key, mode, "pdf", item.marking))
+                pack.files.append(PackFile(pdf, key, mode, "pdf", item.marking, item.copy))
             cover_pdf = by_stem[cover_docx.stem]
             opened["cover"] = pipeline.finish(cover_pdf, job.cover)
             parts = [(job.cover_draft.title.joined(), opened["cover"])] + [
@@ -272,7 +280,7 @@ def _finish_into(job: PackJob, pdf_paths: list[Path]) -> Pack:
         cover_pdf.unlink()
     cover_docx.unlink()
     if job.options.docx:
-        pack.files[:0] = [PackFile(p, key, mode, "docx", item.marking)
+        pack.files[:0] = [PackFile(p, key, mode, "docx", item.marking, item.copy)
                           for p, (item, key, mode) in zip(documents_docx, job.documents)]
     else:
         for p in documents_docx:
@@ -310,6 +318,7 @@ def manifest(pack: Pack, record_bytes: bytes, inputs_sha256: str | None = None,
                 "language": item.language,
                 "format": item.format,
                 "marking": item.marking,
+                **({"copy": item.copy} if item.copy is not None else {}),
                 "size": item.path.stat().st_size,
                 "sha256": sha256_file(item.path),
                 **({"signature_fields": [field.name for field in list_signature_fields(item.path)]}

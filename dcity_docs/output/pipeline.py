@@ -55,7 +55,8 @@ class Planned:
     merge that need not read it again. ``info``: whatever a finishing step needs to know of the
     document (its party and signatories, its marking). ``marking``: the document's classification
     (``public``, ``restricted`` or ``secret``); a restricted one and its temporary copies are
-    written with mode 0600."""
+    written with mode 0600. ``copy``: the number of a numbered copy (its header prints it on every
+    page, its name ends in it); None for a document issued as one file."""
 
     name: str
     docx: bytes
@@ -63,6 +64,7 @@ class Planned:
     keep_open: bool = False
     info: dict[str, object] = field(default_factory=dict)
     marking: str = "public"
+    copy: int | None = None
 
     @property
     def restricted(self) -> bool:
