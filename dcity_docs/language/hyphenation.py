@@ -7,11 +7,12 @@ break is not.
 
 * Ukrainian, by the rules on перенос of «Український правопис» (2019, § 63): a part left or
   carried has at least two letters and a vowel; ь, the apostrophe and й (after a vowel) stay with
-  the letter before them, йо and ьо are not split; дж and дз are never split (nor is the cluster
-  they stand in: «над-звичайний» and «хо-джу» cannot be told apart without morphology); doubled
+  the letter before them, йо and ьо are not split; дж and дз are never split, nor is the group
+  they stand in (the orthography splits them after a prefix, «над-звичайний», and not in «хо-джу»:
+  the two cannot be told apart safely without morphology); doubled
   consonants split between them («значен-ня», never «значе-ння»); a consonant-final prefix keeps
   its letters («під-приємство», never «пі-дприємство»).
-* English (British): the en_GB patterns that :mod:`pyphen` bundles, two letters left, three
+* English (British): the en_GB patterns that :mod:`pyphen` bundles, two letters left, four
   carried, words of seven letters or more.
 * Never, in either language: a word with a capital letter (names, defined terms, abbreviations),
   anything with a digit, a hyphen, a dot, a slash or another sign inside, and a word that a
@@ -38,13 +39,14 @@ _APOSTROPHES = frozenset("’'ʼ")
 _SONORANTS = frozenset("рлмнвй")
 _UK_MIN_LETTERS = 5
 
-#: Consonant groups that begin a syllable (a stop or fricative before р, л or в, or с/з/ш
-#: before a stop): a break may come before them. Any other group breaks after its first consonant
-#: when that one is a sonorant (р, л, м, н, в, й) or carries ь, otherwise before its last one.
+#: Consonant groups that begin a syllable (a stop or fricative before р, л or в, с or з before
+#: a stop or a nasal): a break may come before them («при-значення», «шести-гранний»). Any other
+#: group breaks after its first consonant when that one is a sonorant (р, л, м, н, в, й) or
+#: carries ь, otherwise before the longest such group at its end («невід-кладно», «книж-ка»).
 _ONSETS = frozenset(
     "бр бл вр вл гр гл ґр ґл др кр кл пр пл тр фр фл хр хл зр зл ср сл "
     "дв тв кв хв св зв шв жв гв цв чв "
-    "сп ст ск сх шк шп шт зб зг зд "
+    "сп ст ск сх шк шп шт зб зг зд зн зм сн см "
     "стр спр скр скл спл ств збр здр згр".split()
 )
 #: Consonant-final prefixes (longest first): a break never falls inside one, and a group of
@@ -88,9 +90,7 @@ def _cluster_break(cluster: list[str]) -> int | None:
     first = cluster[0]
     if first[0] in _SONORANTS or first.endswith("ь"):
         return 1  # Хар-ків, кіль-кість, бай-ка
-    if letters in _ONSETS:
-        return 0  # се-стра, шести-гранний
-    return len(cluster) - 1  # книж-ка, обов’яз-ковий
+    return next(i for i in range(len(cluster)) if i == len(cluster) - 1 or letters[i:] in _ONSETS)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -109,7 +109,10 @@ def _uk_points(word: str) -> tuple[int, ...]:
         if not cluster:
             continue  # two vowels together: no break
         if prefix and not before_vowel and offsets[a + 1] < len(prefix) < offsets[b]:
-            points.append(len(prefix))  # під-приємство: a group across the prefix's end breaks there
+            # під-приємство: a group across the prefix's end breaks there (but «під-живляти» would
+            # split a дж, which the house never does)
+            if word[len(prefix) - 1:len(prefix) + 1] not in ("дж", "дз"):
+                points.append(len(prefix))
             continue
         keep = _cluster_break(cluster)
         if keep is not None:
@@ -128,7 +131,9 @@ def _uk_points(word: str) -> tuple[int, ...]:
 def _en_dictionary() -> Any:
     import pyphen  # on first use: commands that do not render never load it
 
-    return pyphen.Pyphen(lang="en_GB", left=2, right=3)
+    # four letters carried at least: the en_GB patterns also allow "appoin-ted", "reques-ted",
+    # "certific-ate", which a careful typesetter does not
+    return pyphen.Pyphen(lang="en_GB", left=2, right=4)
 
 
 _EN_MIN_LETTERS = 7
