@@ -20,6 +20,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from conftest import FIXTURE_DIR
+from orthography import orthography_allows
 from dcity_docs.language.hyphenation import SOFT_HYPHEN, hyphenate, points
 from dcity_docs.output.documents import MODES, docx_bytes
 from dcity_docs.output.options import OutputOptions
@@ -30,37 +31,6 @@ from dcity_docs.resources import templates_dir
 STEMS = ["DC-2026-014", "DC-2026-021", "DC-2026-030"]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
-
-# --- the rules, written out independently of the module ---------------------------------------
-
-VOWELS = set("аеєиіїоуюяaeiouy")
-APOSTROPHES = set("’'ʼ")
-
-
-def _letters(part: str) -> int:
-    return sum(1 for ch in part if ch not in APOSTROPHES)
-
-
-def orthography_allows(word: str, at: int) -> bool:
-    """Whether «Український правопис» (2019, § 63) allows breaking ``word`` after ``at``
-    characters, with the house's conservative readings (doubled consonants split between them)."""
-    left, right = word[:at], word[at:]
-    if _letters(left) < 2 or _letters(right) < 2:
-        return False  # no single letter left or carried
-    if not (VOWELS & set(left)) or not (VOWELS & set(right)):
-        return False  # a part without a vowel is no syllable
-    if right[0] in "ь" or right[0] in APOSTROPHES:
-        return False  # ь and the apostrophe stay with the letter before them
-    if right[0] == "й" and right[1:2] not in VOWELS:
-        return False  # бай-ка, never ба-йка (й before a consonant stays with the vowel before it)
-    if (left[-1] == "й" and right[0] in VOWELS) or (left[-1] == "ь" and right[0] == "о"):
-        return False  # па-йок, сльо-за: йо and ьо stay together
-    if left[-1] == "д" and right[0] in "жз":
-        return False  # дж, дз are one sound (or a prefix we cannot tell): never split
-    if len(right) > 1 and right[0] == right[1] and right[0] not in VOWELS:
-        return False  # значен-ня, never значе-ння
-    return True
-
 
 # --- the module, word by word ----------------------------------------------------------------
 
@@ -82,6 +52,9 @@ def _breaks(word: str, lang: str = "uk") -> set[str]:
         ("роз’єднання", {"роз’-єднання", "роз’єд-нання", "роз’єднан-ня"}),
         ("обов’язковий", {"обов’-язковий", "обов’яз-ковий", "обов’язко-вий"}),
         ("невідкладно", {"не-відкладно", "невід-кладно", "невідклад-но"}),
+        ("передбачений", {"пе-редбачений", "перед-бачений", "передба-чений", "передбаче-ний"}),
+        ("компетентними", {"ком-петентними", "компе-тентними", "компетент-ними", "компетентни-ми"}),
+        ("експортний", {"екс-портний", "експорт-ний"}),
     ],
 )
 def test_ukrainian_words_break_only_at_their_points(word: str, expected: set[str]) -> None:

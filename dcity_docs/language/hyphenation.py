@@ -41,8 +41,8 @@ _UK_MIN_LETTERS = 5
 
 #: Consonant groups that begin a syllable (a stop or fricative before р, л or в, с or з before
 #: a stop or a nasal): a break may come before them («при-значення», «шести-гранний»). Any other
-#: group breaks after its first consonant when that one is a sonorant (р, л, м, н, в, й) or
-#: carries ь, otherwise before the longest such group at its end («невід-кладно», «книж-ка»).
+#: group breaks before the longest such group at its end («невід-кладно», «книж-ка»), a single
+#: consonant counting as one; a first consonant with ь or a sonorant (р, л, м, н, в, й) stays.
 _ONSETS = frozenset(
     "бр бл вр вл гр гл ґр ґл др кр кл пр пл тр фр фл хр хл зр зл ср сл "
     "дв тв кв хв св зв шв жв гв цв чв "
@@ -51,7 +51,8 @@ _ONSETS = frozenset(
 )
 #: Consonant-final prefixes (longest first): a break never falls inside one, and a group of
 #: consonants across the prefix's end breaks at that end.
-_PREFIXES = ("понад", "перед", "серед", "пред", "роз", "без", "від", "під", "над", "між", "об", "із")
+_PREFIXES = ("понад", "перед", "серед", "транс", "пред", "роз", "без", "від", "під", "над", "між", "екс", "суб",
+             "об", "із")
 
 
 def _units(word: str) -> list[str]:
@@ -88,9 +89,12 @@ def _cluster_break(cluster: list[str]) -> int | None:
         if cluster[i][0] == cluster[i + 1][0]:
             return i + 1  # знан-ня: between the doubled letters
     first = cluster[0]
-    if first[0] in _SONORANTS or first.endswith("ь"):
-        return 1  # Хар-ків, кіль-кість, бай-ка
-    return next(i for i in range(len(cluster)) if i == len(cluster) - 1 or letters[i:] in _ONSETS)
+    if first.endswith("ь"):
+        return 1  # кіль-кість, низь-ко
+    # the longest syllable onset at the group's end is carried; a sonorant first always stays
+    # (Хар-ків, бай-ка, кон-троль, компетент-ними), a group that is an onset goes whole (се-стра)
+    start = 1 if first[0] in _SONORANTS else 0
+    return next(i for i in range(start, len(cluster)) if i == len(cluster) - 1 or letters[i:] in _ONSETS)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -118,10 +122,12 @@ def _uk_points(word: str) -> tuple[int, ...]:
         if keep is not None:
             points.append(offsets[a + 1 + keep])
     if prefix:
-        # роз-орати, never ро-зорати: no break inside the prefix (nor, before a vowel, just after
-        # the vowel that follows it)
+        # роз-орати, never ро-зорати: nothing of the prefix after its last vowel is carried (пе-редбачений
+        # but not пере-дбачений), nor, before a vowel, is the prefix left with that vowel (розо-рати)
         apostrophe = word[len(prefix)] in _APOSTROPHES  # роз’-єднання: the break after the apostrophe
-        points = [p for p in points if p >= len(prefix) + (1 if apostrophe else 2 if before_vowel else 0)]
+        last_vowel = max(i for i, ch in enumerate(prefix) if ch in _UK_VOWELS)
+        end = len(prefix) + (1 if apostrophe else 2 if before_vowel else 0)
+        points = [p for p in points if p <= last_vowel and not before_vowel or p >= end]
     elif word[0] == "з" and word[1] in _UK_VOWELS:
         points = [p for p in points if p > 2]  # зо-бов’язання: the prefix з before a vowel
     return tuple(sorted(p for p in points if _part_ok(word[:p]) and _part_ok(word[p:])))
