@@ -188,9 +188,11 @@ def _token(token: str, lang: Lang) -> str:
     return f"{lead}{hyphenated(core, lang)}{tail}"
 
 
+@functools.lru_cache(maxsize=8192)
 def hyphenate(text: str, lang: Lang) -> str:
     """Running text of one language with soft hyphens at the allowed points of its words: for
-    the body of a document (clauses and paragraphs), never headings, titles, tables or signatures."""
+    the body of a document (clauses and paragraphs), never headings, titles, tables or signatures.
+    Cached whole: the same clause recurs in every document and record of a batch."""
     if SOFT_HYPHEN in text:
         return text  # already done (or a text that chose its own points)
     return " ".join([_token(token, lang) for token in text.split(" ")])
