@@ -200,8 +200,11 @@ def mb(size: float) -> float:
 def _texts(docx: bytes) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(docx)) as zf:
         xml = zf.read("word/document.xml").decode("utf-8")
-    # the rendering writes a U+2011 as Word's no-break hyphen between two runs of text
-    xml = re.sub(r"</w:t>((?:<w:noBreakHyphen/>)+)<w:t(?: [^>]*)?>", lambda m: "\u2011" * m.group(1).count("<"), xml)
+    # the rendering writes a U+2011 as Word's no-break hyphen and a U+00AD as its soft hyphen,
+    # between two runs of text
+    chars = {"<w:noBreakHyphen/>": "\u2011", "<w:softHyphen/>": "\u00ad"}
+    xml = re.sub(r"</w:t>((?:<w:noBreakHyphen/>|<w:softHyphen/>)+)<w:t(?: [^>]*)?>",
+                 lambda m: "".join(chars[e] for e in re.findall(r"<[^>]+>", m.group(1))), xml)
     return [t for t in re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml) if t]
 
 

@@ -15,16 +15,19 @@ from click.testing import CliRunner
 from docx import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from conftest import FIXTURE_DIR
 from dcity_docs.cli import cli
 from dcity_docs.documents.registry import applicable, file_name
 from dcity_docs.draft.base import SignaturePart
 from dcity_docs.language.dates import format_date
+from dcity_docs.language.hyphenation import points
 from dcity_docs.language.money import format_iban, format_money
 from dcity_docs.language.typography import NB_HYPHEN, NBSP, unbreakable
 from dcity_docs.output.documents import draft_document
 from dcity_docs.record.loading import load_record
+from orthography import orthography_allows
 from readback import STAGE_MARKS, stage_marks
 
 pytestmark = pytest.mark.libreoffice
@@ -211,3 +214,45 @@ def test_pages_carry_the_mark_of_the_stage(packs: Path, stem: str) -> None:
         pdf = packs / record.id / f"{record.id}_jv-agreement_{mode}.pdf"
         for page in _pdftotext(pdf).split("\f")[:-1]:
             assert stage_marks(page) == STAGE_MARKS[record.stage], (mode, record.stage)
+
+
+_HYPHENS = "-\u00ad\u2010"
+_EDGE = "()[]«»„“”\"‘’,.;:!?…"
+
+
+def _pdf_lines(pdf: Path) -> list[list[list[str]]]:
+    """The words of each line of each text block of the PDF (poppler's ``-bbox-layout``)."""
+    xhtml = subprocess.run(["pdftotext", "-bbox-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                           capture_output=True).stdout
+    ns = {"h": "http://www.w3.org/1999/xhtml"}
+    root = etree.fromstring(xhtml)
+    return [[[w.text or "" for w in line.iterfind("h:word", ns)] for line in block.iterfind("h:line", ns)]
+            for block in root.iterfind(".//h:block", ns)]
+
+
+@pytest.mark.parametrize("mode", ["uk", "en", "bilingual"])
+def test_lines_break_inside_a_word_only_where_our_rules_allow(packs: Path, mode: str) -> None:
+    """LibreOffice, with automatic hyphenation off, breaks a word only at our soft hyphens: every
+    line that ends in a hyphen inside a word ends at one of them, in a lower-case word, at a point
+    the orthography allows; or at a hyphen the word itself has («будь-яких»)."""
+    record = load_record(FIXTURE_DIR / "DC-2026-014.yaml")
+    docx = packs / record.id / f"{record.id}_jv-agreement_{mode}.docx"
+    text = "\n".join(Paragraph(p, None).text for p in Document(str(docx)).element.body.iter(qn("w:p")))
+    words = set(re.findall(r"[\w’'-]+", text))
+    taken = 0
+    for block in _pdf_lines(packs / record.id / f"{record.id}_jv-agreement_{mode}.pdf"):
+        for line, after in zip(block, block[1:]):
+            if not line or not after or line[-1][-1:] not in _HYPHENS or len(line[-1]) < 2:
+                continue
+            left, right = line[-1][:-1].lstrip(_EDGE), after[0].rstrip(_EDGE)
+            if f"{left}-{right}" in words:
+                continue  # the word's own hyphen
+            word = left + right
+            assert word in words, f"{mode}: «{left}-» / «{right}» is no word of the document"
+            assert word == word.lower(), f"{mode}: a capitalised word breaks: {left}-{right}"
+            lang = "uk" if re.search("[а-яіїєґ]", word) else "en"
+            assert len(left) in points(word, lang), f"{mode}: {left}-{right} is not one of our points"
+            if lang == "uk":
+                assert orthography_allows(word, len(left)), f"{mode}: {left}-{right}"
+            taken += 1
+    assert taken > 20, f"{mode}: only {taken} lines end inside a word: are the soft hyphens in the layout?"

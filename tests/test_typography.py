@@ -77,3 +77,13 @@ def test_join_bilingual() -> None:
     assert join_bilingual("1. Предмет", "Subject", one_if_same=False) == "1. Предмет / Subject"
     assert join_bilingual("DC-2026-001", "DC-2026-001") == "DC-2026-001"
     assert join_bilingual("DC-2026-001", "DC-2026-001", one_if_same=False) == "DC-2026-001 / DC-2026-001"
+
+
+def test_the_legal_form_never_ends_a_line_apart_from_the_name() -> None:
+    """«ТОВ «…»», LLC “…”: the abbreviation of the legal form and the quoted name are one unit."""
+    from dcity_docs.language.typography import unbreakable
+
+    assert unbreakable("скороченим найменуванням ТОВ «Поліська зброярня».") == (
+        f"скороченим найменуванням ТОВ{NBSP}«Поліська зброярня».")
+    assert unbreakable("the short name LLC “Polissia Armoury”") == f"the short name LLC{NBSP}“Polissia Armoury”"
+    assert unbreakable("ТОВ та АТ без назви") == "ТОВ та АТ без назви"  # no name after it: nothing joined

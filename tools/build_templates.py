@@ -170,14 +170,19 @@ def _no_split(table) -> None:
 
 
 def _hyphenation(doc) -> None:
-    """Justified text in narrow bilingual columns needs hyphenation (uk-UA and en-GB patterns)."""
+    """No automatic hyphenation: the installed patterns differ between machines and split words
+    against the orthography («значе-ння», "De-fence"). Words break only at the soft hyphens the
+    drafting puts in running text (dcity_docs.language.hyphenation); none in capitals either."""
     settings = doc.settings.element
     auto = OxmlElement("w:autoHyphenation")
+    auto.set(qn("w:val"), "false")
+    caps = OxmlElement("w:doNotHyphenateCaps")
     anchor = settings.find(qn("w:defaultTabStop"))
     if anchor is not None:
         anchor.addnext(auto)
     else:
         settings.insert(0, auto)
+    auto.addnext(caps)  # schema order: autoHyphenation, consecutiveHyphenLimit, hyphenationZone, doNotHyphenateCaps
 
 
 def _no_borders(table) -> None:

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from dcity_docs.language.hyphenation import hyphenate
 from dcity_docs.language.langs import LANG_TAGS, Lang
 from dcity_docs.language.typography import join_bilingual, unbreakable
 from dcity_docs.wording.catalogs import Bi, Catalogs, Value
@@ -258,6 +259,26 @@ def _unbreakable_texts(value: Any) -> Any:
     return value
 
 
+_HYPHENATED_KINDS = frozenset({"clause", "para"})
+"""The blocks whose words get our soft hyphens (running text); titles, the place-and-date line,
+headings, the parties' particulars, tables and signature blocks never break inside a word."""
+
+
+def _hyphenated(parts: list[dict[str, Any]], mode: Mode) -> list[dict[str, Any]]:
+    """The running text of ``parts`` (already :func:`unbreakable`) with its hyphenation points."""
+    for part in parts:
+        if part["kind"] != "text":
+            continue
+        for block in part["blocks"]:
+            if block["kind"] not in _HYPHENATED_KINDS:
+                continue
+            if mode == "bilingual":
+                block["uk"], block["en"] = hyphenate(block["uk"], "uk"), hyphenate(block["en"], "en")
+            else:
+                block["text"] = hyphenate(block["text"], mode)
+    return parts
+
+
 def context_for(draft: Draft, mode: Mode, labels: dict[str, Bi]) -> dict[str, Any]:
     """What the Word template sees: plain strings and lists, nothing callable."""
     parts: list[dict[str, Any]] = []
@@ -297,7 +318,7 @@ def context_for(draft: Draft, mode: Mode, labels: dict[str, Bi]) -> dict[str, An
             return join_bilingual(value.uk, value.en)
         return value[mode]
 
-    parts = _unbreakable_texts(parts)
+    parts = _hyphenated(_unbreakable_texts(parts), mode)
     page, of = labels["page"], labels["of"]
     lang_tag = LANG_TAGS["uk" if mode == "bilingual" else mode]
     return {

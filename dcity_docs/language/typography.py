@@ -128,6 +128,8 @@ _KEEP_TOGETHER = (
     re.compile(r"(?:\bNo\.|№) (?=\w)"),
     # an initial before a surname: I. Kovalenko
     re.compile(r"\b[A-Z]\. (?=[A-Z])"),
+    # the abbreviation of a legal form before the quoted name: ТОВ «Поліська зброярня», LLC “…”
+    re.compile(r"\b(?:ТОВ|ТзОВ|ПрАТ|ПАТ|АТ|ДП|ДК|LLC|JSC|PJSC|PrJSC|SE) (?=[«“„\"])"),
 )
 #: A code of capitals and digits joined by hyphens: DC-2026-014, UA-18.
 _CODE_RE = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b")
@@ -139,8 +141,9 @@ _MAY_KEEP = re.compile(r"\d|№|No\.|[A-Z]\. [A-Z]|[A-Z0-9]-[A-Z0-9]")
 @lru_cache(maxsize=16384)  # the same clause texts come back in every document of a batch
 def unbreakable(text: str) -> str:
     """``text`` with no line break where a reader would stumble: no-break spaces inside IBANs,
-    dates, an amount and its currency code, «№ 220/1/15» / "No. 220/1/15" and between an initial
-    and a surname; non-breaking hyphens (:data:`NB_HYPHEN`) inside codes such as agreement numbers.
+    dates, an amount and its currency code, «№ 220/1/15» / "No. 220/1/15", between an initial
+    and a surname and between a legal form and the name («ТОВ «…»», LLC “…”); non-breaking hyphens
+    (:data:`NB_HYPHEN`) inside codes such as agreement numbers.
     The one place that decides it: every text of a document passes through here before layout."""
     if not _MAY_KEEP.search(text):
         return text

@@ -119,21 +119,27 @@ def _prepare(xml: str) -> str:
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
 
 
-_TEXT_RUN = re.compile(r"<w:t(?: [^>]*)?>([^<]*‑[^<]*)</w:t>")
+_TEXT_RUN = re.compile(r"<w:t(?: [^>]*)?>([^<]*[\u2011\u00ad][^<]*)</w:t>")
+_OPEN_T = '<w:t xml:space="preserve">'
+_HYPHEN_ELEMENTS = (("\u2011", f"</w:t><w:noBreakHyphen/>{_OPEN_T}"), ("\u00ad", f"</w:t><w:softHyphen/>{_OPEN_T}"))
 
 
-def _no_break_hyphens(xml: str) -> str:
-    """A U+2011 in the text becomes Word's own ``<w:noBreakHyphen/>`` between two ``w:t``: Word and
-    LibreOffice keep the line whole there, and the PDF's text layer reads a plain hyphen."""
+def _special_hyphens(xml: str) -> str:
+    """A U+2011 in the text becomes Word's own ``<w:noBreakHyphen/>`` and a U+00AD (our
+    hyphenation points, language.hyphenation) ``<w:softHyphen/>``, between two ``w:t``: Word and
+    LibreOffice keep the line whole at the one and may break at the other, no ``w:t`` holds either
+    character, and the PDF's text layer reads the plain word or id."""
     def split(match: re.Match[str]) -> str:
-        pieces = match.group(1).split("‑")
-        return "<w:noBreakHyphen/>".join(f'<w:t xml:space="preserve">{p}</w:t>' if p else "" for p in pieces)
+        text = match.group(1)
+        for char, element in _HYPHEN_ELEMENTS:
+            text = text.replace(char, element)
+        return f"{_OPEN_T}{text}</w:t>".replace(f"{_OPEN_T}</w:t>", "")
 
     return _TEXT_RUN.sub(split, xml)
 
 
 def _finish(xml: str) -> str:
-    return _no_break_hyphens(re.sub(r"\n<w:p([ >])", r"<w:p\1", xml))
+    return _special_hyphens(re.sub(r"\n<w:p([ >])", r"<w:p\1", xml))
 
 
 @dataclass
