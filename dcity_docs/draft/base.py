@@ -264,7 +264,7 @@ _HYPHENATED_KINDS = frozenset({"clause", "para"})
 headings, the parties' particulars, tables and signature blocks never break inside a word."""
 
 
-def _hyphenated(parts: list[dict[str, Any]], mode: Mode) -> list[dict[str, Any]]:
+def _hyphenated(parts: list[dict[str, Any]], mode: Mode, terms: frozenset[str]) -> list[dict[str, Any]]:
     """The running text of ``parts`` (already :func:`unbreakable`) with its hyphenation points."""
     for part in parts:
         if part["kind"] != "text":
@@ -273,14 +273,16 @@ def _hyphenated(parts: list[dict[str, Any]], mode: Mode) -> list[dict[str, Any]]
             if block["kind"] not in _HYPHENATED_KINDS:
                 continue
             if mode == "bilingual":
-                block["uk"], block["en"] = hyphenate(block["uk"], "uk"), hyphenate(block["en"], "en")
+                block["uk"], block["en"] = hyphenate(block["uk"], "uk", terms), hyphenate(block["en"], "en")
             else:
-                block["text"] = hyphenate(block["text"], mode)
+                block["text"] = hyphenate(block["text"], mode, terms if mode == "uk" else frozenset())
     return parts
 
 
-def context_for(draft: Draft, mode: Mode, labels: dict[str, Bi]) -> dict[str, Any]:
-    """What the Word template sees: plain strings and lists, nothing callable."""
+def context_for(draft: Draft, mode: Mode, labels: dict[str, Bi],
+                terms: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """What the Word template sees: plain strings and lists, nothing callable. ``terms``: the
+    stems of the Ukrainian defined terms (:attr:`Catalogs.term_stems`), which may be hyphenated."""
     parts: list[dict[str, Any]] = []
     kept = _kept_with_signatures(draft)
     for part in draft.parts:
@@ -318,7 +320,7 @@ def context_for(draft: Draft, mode: Mode, labels: dict[str, Bi]) -> dict[str, An
             return join_bilingual(value.uk, value.en)
         return value[mode]
 
-    parts = _hyphenated(_unbreakable_texts(parts), mode)
+    parts = _hyphenated(_unbreakable_texts(parts), mode, terms)
     page, of = labels["page"], labels["of"]
     lang_tag = LANG_TAGS["uk" if mode == "bilingual" else mode]
     return {

@@ -14,7 +14,10 @@ break is not.
   its letters («під-приємство», never «пі-дприємство»).
 * English (British): the en_GB patterns that :mod:`pyphen` bundles, two letters left, four
   carried, words of seven letters or more.
-* Never, in either language: a word with a capital letter (names, defined terms, abbreviations),
+* A capitalised Ukrainian word breaks only when it is a form of one of the documents' defined
+  terms («Підприємство», «Підприємством», «Учасників»: :func:`term_stems`, which the catalogs
+  give), never a name: a defined term that never breaks leaves loose lines in a narrow column.
+* Never, in either language: any other word with a capital letter (names, abbreviations),
   anything with a digit, a hyphen, a dot, a slash or another sign inside, and a word that a
   no-break space joins to its neighbour (a date, a number, «ТОВ «…»»).
 
@@ -150,10 +153,44 @@ def _en_points(word: str) -> tuple[int, ...]:
     return tuple(_en_dictionary().positions(word))
 
 
-def points(word: str, lang: Lang) -> tuple[int, ...]:
+#: What follows a term's stem in its inflected forms (and in the adjective of a two-word term):
+#: «Підприємств-ом», «Учасник-ів», «Корпоративн-ого». Only these, so that a surname that merely
+#: begins like a term («Сторон-юк») is never taken for one.
+_UK_ENDINGS = frozenset(
+    "| а я у ю о е є і и ї й ом ем єм ою ею єю ів їв ей ам ям ами ями ах ях ові еві єві "
+    "ий ій ого ому ім им ими их ої".split(" ")
+) | {""}
+
+
+def term_stems(terms: "frozenset[str] | set[str] | list[str]") -> frozenset[str]:
+    """The stems of defined terms (their first words): «Сторона» → «сторон», «Корпоративний» →
+    «корпоративн». A word shorter than six letters gives none (it would not break anyway)."""
+    stems = set()
+    for term in terms:
+        word = term.split()[0] if term.split() else ""
+        if len(word) < 6 or not all(ch.lower() in _UK_LETTERS or ch in _APOSTROPHES for ch in word):
+            continue
+        lower = word.lower()
+        if lower.endswith(("ий", "ій")):
+            lower = lower[:-2]  # an adjective: корпоративн-ий
+        elif lower[-1] in "аеєиіїоуюяйь":
+            lower = lower[:-1]  # сторон-а, продукці-я
+        stems.add(lower)
+    return frozenset(stems)
+
+
+def _is_term(word: str, stems: frozenset[str]) -> bool:
+    lower = word.lower()
+    return any(lower.startswith(stem) and lower[len(stem):] in _UK_ENDINGS for stem in stems)
+
+
+def points(word: str, lang: Lang, terms: frozenset[str] = frozenset()) -> tuple[int, ...]:
     """Where ``word`` (one word, no punctuation) may break, as character offsets: none for a word
-    we never hyphenate (capitals, digits, signs, short words)."""
+    we never hyphenate (capitals, digits, signs, short words). ``terms``: :func:`term_stems` of
+    the Ukrainian defined terms, whose capitalised forms may break."""
     if lang == "uk":
+        if word[:1].isupper() and word[1:].islower() and _is_term(word, terms):
+            word = word.lower()  # a defined term: a word of the language, not a name
         if len(word) < _UK_MIN_LETTERS or not all(ch in _UK_LETTERS or ch in _APOSTROPHES for ch in word):
             return ()
         return _uk_points(word)
@@ -162,9 +199,9 @@ def points(word: str, lang: Lang) -> tuple[int, ...]:
     return _en_points(word)
 
 
-def hyphenated(word: str, lang: Lang) -> str:
+def hyphenated(word: str, lang: Lang, terms: frozenset[str] = frozenset()) -> str:
     """``word`` with a soft hyphen at each of its :func:`points`."""
-    at = points(word, lang)
+    at = points(word, lang, terms)
     if not at:
         return word
     pieces = [word[i:j] for i, j in zip((0, *at), (*at, len(word)))]
@@ -177,7 +214,7 @@ _EDGES_RE = re.compile(r"^([(\[«„“”\"‘]*)(.*?)([)\]»“”\"’,.;:!?�
 
 
 @functools.lru_cache(maxsize=65536)
-def _token(token: str, lang: Lang) -> str:
+def _token(token: str, lang: Lang, terms: frozenset[str]) -> str:
     """One token between plain spaces, hyphenated (cached: a document repeats its words)."""
     edges = _EDGES_RE.match(token)
     if edges is None:
@@ -185,14 +222,14 @@ def _token(token: str, lang: Lang) -> str:
     lead, core, tail = edges.groups()
     if not core:
         return token
-    return f"{lead}{hyphenated(core, lang)}{tail}"
+    return f"{lead}{hyphenated(core, lang, terms)}{tail}"
 
 
 @functools.lru_cache(maxsize=8192)
-def hyphenate(text: str, lang: Lang) -> str:
+def hyphenate(text: str, lang: Lang, terms: frozenset[str] = frozenset()) -> str:
     """Running text of one language with soft hyphens at the allowed points of its words: for
     the body of a document (clauses and paragraphs), never headings, titles, tables or signatures.
     Cached whole: the same clause recurs in every document and record of a batch."""
     if SOFT_HYPHEN in text:
         return text  # already done (or a text that chose its own points)
-    return " ".join([_token(token, lang) for token in text.split(" ")])
+    return " ".join([_token(token, lang, terms) for token in text.split(" ")])

@@ -133,9 +133,9 @@ _KEEP_TOGETHER = (
 )
 #: A code of capitals and digits joined by hyphens: DC-2026-014, UA-18.
 _CODE_RE = re.compile(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b")
-#: What every pattern above needs somewhere in the text: most clauses have none of it, and one
-#: search is cheaper than eight substitutions.
-_MAY_KEEP = re.compile(r"\d|№|No\.|[A-Z]\. [A-Z]|[A-Z0-9]-[A-Z0-9]")
+#: Any of the patterns above, in one search: most clauses have none, and one search is cheaper
+#: than a substitution for each (made from them, so a pattern added above is never skipped).
+_MAY_KEEP = re.compile("|".join(f"(?:{p.pattern})" for p in (*_KEEP_TOGETHER, _CODE_RE)))
 
 
 @lru_cache(maxsize=16384)  # the same clause texts come back in every document of a batch

@@ -57,7 +57,8 @@ def draft_bytes(record: Record, draft: Draft, template_name: str, mode: Mode, ca
     """
     labels = page_labels(Writer(catalogs, "footer"))
     template = compiled(template_file(template_name, templates))
-    return template.render(context_for(draft, mode, labels), document_properties(record, draft, mode), edit)
+    return template.render(context_for(draft, mode, labels, catalogs.term_stems),
+                           document_properties(record, draft, mode), edit)
 
 
 def document_properties(record: Record, draft: Draft, mode: Mode) -> dict[str, str]:

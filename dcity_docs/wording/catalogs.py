@@ -9,6 +9,7 @@ template syntax, whatever a translator types.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import string
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from dcity_docs.errors import TemplateProblem
+from dcity_docs.language.hyphenation import term_stems
 from dcity_docs.language.langs import LANGS, Lang
 from dcity_docs.language.typography import join_bilingual
 from dcity_docs.record.models import BiText
@@ -126,6 +128,11 @@ def _fill_segments(segments: Segments, values: Mapping[str, str]) -> str:
     return "".join(out)
 
 
+#: Where the Ukrainian wording defines a term: «(далі – «Підприємство»)», «(далі кожен окремо –
+#: «Учасник»)», ««Ліцензіар» означає …».
+_DEFINITION_RE = re.compile(r"далі[^«„{]{0,25}[«„]([^»“{]+)[»“]|[«„]([А-ЩЬЮЯҐЄІЇ][^»“{]*)[»“] (?:означа|–|—)")
+
+
 class Catalogs:
     """The uk and en catalogs of one locales folder, read once."""
 
@@ -145,6 +152,19 @@ class Catalogs:
             raise TemplateProblem(f"catalog {path} is missing") from None
         except Exception as exc:  # babel raises various errors on a broken .po
             raise TemplateProblem(f"catalog {path} cannot be read: {exc}") from None
+
+    @functools.cached_property
+    def term_stems(self) -> frozenset[str]:
+        """The stems of the Ukrainian defined terms, as the wording defines them («(далі –
+        «Підприємство»)», «„Ліцензіар“ означає»): their capitalised forms may be hyphenated
+        (:func:`~dcity_docs.language.hyphenation.term_stems`). From the catalog, so a term a
+        translator adds or renames is known without a list to keep."""
+        found: set[str] = set()
+        for message in self._catalogs["uk"]:
+            text = message.string if isinstance(message.string, str) else ""
+            if message.id and text and not message.fuzzy:
+                found.update(a or b for a, b in _DEFINITION_RE.findall(text))
+        return term_stems(found)
 
     def lookup(self, lang: Lang, context: str, msgid: str) -> str:
         """The text for one language; a Ukrainian text must exist and be reviewed (not fuzzy)."""
