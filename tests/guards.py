@@ -1,0 +1,228 @@
+"""Guards every test runs under (a pytest plugin, loaded by conftest.py):
+
+- The outside world is a listener on a loopback port. Every template a test builds that reaches
+  outside (a linked picture, an attached template, an INCLUDEPICTURE field) points at it
+  (:func:`outside_url`), and any test during which a connection reaches it fails: a user's
+  template, or LibreOffice converting it, fetched something. The check runs after every test, so
+  every test that renders with a user's template (``--templates``, ``OutputOptions(templates=)``)
+  is covered without having to be marked.
+- No test leaves files outside its temporary folder. The tested code's temporary folder
+  (``$TMPDIR``) and home folder (``$HOME``) are folders of the test run that must be as they were
+  after every test (a test's own ``tmp_path`` is elsewhere). What appears in the system temporary
+  folder or the real home folder during a test, named like what the tool or LibreOffice makes,
+  and is still there when the run ends, and any new file in the repository, fails the run, naming
+  the test that made it.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+# --- the outside world: a listener on a loopback port ------------------------------------------
+
+
+class Listener:
+    """A TCP listener on a free loopback port that records every connection made to it (and
+    answers an HTTP request with 404, so a client that got through does not wait)."""
+
+    def __init__(self) -> None:
+        self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(16)
+        self.socket.settimeout(0.2)
+        self.port: int = self.socket.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.requests: list[bytes] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, name="outside-listener", daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.socket.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(2)
+                try:
+                    self.requests.append(conn.recv(4096) or b"(connected)")
+                    conn.sendall(b"HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+                except OSError:
+                    self.requests.append(b"(connected)")
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self.socket.close()
+
+
+_outside: Listener | None = None
+
+
+def outside() -> Listener:
+    """The run's one outside-world listener (started on first use, even at import time)."""
+    global _outside
+    if _outside is None:
+        _outside = Listener()
+    return _outside
+
+
+def outside_url() -> str:
+    """``http://127.0.0.1:PORT``: where a template a test builds may point to reach outside."""
+    return outside().url
+
+
+@pytest.fixture
+def loopback() -> Listener:
+    """The outside-world listener (every test is checked against it, see the module's text)."""
+    return outside()
+
+
+@pytest.fixture(autouse=True)
+def _nothing_reaches_outside() -> Iterator[None]:
+    listener = outside()
+    before = len(listener.requests)
+    yield
+    arrived = listener.requests[before:]
+    if arrived:
+        pytest.fail(f"{len(arrived)} connection(s) reached the outside-world listener on {listener.url} "
+                    f"during this test: {arrived[:3]!r}", pytrace=False)
+
+
+# --- no files outside the test's temporary folder ------------------------------------------------
+
+
+def _entries(folder: Path) -> set[str]:
+    try:
+        return set(os.listdir(folder))
+    except OSError:
+        return set()
+
+
+SHARED_NAMES = ("dcity*", ".dcity*", "*.dcity-tmp", "*.partial", "lu*.tmp", "soffice*", "libreoffice*",
+                "unoserver*", "DC-20*")
+"""What the tool, LibreOffice and the tests make, by name: the machine's temporary and home folders
+are shared with other programs (other checkouts' test runs among them), so only these names are
+watched there. LibreOffice's ``OSL_PIPE_*`` sockets are not: it puts them in ``/tmp`` whatever
+``$TMPDIR`` says, other programs leave many, and the tool's own removal of them has its tests
+(test_soffice_temp.py)."""
+
+
+def _shared_folders(home: Path) -> list[Path]:
+    """The system temporary folder, and the home folder with the folders programs put their
+    settings, caches and data in."""
+    folders = [Path("/tmp"), home, home / ".config", home / ".cache", home / ".local" / "share"]
+    return list(dict.fromkeys(folders))
+
+
+def _ours(name: str) -> bool:
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in SHARED_NAMES)
+
+
+def _repo_new_files() -> set[str]:
+    """Files of the repository git does not track, ignored ones included (not bytecode caches)."""
+    try:
+        out = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--ignored",
+                              "--untracked-files=normal"], capture_output=True, text=True, timeout=60,
+                             check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    return {line[3:] for line in out.splitlines()
+            if line[:2] in ("??", "!!") and "__pycache__" not in line and ".pytest_cache" not in line}
+
+
+class _Watch:
+    """The run's private ``$TMPDIR`` and ``$HOME`` (each must be as it was after every test), and
+    what each test made in the shared folders, checked again when the run ends (what a concurrent
+    program made and removed again is not a leak)."""
+
+    def __init__(self, private: list[Path], home: Path, basetemp: Path) -> None:
+        self.private = private
+        self.shared = _shared_folders(home)
+        self.exempt = {basetemp.resolve(), *basetemp.resolve().parents}
+        self.made: dict[Path, str] = {}
+        self.repo_before = _repo_new_files()
+
+    def snapshot(self) -> dict[Path, set[str]]:
+        return {folder: _entries(folder) for folder in self.private + self.shared}
+
+    def after(self, before: dict[Path, set[str]], nodeid: str) -> list[Path]:
+        """What the test left in the private folders (removed, so that the next test is not
+        blamed); what it made in the shared ones is noted for the end of the run."""
+        left: list[Path] = []
+        for folder, names in before.items():
+            for name in sorted(_entries(folder) - names):
+                path = folder / name
+                if folder in self.private:
+                    left.append(path)
+                    shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+                elif _ours(name) and path.resolve() not in self.exempt:
+                    self.made.setdefault(path, nodeid)
+        return left
+
+    def leaks(self) -> list[str]:
+        found = [f"{path} (made during {nodeid})" for path, nodeid in sorted(self.made.items())
+                 if os.path.lexists(path)]
+        found += [f"{folder / name} (left in the tested code's ${'TMPDIR' if i == 0 else 'HOME'})"
+                  for i, folder in enumerate(self.private) for name in sorted(_entries(folder))]
+        found += [f"repository: {name}" for name in sorted(_repo_new_files() - self.repo_before)]
+        return found
+
+
+_watch: _Watch | None = None
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Path]]:
+    """The tested code's ``$TMPDIR`` (Python's ``tempfile`` too) and ``$HOME``: folders of this
+    run, so that what it leaves there is seen and cannot be confused with other programs' files."""
+    global _watch
+    basetemp = tmp_path_factory.getbasetemp()
+    private = [basetemp / "tmpdir", basetemp / "home"]
+    for folder in private:
+        folder.mkdir()
+    _watch = _Watch(private, Path.home(), basetemp)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TMPDIR", str(private[0]))
+        patch.setenv("HOME", str(private[1]))
+        patch.setattr(tempfile, "tempdir", None)
+        yield private
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_outside(_private_folders: list[Path], request: pytest.FixtureRequest) -> Iterator[None]:
+    assert _watch is not None
+    before = _watch.snapshot()
+    yield
+    left = _watch.after(before, request.node.nodeid)
+    if left:
+        pytest.fail(f"left outside the test's temporary folder: {[str(p) for p in left]}", pytrace=False)
+
+
+@pytest.hookimpl(trylast=True)  # after the session's fixtures are torn down
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run if a test left something in a shared folder or the repository."""
+    if _watch is None:
+        return
+    leaks = _watch.leaks()
+    if leaks:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_sep("=", "files left outside the tests' temporary folders", red=True)
+            for line in leaks:
+                reporter.write_line(line)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
