@@ -1,0 +1,164 @@
+"""The symbolic-link and folder-lock cases as a user who is not root. The suite runs as root in CI,
+and root passes every permission check: a write refused "because of the link" could be refused
+for no reason at all, and one that follows a link could hide behind a file root may write anyway.
+Here the scenarios run as ``nobody`` (``setpriv``), against a file that user owns and can write
+through a link (checked first), so following a link would change it and fail the test.
+
+Only the standard library and dcity_docs.files are importable as that user (the virtualenv's
+packages live under /root), so the scenarios call dcity_docs.files directly: the one module every
+command writes, locks and cleans up through."""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from guards import REPO
+
+SETPRIV = shutil.which("setpriv")
+
+
+def _nobody() -> pwd.struct_passwd | None:
+    try:
+        return pwd.getpwnam("nobody")
+    except KeyError:
+        return None
+
+
+NOBODY = _nobody()
+
+pytestmark = [
+    pytest.mark.skipif(os.geteuid() != 0, reason="not root: the whole suite already runs as a non-root user"),
+    pytest.mark.skipif(SETPRIV is None, reason="no setpriv to run the scenarios as another user"),
+    pytest.mark.skipif(NOBODY is None or NOBODY.pw_uid == 0, reason="no 'nobody' user on this machine"),
+]
+
+SCENARIOS = r'''
+import os
+import sys
+from pathlib import Path
+
+from dcity_docs.errors import OutputError
+from dcity_docs.files import (LOCK_NAME, WORK_MARKER, FolderBusy, FolderLock, gone_or_me, made_here,
+                              replace_into, staging_folder, write_atomic)
+
+root = Path(sys.argv[1])
+assert os.geteuid() != 0 and os.getegid() != 0 and os.getgroups() in ([], [os.getegid()])
+victim = root / "elsewhere" / "precious.txt"
+victim.parent.mkdir()
+victim.write_text("precious\n")
+
+
+def folder(name):
+    path = root / name
+    path.mkdir()
+    return path
+
+
+def refused(what, call, *words):
+    try:
+        call()
+    except OutputError as exc:
+        assert all(w in str(exc) for w in words), f"{what}: {exc}"
+        return
+    raise AssertionError(f"not refused as this user: {what}")
+
+
+def untouched():
+    assert victim.read_text() == "precious\n", "the file a link points at was written as this user"
+
+
+# The control: this user can write the victim through a link, so a refusal below is the code's.
+probe = root / "probe"
+probe.symlink_to(victim)
+probe.write_text("changed\n")
+assert victim.read_text() == "changed\n"
+victim.write_text("precious\n")
+
+# A link named like a document: write_atomic and replace_into refuse it, and the victim stays.
+out = folder("out")
+(out / "DC-2026-030_memorandum_en.docx").symlink_to(victim)
+refused("write_atomic over a link", lambda: write_atomic(out / "DC-2026-030_memorandum_en.docx", b"evil"), "symbolic link")
+(out / "made.docx").write_bytes(b"evil")
+refused("replace_into over a link", lambda: replace_into(out / "made.docx", out / "DC-2026-030_memorandum_en.docx"), "symbolic link")
+untouched()
+assert (out / "DC-2026-030_memorandum_en.docx").is_symlink()
+
+# A link planted as a batch's lock file, to the victim or dangling: refused, nothing written.
+locked = folder("locked")
+(locked / LOCK_NAME).symlink_to(victim)
+refused("a link as the lock file", lambda: FolderLock(locked).__enter__(), "symbolic link")
+untouched()
+dangling = folder("dangling")
+(dangling / LOCK_NAME).symlink_to(root / "nowhere.txt")
+refused("a dangling link as the lock file", lambda: FolderLock(dangling).__enter__(), "symbolic link")
+assert not (root / "nowhere.txt").exists()
+
+# The locks exclude each other for this user too; a pack or render leaves no lock file.
+held = folder("held")
+with FolderLock(held):
+    for shared in (False, True):
+        try:
+            FolderLock(held, shared=shared).__enter__()
+        except FolderBusy:
+            pass
+        else:
+            raise AssertionError("a second command got the folder a batch holds")
+shared_only = folder("shared")
+with FolderLock(shared_only, shared=True):
+    with FolderLock(shared_only, shared=True):
+        pass
+assert list(shared_only.iterdir()) == []
+
+# A work folder whose marker is a link to a file naming a gone process is not the tool's.
+work = staging_folder(folder("staging"), "DC-2026-030")
+assert made_here(work)
+(work / WORK_MARKER).unlink()
+gone = root / "gone-pid"
+gone.write_text("999999999\n")
+(work / WORK_MARKER).symlink_to(gone)
+assert not made_here(work)
+
+# Another user's live process is alive (kill answers EPERM only to a non-root user).
+assert not gone_or_me(1)
+
+# Where root left its files, this user gets a clear error, never a PermissionError.
+theirs = Path(sys.argv[2])
+refused("root's lock file", lambda: FolderLock(theirs).__enter__(), "cannot write into")
+refused("root's folder", lambda: write_atomic(theirs / "a.docx", b"x"), "cannot write into")
+print("all scenarios held")
+'''
+
+
+def test_links_and_locks_hold_for_a_user_who_is_not_root() -> None:
+    assert NOBODY is not None and SETPRIV is not None
+    # A folder this user can reach (the tests' own temporary folders are root's, mode 0700).
+    root = Path(tempfile.mkdtemp(prefix="dcity-nobody-", dir="/tmp"))
+    try:
+        os.chmod(root, 0o755)
+        mine = root / "nobody"
+        mine.mkdir()
+        os.chown(mine, NOBODY.pw_uid, NOBODY.pw_gid)
+        theirs = root / "roots"  # root's folder with root's lock file: this user may not write
+        theirs.mkdir()
+        (theirs / ".dcity-batch.lock").write_text("")
+        command = [SETPRIV, f"--reuid={NOBODY.pw_uid}", f"--regid={NOBODY.pw_gid}", "--clear-groups",
+                   sys.executable, "-c", SCENARIOS, str(mine), str(theirs)]
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(mine), "TMPDIR": str(mine),
+               "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(REPO)}
+        probe = subprocess.run(command[:-3] + ["import dcity_docs.files"], cwd=mine, env=env,
+                               capture_output=True, text=True, timeout=60)
+        if probe.returncode != 0:
+            pytest.skip(f"this interpreter cannot run as {NOBODY.pw_name}: {probe.stderr.strip()[-200:]}")
+        run = subprocess.run(command, cwd=mine, env=env, capture_output=True, text=True, timeout=60)
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert run.stdout.strip() == "all scenarios held"
+    finally:
+        shutil.rmtree(root)
