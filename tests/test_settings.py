@@ -50,3 +50,31 @@ def test_values_are_stripped_and_empty_is_unset(monkeypatch: pytest.MonkeyPatch)
 def test_source_date_epoch(monkeypatch: pytest.MonkeyPatch, raw: str, expected: dt.datetime | None) -> None:
     monkeypatch.setenv(settings.SOURCE_DATE_EPOCH, raw)
     assert settings.source_date_epoch() == expected
+
+
+CHART = """
+from dcity_docs.reports.reports import chart_png
+from dcity_docs.wording.catalogs import Bi
+assert chart_png([(Bi("Область", "Region"), [(Bi("Київ", "Kyiv"), 2)])], Bi("к", "n"), 4, 2).startswith(b"\\x89PNG")
+"""
+
+
+@pytest.mark.parametrize("chosen", [False, True])
+def test_a_chart_leaves_nothing_in_the_home_folder(tmp_path: Path, chosen: bool) -> None:
+    """matplotlib makes ~/.config/matplotlib on import: the tool points it into its own cache,
+    unless the user chose a folder for it."""
+    import os
+    import subprocess
+    import sys
+
+    home, cache, mine = tmp_path / "home", tmp_path / "cache", tmp_path / "mine"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "MPLCONFIGDIR"}
+    env.update(HOME=str(home), XDG_CACHE_HOME=str(cache), XDG_CONFIG_HOME="")
+    if chosen:
+        env["MPLCONFIGDIR"] = str(mine)
+    run = subprocess.run([sys.executable, "-c", CHART], env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert list(home.rglob("*")) == []
+    assert (mine if chosen else cache / "dcity-docs" / "matplotlib").is_dir()
+    assert not (cache / "dcity-docs" / "matplotlib").exists() if chosen else not mine.exists()
