@@ -113,13 +113,14 @@ def _entries(folder: Path) -> set[str]:
         return set()
 
 
-SHARED_NAMES = ("dcity*", ".dcity*", "*.dcity-tmp", "*.partial", "lu*.tmp", "soffice*", "libreoffice*",
-                "unoserver*", "DC-20*")
-"""What the tool, LibreOffice and the tests make, by name: the machine's temporary and home folders
-are shared with other programs (other checkouts' test runs among them), so only these names are
-watched there. LibreOffice's ``OSL_PIPE_*`` sockets are not: it puts them in ``/tmp`` whatever
-``$TMPDIR`` says, other programs leave many, and the tool's own removal of them has its tests
-(test_soffice_temp.py)."""
+SHARED_NAMES = ("dcity*", ".dcity*", "*.dcity-tmp", "*.partial", "unoserver*", "DC-20*", "matplotlib*")
+"""What the tool and the tests make, by name. The machine's temporary and home folders are shared
+with other programs (other checkouts' test runs among them), so only these names are watched
+there, owned by this user, and not while a running process names them or works in them.
+LibreOffice's own files are not watched: the tool gives it a private ``$TMPDIR`` and ``$HOME``
+(inside this run's), so its ``lu*.tmp`` in ``/tmp`` are other programs'; its ``OSL_PIPE_*``
+sockets go to ``/tmp`` whatever ``$TMPDIR`` says, other programs leave many, and the tool's
+removal of its own has its tests (test_soffice_temp.py)."""
 
 
 def _shared_folders(home: Path) -> list[Path]:
@@ -129,8 +130,25 @@ def _shared_folders(home: Path) -> list[Path]:
     return list(dict.fromkeys(folders))
 
 
-def _ours(name: str) -> bool:
-    return any(fnmatch.fnmatchcase(name, pattern) for pattern in SHARED_NAMES)
+def _ours(path: Path) -> bool:
+    try:
+        mine = path.lstat().st_uid == os.geteuid()
+    except OSError:
+        return False
+    return mine and any(fnmatch.fnmatchcase(path.name, pattern) for pattern in SHARED_NAMES)
+
+
+def _in_use(path: Path) -> bool:
+    """A running process names ``path`` in its command line or works in it: another program's
+    live work (a LibreOffice of another checkout's run, say), not something a test left."""
+    text = os.fsencode(path)
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if text in (proc / "cmdline").read_bytes() or os.fsencode(os.readlink(proc / "cwd")).startswith(text):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def _repo_new_files() -> set[str]:
@@ -170,13 +188,13 @@ class _Watch:
                 if folder in self.private:
                     left.append(path)
                     shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
-                elif _ours(name) and path.resolve() not in self.exempt:
+                elif _ours(path) and path.resolve() not in self.exempt:
                     self.made.setdefault(path, nodeid)
         return left
 
     def leaks(self) -> list[str]:
         found = [f"{path} (made during {nodeid})" for path, nodeid in sorted(self.made.items())
-                 if os.path.lexists(path)]
+                 if os.path.lexists(path) and not _in_use(path)]
         found += [f"{folder / name} (left in the tested code's ${'TMPDIR' if i == 0 else 'HOME'})"
                   for i, folder in enumerate(self.private) for name in sorted(_entries(folder))]
         found += [f"repository: {name}" for name in sorted(_repo_new_files() - self.repo_before)]

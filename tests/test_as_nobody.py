@@ -162,3 +162,63 @@ def test_links_and_locks_hold_for_a_user_who_is_not_root() -> None:
         assert run.stdout.strip() == "all scenarios held"
     finally:
         shutil.rmtree(root)
+
+
+CASES = [
+    "tests/test_folder_safety.py",
+    "tests/test_batch.py::test_leftovers_of_a_killed_run_are_removed_and_a_moved_aside_pack_put_back",
+    "tests/test_files.py",
+]
+"""The suite's own link, lock and leftover tests (every test of these files but the DOCX-content
+ones), run by pytest as ``nobody``."""
+SELECT = "link or lock or leftovers or holds or moved_aside or atomic or staging or replace"
+
+
+def _hidden_ancestor(path: Path) -> Path | None:
+    """The first folder on the way to ``path`` that users other than its owner cannot enter
+    (``/root``, for an interpreter installed in root's home), or None."""
+    for folder in [*reversed(path.parents), path]:
+        if not folder.stat().st_mode & 0o001:
+            return folder
+    return None
+
+
+def test_the_suites_link_and_lock_tests_pass_as_a_user_who_is_not_root() -> None:
+    """pytest itself, as ``nobody``, on the suite's link, lock and leftover tests. The
+    interpreter's packages may sit in root's home (mode 0700): a private mount namespace puts a
+    world-enterable folder over it with the interpreter's folder bound back in, so that user can
+    import what the tests import (nothing else changes for the rest of the machine)."""
+    assert NOBODY is not None and SETPRIV is not None
+    unshare = shutil.which("unshare")
+    base = Path(sys.base_prefix).resolve()
+    hidden = _hidden_ancestor(base)
+    if hidden is not None and (unshare is None or subprocess.run([unshare, "-m", "true"], capture_output=True,
+                                                                 timeout=30).returncode != 0):
+        pytest.skip(f"the interpreter under {hidden} is closed to {NOBODY.pw_name}, and no mount namespace "
+                    "can open it")
+    root = Path(tempfile.mkdtemp(prefix="dcity-nobody-", dir="/tmp"))
+    try:
+        os.chmod(root, 0o755)
+        work = root / "work"
+        work.mkdir()
+        os.chown(work, NOBODY.pw_uid, NOBODY.pw_gid)
+        pytest_run = [SETPRIV, f"--reuid={NOBODY.pw_uid}", f"--regid={NOBODY.pw_gid}", "--clear-groups",
+                      sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", str(REPO / "pyproject.toml"),
+                      "--rootdir", str(REPO), "--basetemp", str(work / "base"), "-k", SELECT,
+                      *[str(REPO / case) for case in CASES]]
+        if hidden is None:
+            command = pytest_run
+        else:
+            keep = root / "keep"
+            keep.mkdir()
+            script = ('set -e; mount --make-rprivate /; mount --bind "$1" "$2"; '
+                      'mount -t tmpfs -o mode=755,size=1m dcity-nobody "$3"; mkdir -p "$1"; mount --bind "$2" "$1"; '
+                      'shift 3; exec "$@"')
+            command = [unshare, "-m", "sh", "-c", script, "sh", str(base), str(keep), str(hidden), *pytest_run]
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "TMPDIR": str(work),
+               "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8"}
+        run = subprocess.run(command, cwd=work, env=env, capture_output=True, text=True, timeout=300)
+    finally:
+        shutil.rmtree(root)
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert " passed" in run.stdout and "skipped" not in run.stdout and "failed" not in run.stdout, run.stdout
