@@ -1,12 +1,11 @@
 """The symbolic-link and folder-lock cases as a user who is not root. The suite runs as root in CI,
 and root passes every permission check: a write refused "because of the link" could be refused
 for no reason at all, and one that follows a link could hide behind a file root may write anyway.
-Here the scenarios run as ``nobody`` (``setpriv``), against a file that user owns and can write
-through a link (checked first), so following a link would change it and fail the test.
-
-Only the standard library and dcity_docs.files are importable as that user (the virtualenv's
-packages live under /root), so the scenarios call dcity_docs.files directly: the one module every
-command writes, locks and cleans up through."""
+Here they run as ``nobody`` (``setpriv``), against files that user owns and could write through a
+link, so following one would change them and fail the test: scenarios calling dcity_docs.files
+directly (the one module every command writes, locks and cleans up through; the first checks that
+the user can indeed write through a link), then pytest itself on the suite's link, lock and
+leftover tests. Skipped, saying why, when not root or no such user or tool exists."""
 
 from __future__ import annotations
 
@@ -16,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -137,40 +137,53 @@ print("all scenarios held")
 '''
 
 
-def test_links_and_locks_hold_for_a_user_who_is_not_root() -> None:
-    assert NOBODY is not None and SETPRIV is not None
-    # A folder this user can reach (the tests' own temporary folders are root's, mode 0700).
+@pytest.fixture
+def shared() -> Iterator[Path]:
+    """A folder ``nobody`` can reach, with ``work/`` that user owns (the tests' own temporary
+    folders are root's, mode 0700); removed afterwards."""
+    assert NOBODY is not None
     root = Path(tempfile.mkdtemp(prefix="dcity-nobody-", dir="/tmp"))
     try:
         os.chmod(root, 0o755)
-        mine = root / "nobody"
-        mine.mkdir()
-        os.chown(mine, NOBODY.pw_uid, NOBODY.pw_gid)
-        theirs = root / "roots"  # root's folder with root's lock file: this user may not write
-        theirs.mkdir()
-        (theirs / ".dcity-batch.lock").write_text("")
-        command = [SETPRIV, f"--reuid={NOBODY.pw_uid}", f"--regid={NOBODY.pw_gid}", "--clear-groups",
-                   sys.executable, "-c", SCENARIOS, str(mine), str(theirs)]
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(mine), "TMPDIR": str(mine),
-               "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(REPO)}
-        probe = subprocess.run(command[:-3] + ["import dcity_docs.files"], cwd=mine, env=env,
-                               capture_output=True, text=True, timeout=60)
-        if probe.returncode != 0:
-            pytest.skip(f"this interpreter cannot run as {NOBODY.pw_name}: {probe.stderr.strip()[-200:]}")
-        run = subprocess.run(command, cwd=mine, env=env, capture_output=True, text=True, timeout=60)
-        assert run.returncode == 0, run.stdout + run.stderr
-        assert run.stdout.strip() == "all scenarios held"
+        (root / "work").mkdir()
+        os.chown(root / "work", NOBODY.pw_uid, NOBODY.pw_gid)
+        yield root
     finally:
         shutil.rmtree(root)
 
 
+def as_nobody(*command: str) -> list[str]:
+    assert NOBODY is not None and SETPRIV is not None
+    return [SETPRIV, f"--reuid={NOBODY.pw_uid}", f"--regid={NOBODY.pw_gid}", "--clear-groups", *command]
+
+
+def nobody_env(work: Path, **more: str) -> dict[str, str]:
+    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "TMPDIR": str(work),
+            "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8", **more}
+
+
+def test_links_and_locks_hold_for_a_user_who_is_not_root(shared: Path) -> None:
+    mine = shared / "work"
+    theirs = shared / "roots"  # root's folder with root's lock file: this user may not write
+    theirs.mkdir()
+    (theirs / ".dcity-batch.lock").write_text("")
+    env = nobody_env(mine, PYTHONPATH=str(REPO))
+    probe = subprocess.run(as_nobody(sys.executable, "-c", "import dcity_docs.files"), cwd=mine, env=env,
+                           capture_output=True, text=True, timeout=60)
+    if probe.returncode != 0:
+        pytest.skip(f"this interpreter cannot run as nobody: {probe.stderr.strip()[-200:]}")
+    run = subprocess.run(as_nobody(sys.executable, "-c", SCENARIOS, str(mine), str(theirs)), cwd=mine, env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.stdout.strip() == "all scenarios held"
+
+
 CASES = [
     "tests/test_folder_safety.py",
-    "tests/test_batch.py::test_leftovers_of_a_killed_run_are_removed_and_a_moved_aside_pack_put_back",
     "tests/test_files.py",
 ]
-"""The suite's own link, lock and leftover tests (every test of these files but the DOCX-content
-ones), run by pytest as ``nobody``."""
+"""The suite's own link, lock and leftover tests (those of these files that are about links, locks
+and leftovers), run by pytest as ``nobody``."""
 SELECT = "link or lock or leftovers or holds or moved_aside or atomic or staging or replace"
 
 
@@ -183,7 +196,7 @@ def _hidden_ancestor(path: Path) -> Path | None:
     return None
 
 
-def test_the_suites_link_and_lock_tests_pass_as_a_user_who_is_not_root() -> None:
+def test_the_suites_link_and_lock_tests_pass_as_a_user_who_is_not_root(shared: Path) -> None:
     """pytest itself, as ``nobody``, on the suite's link, lock and leftover tests. The
     interpreter's packages may sit in root's home (mode 0700): a private mount namespace puts a
     world-enterable folder over it with the interpreter's folder bound back in, so that user can
@@ -196,29 +209,19 @@ def test_the_suites_link_and_lock_tests_pass_as_a_user_who_is_not_root() -> None
                                                                  timeout=30).returncode != 0):
         pytest.skip(f"the interpreter under {hidden} is closed to {NOBODY.pw_name}, and no mount namespace "
                     "can open it")
-    root = Path(tempfile.mkdtemp(prefix="dcity-nobody-", dir="/tmp"))
-    try:
-        os.chmod(root, 0o755)
-        work = root / "work"
-        work.mkdir()
-        os.chown(work, NOBODY.pw_uid, NOBODY.pw_gid)
-        pytest_run = [SETPRIV, f"--reuid={NOBODY.pw_uid}", f"--regid={NOBODY.pw_gid}", "--clear-groups",
-                      sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", str(REPO / "pyproject.toml"),
-                      "--rootdir", str(REPO), "--basetemp", str(work / "base"), "-k", SELECT,
-                      *[str(REPO / case) for case in CASES]]
-        if hidden is None:
-            command = pytest_run
-        else:
-            keep = root / "keep"
-            keep.mkdir()
-            script = ('set -e; mount --make-rprivate /; mount --bind "$1" "$2"; '
-                      'mount -t tmpfs -o mode=755,size=1m dcity-nobody "$3"; mkdir -p "$1"; mount --bind "$2" "$1"; '
-                      'shift 3; exec "$@"')
-            command = [unshare, "-m", "sh", "-c", script, "sh", str(base), str(keep), str(hidden), *pytest_run]
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "TMPDIR": str(work),
-               "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8"}
-        run = subprocess.run(command, cwd=work, env=env, capture_output=True, text=True, timeout=300)
-    finally:
-        shutil.rmtree(root)
+    work = shared / "work"
+    pytest_run = as_nobody(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "-c", str(REPO / "pyproject.toml"), "--rootdir", str(REPO), "--basetemp", str(work / "base"),
+                           "-k", SELECT, *[str(REPO / case) for case in CASES])
+    if hidden is None:
+        command = pytest_run
+    else:
+        keep = shared / "keep"
+        keep.mkdir()
+        script = ('set -e; mount --make-rprivate /; mount --bind "$1" "$2"; '
+                  'mount -t tmpfs -o mode=755,size=1m dcity-nobody "$3"; mkdir -p "$1"; mount --bind "$2" "$1"; '
+                  'shift 3; exec "$@"')
+        command = [unshare, "-m", "sh", "-c", script, "sh", str(base), str(keep), str(hidden), *pytest_run]
+    run = subprocess.run(command, cwd=work, env=nobody_env(work), capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert " passed" in run.stdout and "skipped" not in run.stdout and "failed" not in run.stdout, run.stdout
