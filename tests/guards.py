@@ -23,6 +23,7 @@ import socket
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -116,7 +117,8 @@ def _entries(folder: Path) -> set[str]:
 SHARED_NAMES = ("dcity*", ".dcity*", "*.dcity-tmp", "*.partial", "unoserver*", "DC-20*", "matplotlib*")
 """What the tool and the tests make, by name. The machine's temporary and home folders are shared
 with other programs (other checkouts' test runs among them), so only these names are watched
-there, owned by this user, and not while a running process names them or works in them.
+there, owned by this user, and not while a running process names them or works in them or once
+anything in them changed after the test that seemed to make them.
 LibreOffice's own files are not watched: the tool gives it a private ``$TMPDIR`` and ``$HOME``
 (inside this run's), so its ``lu*.tmp`` in ``/tmp`` are other programs'; its ``OSL_PIPE_*``
 sockets go to ``/tmp`` whatever ``$TMPDIR`` says, other programs leave many, and the tool's
@@ -151,6 +153,21 @@ def _in_use(path: Path) -> bool:
     return False
 
 
+def _changed_since(path: Path, when: float) -> bool:
+    """Something in ``path`` changed after ``when`` (the end of the test that seemed to make it):
+    another program's work going on (a benchmark's folder on the same machine, say)."""
+    try:
+        if path.lstat().st_mtime > when:
+            return True
+        for folder, dirs, files in os.walk(path):
+            for name in dirs + files:
+                if os.lstat(os.path.join(folder, name)).st_mtime > when:
+                    return True
+    except OSError:
+        return True
+    return False
+
+
 def _repo_new_files() -> set[str]:
     """Files of the repository git does not track, ignored ones included (not bytecode caches)."""
     try:
@@ -172,7 +189,7 @@ class _Watch:
         self.private = private
         self.shared = _shared_folders(home)
         self.exempt = {basetemp.resolve(), *basetemp.resolve().parents}
-        self.made: dict[Path, str] = {}
+        self.made: dict[Path, tuple[str, float]] = {}
         self.repo_before = _repo_new_files()
 
     def snapshot(self) -> dict[Path, set[str]]:
@@ -189,12 +206,12 @@ class _Watch:
                     left.append(path)
                     shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
                 elif _ours(path) and path.resolve() not in self.exempt:
-                    self.made.setdefault(path, nodeid)
+                    self.made.setdefault(path, (nodeid, time.time()))
         return left
 
     def leaks(self) -> list[str]:
-        found = [f"{path} (made during {nodeid})" for path, nodeid in sorted(self.made.items())
-                 if os.path.lexists(path) and not _in_use(path)]
+        found = [f"{path} (made during {nodeid})" for path, (nodeid, ended) in sorted(self.made.items())
+                 if os.path.lexists(path) and not _in_use(path) and not _changed_since(path, ended + 2)]
         found += [f"{folder / name} (left in the tested code's ${'TMPDIR' if i == 0 else 'HOME'})"
                   for i, folder in enumerate(self.private) for name in sorted(_entries(folder))]
         found += [f"repository: {name}" for name in sorted(_repo_new_files() - self.repo_before)]
