@@ -116,13 +116,17 @@ def _entries(folder: Path) -> set[str]:
 
 SHARED_NAMES = ("dcity*", ".dcity*", "*.dcity-tmp", "*.partial", "unoserver*", "DC-20*", "matplotlib*")
 """What the tool and the tests make, by name. The machine's temporary and home folders are shared
-with other programs (other checkouts' test runs among them), so only these names are watched
-there, owned by this user, and not while a running process names them or works in them or once
-anything in them changed after the test that seemed to make them.
+with other programs (other checkouts' test runs and the benchmark among them), so only these names
+are watched there, owned by this user, and not while a running process names them or works in
+them, or once anything in them changed after the test that seemed to make them.
 LibreOffice's own files are not watched: the tool gives it a private ``$TMPDIR`` and ``$HOME``
 (inside this run's), so its ``lu*.tmp`` in ``/tmp`` are other programs'; its ``OSL_PIPE_*``
 sockets go to ``/tmp`` whatever ``$TMPDIR`` says, other programs leave many, and the tool's
 removal of its own has its tests (test_soffice_temp.py)."""
+TEMPFILE_NAMES = ("dcity-soffice-*", "dcity-unoservers-*", "dcity-sign-*", "dcity-probe-*", "dcity-bench-*")
+"""Folders the tool makes with :mod:`tempfile`, in ``$TMPDIR``: this run's private one, where each
+test is checked exactly; in ``/tmp`` they are other runs' (that the code names no other temporary
+folder is test_settings.py's concern)."""
 
 
 def _shared_folders(home: Path) -> list[Path]:
@@ -137,7 +141,8 @@ def _ours(path: Path) -> bool:
         mine = path.lstat().st_uid == os.geteuid()
     except OSError:
         return False
-    return mine and any(fnmatch.fnmatchcase(path.name, pattern) for pattern in SHARED_NAMES)
+    return (mine and any(fnmatch.fnmatchcase(path.name, pattern) for pattern in SHARED_NAMES)
+            and not any(fnmatch.fnmatchcase(path.name, pattern) for pattern in TEMPFILE_NAMES))
 
 
 def _in_use(path: Path) -> bool:

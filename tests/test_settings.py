@@ -78,3 +78,28 @@ def test_a_chart_leaves_nothing_in_the_home_folder(tmp_path: Path, chosen: bool)
     assert list(home.rglob("*")) == []
     assert (mine if chosen else cache / "dcity-docs" / "matplotlib").is_dir()
     assert not (cache / "dcity-docs" / "matplotlib").exists() if chosen else not mine.exists()
+
+
+def test_the_code_names_no_shared_folder_but_libreoffices_pipe_folder() -> None:
+    """Temporary files go through :mod:`tempfile` (so into ``$TMPDIR``, which the tests make
+    private and check), the home folder only through settings.cache_dir: the one fixed folder in
+    the code is LibreOffice's own for its sockets."""
+    named = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef))
+                      and node.body and isinstance(node.body[0], ast.Expr)}
+        for node in ast.walk(tree):
+            where = f"{path.relative_to(PACKAGE)}:{getattr(node, 'lineno', 0)}"
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+                    and node.value.startswith(("/tmp", "/var/tmp", "~"))):
+                named.append(f"{where}: {node.value}")
+            if isinstance(node, ast.Attribute) and node.attr in ("home", "expanduser", "gettempdir"):
+                named.append(f"{where}: .{node.attr}")
+    assert [n.split(":", 1)[0] + ":" + n.split(": ", 1)[1] for n in named] == [
+        "conversion/locating.py:.expanduser",  # a path the user configured
+        "conversion/processes.py:/tmp",  # OSL_PIPE_FOLDER
+        "pdf/watermark.py:.expanduser",  # a path the user configured
+        "settings.py:.home",  # cache_dir
+    ], named
