@@ -225,6 +225,10 @@ class _Watch:
 
 _watch: _Watch | None = None
 
+TOOL_HOMES = (("RUSTUP_HOME", ".rustup"), ("CARGO_HOME", ".cargo"))
+"""Where tools installed in the user's home keep themselves (``pip wheel`` in test_packaging runs
+the ``rustc`` of rustup, which would make a new ``$HOME/.rustup`` in the run's private home)."""
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Path]]:
@@ -237,6 +241,9 @@ def _private_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[
         folder.mkdir()
     _watch = _Watch(private, Path.home(), basetemp)
     with pytest.MonkeyPatch.context() as patch:
+        for name, folder in TOOL_HOMES:  # tools installed in the real home find themselves by $HOME
+            if name not in os.environ and (Path.home() / folder).is_dir():
+                patch.setenv(name, str(Path.home() / folder))
         patch.setenv("TMPDIR", str(private[0]))
         patch.setenv("HOME", str(private[1]))
         patch.setattr(tempfile, "tempdir", None)
