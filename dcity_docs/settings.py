@@ -88,6 +88,18 @@ def cache_dir() -> Path:
     return root / "dcity-docs"
 
 
+MATPLOTLIB_CONFIG = "MPLCONFIGDIR"
+"""matplotlib's folder for its settings and font list (the user's choice, if set)."""
+
+
+def keep_matplotlib_in_cache() -> None:
+    """matplotlib makes ``~/.config/matplotlib`` when it is imported: unless the user chose its
+    folder, point it into the tool's cache first, so a register's charts leave nothing in the home
+    folder outside :func:`cache_dir`. (Read by matplotlib only on its first import.)"""
+    if not os.environ.get(MATPLOTLIB_CONFIG, "").strip():
+        os.environ[MATPLOTLIB_CONFIG] = str(cache_dir() / "matplotlib")
+
+
 def source_date_epoch() -> datetime | None:
     """``$SOURCE_DATE_EPOCH`` as a UTC datetime, or None if unset or not a whole number."""
     text = value(SOURCE_DATE_EPOCH)

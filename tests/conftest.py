@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+pytest_plugins = ["guards"]  # the loopback listener and the leak checks every test runs under
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_DIR = REPO / "fixtures"
 # The contract lives beside the project (../shared/contract); the fixture DC-2026-014 is a copy.

@@ -5,14 +5,13 @@ while it is converted. A listener on a loopback port stands in for the web serve
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from dcity_docs.conversion.convert import convert_to_pdf
+from guards import Listener
 
 pytestmark = [
     pytest.mark.libreoffice,
@@ -61,56 +60,20 @@ _DOCUMENT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:sectPr/></w:body></w:document>"""
 
 
-class _Listener:
-    """A TCP listener on a free loopback port that records every connection made to it."""
+def test_a_picture_linked_to_a_web_address_is_not_fetched_during_conversion(tmp_path: Path,
+                                                                            loopback: Listener) -> None:
+    before = len(loopback.requests)
+    url = f"{loopback.url}/x.png"
+    docx = tmp_path / "linked.docx"
+    with zipfile.ZipFile(docx, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", _TYPES)
+        zf.writestr("_rels/.rels", _ROOT_RELS)
+        zf.writestr("word/_rels/document.xml.rels", _document_rels(url))
+        zf.writestr("word/document.xml", _DOCUMENT.replace("{url}", url))
+    out = tmp_path / "out"
+    out.mkdir()
 
-    def __init__(self) -> None:
-        self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.socket.bind(("127.0.0.1", 0))
-        self.socket.listen(8)
-        self.socket.settimeout(0.2)
-        self.port = self.socket.getsockname()[1]
-        self.requests: list[bytes] = []
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
+    (pdf,) = convert_to_pdf([docx], out, timeout=120)
 
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.socket.accept()
-            except OSError:
-                continue
-            with conn:
-                conn.settimeout(2)
-                try:
-                    self.requests.append(conn.recv(4096) or b"(connected)")
-                    conn.sendall(b"HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n")
-                except OSError:
-                    self.requests.append(b"(connected)")
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(2)
-        self.socket.close()
-
-
-def test_a_picture_linked_to_a_web_address_is_not_fetched_during_conversion(tmp_path: Path) -> None:
-    listener = _Listener()
-    try:
-        url = f"http://127.0.0.1:{listener.port}/x.png"
-        docx = tmp_path / "linked.docx"
-        with zipfile.ZipFile(docx, "w", zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr("[Content_Types].xml", _TYPES)
-            zf.writestr("_rels/.rels", _ROOT_RELS)
-            zf.writestr("word/_rels/document.xml.rels", _document_rels(url))
-            zf.writestr("word/document.xml", _DOCUMENT.replace("{url}", url))
-        out = tmp_path / "out"
-        out.mkdir()
-
-        (pdf,) = convert_to_pdf([docx], out, timeout=120)
-
-        assert pdf.read_bytes().startswith(b"%PDF")
-    finally:
-        listener.close()
-    assert listener.requests == [], listener.requests
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert loopback.requests[before:] == []

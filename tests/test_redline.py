@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+import os
 import stat
 import subprocess
 import zipfile
@@ -21,6 +22,7 @@ from lxml import etree
 
 from dcity_docs.cli import run
 from dcity_docs.conversion.locating import find_soffice
+from dcity_docs.conversion.processes import osl_pipes, remove_stale_pipes
 from dcity_docs.output.documents import MODES, docx_bytes
 from dcity_docs.output.options import OutputOptions
 from dcity_docs.output.packs import build_pack
@@ -304,9 +306,16 @@ def test_libreoffice_shows_the_changes_in_the_pdf(tmp_path: Path) -> None:
             assert "DRAFT" in text
     # LibreOffice's own list of the changes: the redline opened by it and saved as ODF
     docx = tmp_path / "out" / "DC-2026-014_jv-agreement_en_redline.docx"
-    subprocess.run([find_soffice(), f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
-                    "--convert-to", "odt", "--outdir", str(tmp_path / "odt"), str(docx)],
-                   capture_output=True, timeout=180, check=True)
+    # its own home and temporary folder (it makes ~/.config), and its socket in /tmp removed after
+    (tmp_path / "home").mkdir()
+    pipes = osl_pipes()
+    try:
+        subprocess.run([find_soffice(), f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+                        "--convert-to", "odt", "--outdir", str(tmp_path / "odt"), str(docx)],
+                       capture_output=True, timeout=180, check=True,
+                       env=dict(os.environ, HOME=str(tmp_path / "home"), TMPDIR=str(tmp_path / "home")))
+    finally:
+        remove_stale_pipes(pipes)
     content = etree.fromstring(zipfile.ZipFile(tmp_path / "odt" / "DC-2026-014_jv-agreement_en_redline.odt")
                                .read("content.xml"))
     odf = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0"}

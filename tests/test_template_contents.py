@@ -14,6 +14,7 @@ from typing import Callable
 import pytest
 
 from dcity_docs.resources import templates_dir
+from guards import outside_url
 from readback import docx_text
 from test_user_templates import RECORD, invoke, nothing_in, only_error
 
@@ -22,6 +23,9 @@ Parts = dict[str, bytes]
 IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 TEMPLATE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
+OUTSIDE = outside_url()
+"""Where the templates below reach outside: the run's loopback listener, which fails any test it
+hears from (tests/guards.py)."""
 
 
 def edited_template(folder: Path, edit: Callable[[Parts], None], name: str = "memorandum.docx") -> Path:
@@ -86,13 +90,13 @@ def complex_field(*pieces: str) -> str:
 
 
 REFUSED = {
-    "linked-web-image": (relationship("word/_rels/document.xml.rels", IMAGE, "http://127.0.0.1:9/x.png"),
+    "linked-web-image": (relationship("word/_rels/document.xml.rels", IMAGE, f"{OUTSIDE}/x.png"),
                          "word/_rels/document.xml.rels"),
     "linked-local-image": (relationship("word/_rels/document.xml.rels", IMAGE, "file:///etc/passwd"),
                            "word/_rels/document.xml.rels"),
-    "attached-template": (relationship("word/_rels/document.xml.rels", TEMPLATE, "http://127.0.0.1:9/t.dotm"),
+    "attached-template": (relationship("word/_rels/document.xml.rels", TEMPLATE, f"{OUTSIDE}/t.dotm"),
                           "word/_rels/document.xml.rels"),
-    "includepicture-simple": (in_body("word/document.xml", simple_field('INCLUDEPICTURE "http://127.0.0.1:9/x.png"')),
+    "includepicture-simple": (in_body("word/document.xml", simple_field(f'INCLUDEPICTURE "{OUTSIDE}/x.png"')),
                               "word/document.xml"),
     "includetext-complex-split": (in_body("word/document.xml", complex_field(" INCLUDE", 'TEXT "/etc/passwd" ')),
                                   "word/document.xml"),
@@ -100,7 +104,7 @@ REFUSED = {
                        "word/footer1.xml"),
     "nested-includepicture": (in_body("word/header1.xml", complex_field(" IF 1 = 1 ")[:-len("</w:p>")].replace(
         '<w:r><w:fldChar w:fldCharType="separate"/>',
-        complex_field(' INCLUDEPICTURE "http://127.0.0.1:9/x.png" ')[len("<w:p>"):-len("</w:p>")]
+        complex_field(f' INCLUDEPICTURE "{OUTSIDE}/x.png" ')[len("<w:p>"):-len("</w:p>")]
         + '<w:r><w:fldChar w:fldCharType="separate"/>', 1) + "</w:p>"), "word/header1.xml"),
     "vba-project": (added("word/vbaProject.bin"), "word/vbaProject.bin"),
     "activex": (added("word/activeX/activeX1.xml", b"<ax/>"), "word/activeX/activeX1.xml"),
@@ -130,7 +134,7 @@ def test_a_template_with_an_external_hyperlink_renders(tmp_path):
     link = ('<w:p><w:hyperlink r:id="rIdOut9"><w:r><w:t>Defence City portal</w:t></w:r></w:hyperlink></w:p>')
 
     def edit(parts: Parts) -> None:
-        relationship("word/_rels/document.xml.rels", HYPERLINK, "https://example.org/defence-city")(parts)
+        relationship("word/_rels/document.xml.rels", HYPERLINK, f"{OUTSIDE}/defence-city")(parts)
         in_body("word/document.xml", link)(parts)
 
     mine = tmp_path / "mine"

@@ -27,7 +27,7 @@ from dcity_docs.conversion.unoserver import UnoserverPool
 from dcity_docs.output.documents import docx_bytes
 from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError
 from dcity_docs.record.loading import load_record
-from dcity_docs.conversion.servers import LocalUnoservers, free_port
+from dcity_docs.conversion.servers import LocalUnoservers, find_uno_python, free_port
 
 FIXTURES = FIXTURE_DIR
 
@@ -194,3 +194,17 @@ def test_servers_helper_needs_libreoffice() -> None:
     if shutil.which("soffice") is None:
         with pytest.raises(EnvironmentProblem):
             LocalUnoservers(1).start()
+
+
+def test_looking_for_a_python_with_uno_leaves_nothing_in_the_home_folder(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Importing ``uno`` bootstraps LibreOffice, which makes ``~/.config``: the probes that look
+    for a Python able to run unoserver run in a throwaway home."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    try:
+        find_uno_python()
+    except EnvironmentProblem as exc:
+        pytest.skip(str(exc))
+    assert sorted(home.iterdir()) == []

@@ -36,12 +36,16 @@ UNO_PYTHON_ENV = settings.UNO_PYTHON
 UNO_INSTALL_HINT = "apt-get install -y python3-uno (LibreOffice's Python bridge) and pip install unoserver"
 
 
-def _probe(python: str, code: str, env: dict[str, str] | None = None) -> bool:
-    try:
-        return subprocess.run([python, "-c", code], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, env=env, timeout=30).returncode == 0
-    except (OSError, subprocess.TimeoutExpired):
-        return False
+def _probe(python: str, code: str, env: dict[str, str]) -> bool:
+    """``python -c code`` succeeds. In a throwaway home and temporary folder: importing ``uno``
+    bootstraps LibreOffice, which makes ``~/.config`` in the user's home."""
+    with tempfile.TemporaryDirectory(prefix="dcity-probe-") as scratch:
+        try:
+            return subprocess.run([python, "-c", code], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL, env=dict(env, HOME=scratch, TMPDIR=scratch),
+                                  cwd=scratch, timeout=30).returncode == 0
+        except (OSError, subprocess.TimeoutExpired):
+            return False
 
 
 def _clean_env() -> dict[str, str]:

@@ -37,7 +37,7 @@ from dcity_docs.output.options import OutputOptions
 from dcity_docs.output.pipeline import PdfFinish, Planned, make
 from dcity_docs.output.results import BatchResult, VentureSummary
 from dcity_docs.resources import templates_dir
-from dcity_docs.settings import source_date_epoch
+from dcity_docs.settings import keep_matplotlib_in_cache, source_date_epoch
 
 BATCH_REPORT = "batch-report"
 PORTFOLIO_REGISTER = "portfolio-register"
@@ -358,6 +358,7 @@ def chart_png(groups: list[tuple[Bi, list[tuple[Bi, int]]]], axis: Bi, width_in:
     matplotlib's Agg canvas with no pyplot state, the bundled DejaVu Sans (full Cyrillic), fixed
     size, resolution and style, and no 'Software' stamp in the PNG.
     """
+    keep_matplotlib_in_cache()
     import matplotlib
 
     matplotlib.use("Agg", force=False)
