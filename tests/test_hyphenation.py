@@ -21,7 +21,7 @@ from lxml import etree
 
 from conftest import FIXTURE_DIR
 from orthography import orthography_allows
-from dcity_docs.language.hyphenation import SOFT_HYPHEN, hyphenate, points, term_stems
+from dcity_docs.language.hyphenation import SOFT_HYPHEN, Exceptions, hyphenate, points, term_stems
 from dcity_docs.output.documents import MODES, docx_bytes
 from dcity_docs.output.options import OutputOptions
 from dcity_docs.record.loading import load_record
@@ -243,9 +243,30 @@ def test_the_defined_terms_break_and_the_names_that_look_like_them_do_not() -> N
     """A defined term that never breaks leaves loose lines in a narrow column; a name never breaks."""
     stems = catalogs_for().term_stems
     assert {"підприємств", "учасник", "сторон", "ліцензіар", "майданчик", "корпоративн"} <= stems
-    marked = hyphenate("Підприємством Учасників Сторонами Ліцензіара Корпоративного Майданчику", "uk", stems)
+    marked = hyphenate("Підприємством Учасників Сторонами Ліцензіара Корпоративного Майданчику", "uk", Exceptions(stems))
     assert marked.replace(SOFT_HYPHEN, "-") == "Під-приєм-ством Уча-сни-ків Сто-ро-на-ми Лі-цен-зіа-ра Кор-по-ра-тив-но-го Май-дан-чи-ку"
     names = "Сторонюк Учасниченко Коваленко Підприємствович Київ України Defence"
-    assert hyphenate(names, "uk", stems) == names
+    assert hyphenate(names, "uk", Exceptions(stems)) == names
+    # a word of a party's name never breaks, wherever it stands
+    assert hyphenate("обмеженою відповідальністю", "uk", Exceptions(stems, frozenset({"обмеженою"}))) == \
+        "обмеженою від\u00adпо\u00adві\u00adдаль\u00adні\u00adстю"
     assert hyphenate("Підприємством", "uk") == "Підприємством"  # without the catalogs' terms: none
     assert term_stems(["Продукція", "Санкції", "Кінцева дата", "Дата", "Держава-агресор"]) == {"продукці", "санкці", "кінцев"}
+
+
+def test_no_word_of_a_partys_name_breaks_anywhere(documents: dict[tuple[str, str, str], bytes]) -> None:
+    """«Міністерство оборони України», «Товариство з обмеженою відповідальністю «…»», “Danforge
+    Defence A/S”: as the register writes them, whole, even where such a word stands alone."""
+    checked = 0
+    for (stem, key, mode), data in documents.items():
+        record = load_record(FIXTURE_DIR / f"{stem}.yaml")
+        names = [record.ministry.name, record.venture.name, *(h.name for h in record.shareholders)]
+        words = {w.lower() for n in names for text in (n.uk, n.en) for w in re.findall(r"[^\W\d_]+", text)}
+        for _, _, marked, _ in _paragraphs(data):
+            for token in _WORD.findall(marked):
+                plain = token.strip("()[]«»„“”\"‘’,.;:!?…").replace("|", "")
+                if plain.lower() in words:
+                    checked += 1
+                    assert "|" not in token, f"{stem} {key} {mode}: a word of a name breaks: {token}"
+    assert checked > 100
+    assert hyphenate("обмеженою", "uk") != "обмеженою"  # such a word breaks when it is no name's

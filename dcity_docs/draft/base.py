@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from dcity_docs.language.hyphenation import hyphenate
+from dcity_docs.language.hyphenation import NO_EXCEPTIONS, Exceptions, hyphenate
 from dcity_docs.language.langs import LANG_TAGS, Lang
 from dcity_docs.language.typography import join_bilingual, unbreakable
 from dcity_docs.wording.catalogs import Bi, Catalogs, Value
@@ -264,7 +264,7 @@ _HYPHENATED_KINDS = frozenset({"clause", "para"})
 headings, the parties' particulars, tables and signature blocks never break inside a word."""
 
 
-def _hyphenated(parts: list[dict[str, Any]], mode: Mode, terms: frozenset[str]) -> list[dict[str, Any]]:
+def _hyphenated(parts: list[dict[str, Any]], mode: Mode, rules: Exceptions) -> list[dict[str, Any]]:
     """The running text of ``parts`` (already :func:`unbreakable`) with its hyphenation points."""
     for part in parts:
         if part["kind"] != "text":
@@ -273,16 +273,16 @@ def _hyphenated(parts: list[dict[str, Any]], mode: Mode, terms: frozenset[str]) 
             if block["kind"] not in _HYPHENATED_KINDS:
                 continue
             if mode == "bilingual":
-                block["uk"], block["en"] = hyphenate(block["uk"], "uk", terms), hyphenate(block["en"], "en")
+                block["uk"], block["en"] = hyphenate(block["uk"], "uk", rules), hyphenate(block["en"], "en", rules)
             else:
-                block["text"] = hyphenate(block["text"], mode, terms if mode == "uk" else frozenset())
+                block["text"] = hyphenate(block["text"], mode, rules)
     return parts
 
 
 def context_for(draft: Draft, mode: Mode, labels: dict[str, Bi],
-                terms: frozenset[str] = frozenset()) -> dict[str, Any]:
-    """What the Word template sees: plain strings and lists, nothing callable. ``terms``: the
-    stems of the Ukrainian defined terms (:attr:`Catalogs.term_stems`), which may be hyphenated."""
+                hyphenation: Exceptions = NO_EXCEPTIONS) -> dict[str, Any]:
+    """What the Word template sees: plain strings and lists, nothing callable. ``hyphenation``:
+    the document's defined terms that may break and the words of its names that never do."""
     parts: list[dict[str, Any]] = []
     kept = _kept_with_signatures(draft)
     for part in draft.parts:
@@ -320,7 +320,7 @@ def context_for(draft: Draft, mode: Mode, labels: dict[str, Bi],
             return join_bilingual(value.uk, value.en)
         return value[mode]
 
-    parts = _hyphenated(_unbreakable_texts(parts), mode, terms)
+    parts = _hyphenated(_unbreakable_texts(parts), mode, hyphenation)
     page, of = labels["page"], labels["of"]
     lang_tag = LANG_TAGS["uk" if mode == "bilingual" else mode]
     return {

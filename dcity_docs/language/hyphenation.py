@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from dcity_docs.language.langs import Lang
@@ -184,12 +185,27 @@ def _is_term(word: str, stems: frozenset[str]) -> bool:
     return any(lower.startswith(stem) and lower[len(stem):] in _UK_ENDINGS for stem in stems)
 
 
-def points(word: str, lang: Lang, terms: frozenset[str] = frozenset()) -> tuple[int, ...]:
+@dataclass(frozen=True)
+class Exceptions:
+    """What one document adds to the rules: ``terms``, the :func:`term_stems` of the Ukrainian
+    defined terms, whose capitalised forms may break; ``names``, the words (lower case) of the
+    parties' names, which never break anywhere in it («Міністерство оборони України», «з
+    обмеженою відповідальністю» of a company's name)."""
+
+    terms: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+
+
+NO_EXCEPTIONS = Exceptions()
+
+
+def points(word: str, lang: Lang, rules: Exceptions = NO_EXCEPTIONS) -> tuple[int, ...]:
     """Where ``word`` (one word, no punctuation) may break, as character offsets: none for a word
-    we never hyphenate (capitals, digits, signs, short words). ``terms``: :func:`term_stems` of
-    the Ukrainian defined terms, whose capitalised forms may break."""
+    we never hyphenate (capitals, digits, signs, short words, a word of a name in ``rules``)."""
+    if word.lower() in rules.names:
+        return ()
     if lang == "uk":
-        if word[:1].isupper() and word[1:].islower() and _is_term(word, terms):
+        if word[:1].isupper() and word[1:].islower() and _is_term(word, rules.terms):
             word = word.lower()  # a defined term: a word of the language, not a name
         if len(word) < _UK_MIN_LETTERS or not all(ch in _UK_LETTERS or ch in _APOSTROPHES for ch in word):
             return ()
@@ -199,9 +215,9 @@ def points(word: str, lang: Lang, terms: frozenset[str] = frozenset()) -> tuple[
     return _en_points(word)
 
 
-def hyphenated(word: str, lang: Lang, terms: frozenset[str] = frozenset()) -> str:
+def hyphenated(word: str, lang: Lang, rules: Exceptions = NO_EXCEPTIONS) -> str:
     """``word`` with a soft hyphen at each of its :func:`points`."""
-    at = points(word, lang, terms)
+    at = points(word, lang, rules)
     if not at:
         return word
     pieces = [word[i:j] for i, j in zip((0, *at), (*at, len(word)))]
@@ -214,7 +230,7 @@ _EDGES_RE = re.compile(r"^([(\[«„“”\"‘]*)(.*?)([)\]»“”\"’,.;:!?�
 
 
 @functools.lru_cache(maxsize=65536)
-def _token(token: str, lang: Lang, terms: frozenset[str]) -> str:
+def _token(token: str, lang: Lang, rules: Exceptions) -> str:
     """One token between plain spaces, hyphenated (cached: a document repeats its words)."""
     edges = _EDGES_RE.match(token)
     if edges is None:
@@ -222,14 +238,14 @@ def _token(token: str, lang: Lang, terms: frozenset[str]) -> str:
     lead, core, tail = edges.groups()
     if not core:
         return token
-    return f"{lead}{hyphenated(core, lang, terms)}{tail}"
+    return f"{lead}{hyphenated(core, lang, rules)}{tail}"
 
 
 @functools.lru_cache(maxsize=8192)
-def hyphenate(text: str, lang: Lang, terms: frozenset[str] = frozenset()) -> str:
+def hyphenate(text: str, lang: Lang, rules: Exceptions = NO_EXCEPTIONS) -> str:
     """Running text of one language with soft hyphens at the allowed points of its words: for
     the body of a document (clauses and paragraphs), never headings, titles, tables or signatures.
     Cached whole: the same clause recurs in every document and record of a batch."""
     if SOFT_HYPHEN in text:
         return text  # already done (or a text that chose its own points)
-    return " ".join([_token(token, lang, terms) for token in text.split(" ")])
+    return " ".join([_token(token, lang, rules) for token in text.split(" ")])

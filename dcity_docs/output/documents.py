@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from dcity_docs.language.hyphenation import Exceptions
 from dcity_docs.language.langs import LANG_TAGS
 from dcity_docs.language.typography import join_bilingual
 from dcity_docs.wording.catalogs import Bi, Catalogs, catalogs_for
@@ -57,8 +59,20 @@ def draft_bytes(record: Record, draft: Draft, template_name: str, mode: Mode, ca
     """
     labels = page_labels(Writer(catalogs, "footer"))
     template = compiled(template_file(template_name, templates))
-    return template.render(context_for(draft, mode, labels, catalogs.term_stems),
+    return template.render(context_for(draft, mode, labels, hyphenation_rules(record, catalogs)),
                            document_properties(record, draft, mode), edit)
+
+
+def hyphenation_rules(record: Record, catalogs: Catalogs) -> Exceptions:
+    """What this record's documents add to the hyphenation rules: the words of the parties' names
+    never break (names are written as the register has them), and the defined terms may, less
+    any that begins such a word: «Міністерство» is a term, and also the first word of
+    «Міністерство оборони України»."""
+    names = [record.ministry.name.uk, record.ministry.name.en, record.venture.name.uk, record.venture.name.en,
+             *(n for h in record.shareholders for n in (h.name.uk, h.name.en))]
+    words = frozenset(w.lower() for name in names for w in re.findall(r"[^\W\d_]+", name))
+    terms = frozenset(s for s in catalogs.term_stems if not any(w.startswith(s) for w in words))
+    return Exceptions(terms, words)
 
 
 def document_properties(record: Record, draft: Draft, mode: Mode) -> dict[str, str]:
