@@ -154,3 +154,19 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Any:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
         yield
+
+
+@pytest.fixture(scope="session")
+def fixture_packs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``dcity-docs pack`` of the three fixtures, DOCX and PDF, made once for every module that
+    reads them back (packs, page layout): LibreOffice converts them once a run, not once a module.
+    Read only: a test that changes a pack makes its own."""
+    from click.testing import CliRunner
+
+    from dcity_docs.cli import cli
+
+    out = tmp_path_factory.mktemp("fixture-packs")
+    stems = ["DC-2026-014", "DC-2026-021", "DC-2026-030"]
+    result = CliRunner().invoke(cli, ["pack", *(str(FIXTURE_DIR / f"{s}.yaml") for s in stems), "-o", str(out)])
+    assert result.exit_code == 0, result.output + result.stderr
+    return out

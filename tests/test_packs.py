@@ -32,11 +32,8 @@ if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
 
 
 @pytest.fixture(scope="module")
-def packs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("packs")
-    result = CliRunner().invoke(cli, ["pack", str(FIXTURES), "-o", str(out)])
-    assert result.exit_code == 0, result.output + result.stderr
-    return out
+def packs(fixture_packs: Path) -> Path:
+    return fixture_packs  # the fixtures' packs, made once a run (conftest)
 
 
 @pytest.mark.parametrize("stem", ["DC-2026-014", "DC-2026-021", "DC-2026-030"])

@@ -41,11 +41,8 @@ RULE = "_" * 8
 
 
 @pytest.fixture(scope="module")
-def packs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("layout-packs")
-    result = CliRunner().invoke(cli, ["pack", *(str(FIXTURE_DIR / f"{s}.yaml") for s in STEMS), "-o", str(out)])
-    assert result.exit_code == 0, result.output + result.stderr
-    return out
+def packs(fixture_packs: Path) -> Path:
+    return fixture_packs  # the fixtures' packs, made once a run (conftest)
 
 
 def _signed_documents(stem: str) -> list[str]:
