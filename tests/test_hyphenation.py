@@ -21,7 +21,7 @@ from lxml import etree
 
 from conftest import FIXTURE_DIR
 from orthography import orthography_allows
-from dcity_docs.language.hyphenation import SOFT_HYPHEN, Exceptions, hyphenate, points, term_stems
+from dcity_docs.language.hyphenation import SOFT_HYPHEN, Exceptions, chosen, hyphenate, points, term_stems
 from dcity_docs.output.documents import MODES, docx_bytes
 from dcity_docs.output.options import OutputOptions
 from dcity_docs.record.loading import load_record
@@ -207,6 +207,33 @@ def test_only_lower_case_words_and_defined_terms_break_and_only_where_allowed(
                     seen += 1
     assert seen > 1000  # the check ran on the documents' words, not on nothing
     assert capitalised > 50  # the defined terms («Підприємством», «Учасників») break too
+
+
+def test_full_width_text_gets_fewer_points_than_a_column() -> None:
+    word = "відповідальності"  # 16 letters: every point in a column
+    assert chosen(word, points(word, "uk")) == points(word, "uk")
+    assert chosen(word, points(word, "uk"), narrow=False) == (5, 11)  # across a page the two nearest its thirds: відпо-, -ності
+    assert set(chosen(word, points(word, "uk"), narrow=False)) <= set(points(word, "uk"))
+    assert chosen("значення", points("значення", "uk"), narrow=False) == (3,)  # nearest the middle: зна-чення
+    assert chosen("знання", points("знання", "uk"), narrow=False) == ()  # under seven letters: none
+    text = "зобов’язання щодо забезпечення конфіденційності"
+    assert hyphenate(text, "uk", narrow=False).count(SOFT_HYPHEN) < hyphenate(text, "uk").count(SOFT_HYPHEN)
+    assert hyphenate(text, "uk", narrow=False).replace(SOFT_HYPHEN, "") == text
+
+
+def test_single_language_documents_have_at_most_two_points_a_word_and_columns_more(
+        documents: dict[tuple[str, str, str], bytes]) -> None:
+    """Read back: across the page no word of under seven letters breaks and none at more than two
+    points; a bilingual document's columns keep every point (some word there has three or more)."""
+    most = {}
+    for (stem, key, mode), data in documents.items():
+        counts = [token.count("|") for _, _, marked, _ in _paragraphs(data) for token in _WORD.findall(marked)]
+        short = [token for _, _, marked, _ in _paragraphs(data) for token in _WORD.findall(marked)
+                 if "|" in token and len(token.strip("()[]«»„“”\"‘’,.;:!?…").replace("|", "")) < 7]
+        most[mode] = max(most.get(mode, 0), max(counts))
+        if mode != "bilingual":
+            assert not short, (stem, key, mode, short[:5])
+    assert most["uk"] <= 2 and most["en"] <= 2 and most["bilingual"] >= 3, most
 
 
 def test_legal_form_stays_with_the_name(documents: dict[tuple[str, str, str], bytes]) -> None:

@@ -265,7 +265,8 @@ headings, the parties' particulars, tables and signature blocks never break insi
 
 
 def _hyphenated(parts: list[dict[str, Any]], mode: Mode, rules: Exceptions) -> list[dict[str, Any]]:
-    """The running text of ``parts`` (already :func:`unbreakable`) with its hyphenation points."""
+    """The running text of ``parts`` (already :func:`unbreakable`) with its hyphenation points:
+    every point in a bilingual document's columns, fewer across a single language's page."""
     for part in parts:
         if part["kind"] != "text":
             continue
@@ -275,7 +276,7 @@ def _hyphenated(parts: list[dict[str, Any]], mode: Mode, rules: Exceptions) -> l
             if mode == "bilingual":
                 block["uk"], block["en"] = hyphenate(block["uk"], "uk", rules), hyphenate(block["en"], "en", rules)
             else:
-                block["text"] = hyphenate(block["text"], mode, rules)
+                block["text"] = hyphenate(block["text"], mode, rules, narrow=False)  # across the page
     return parts
 
 
