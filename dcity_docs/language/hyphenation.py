@@ -266,13 +266,35 @@ def _token(token: str, lang: Lang, rules: Exceptions, narrow: bool) -> str:
     return f"{lead}{hyphenated(core, lang, rules, narrow)}{tail}"
 
 
-@functools.lru_cache(maxsize=8192)
 def hyphenate(text: str, lang: Lang, rules: Exceptions = NO_EXCEPTIONS, narrow: bool = True) -> str:
     """Running text of one language with soft hyphens at the allowed points of its words: for
     the body of a document (clauses and paragraphs), never headings, titles, tables or signatures.
     ``narrow``: the text stands in a bilingual document's column (every point) rather than across
-    the page (:func:`chosen`). Cached whole: the same clause recurs in every document and record
-    of a batch."""
+    the page (:func:`chosen`). Cached without the names, which differ from record to record, so
+    that the same clause in every document and record of a batch is hyphenated once; a word of
+    a name is then put back whole."""
     if SOFT_HYPHEN in text:
         return text  # already done (or a text that chose its own points)
+    done = _hyphenate(text, lang, rules.terms, narrow)
+    if not rules.names or done == text or not _names_re(rules.names).search(text):
+        return done
+    return " ".join([token if _core(token).lower() in rules.names else marked
+                     for token, marked in zip(text.split(" "), done.split(" "))])
+
+
+@functools.lru_cache(maxsize=8192)
+def _hyphenate(text: str, lang: Lang, terms: frozenset[str], narrow: bool) -> str:
+    rules = Exceptions(terms)
     return " ".join([_token(token, lang, rules, narrow) for token in text.split(" ")])
+
+
+def _core(token: str) -> str:
+    edges = _EDGES_RE.match(token)
+    return edges.group(2) if edges else token
+
+
+@functools.lru_cache(maxsize=256)
+def _names_re(names: frozenset[str]) -> re.Pattern[str]:
+    """Finds any word of ``names`` standing alone in a text (a quick test before the words)."""
+    words = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])", re.IGNORECASE)
