@@ -82,8 +82,9 @@ def pdf_problem(path: Path) -> str | None:
         return "not a whole PDF file"
     import pikepdf
 
-    try:
-        with pikepdf.open(path) as pdf:
+    try:  # counting only: pushing inherited attributes down every page (qpdf's default) is
+        # most of the time a tagged PDF of a long agreement takes to open
+        with pikepdf.open(path, inherit_page_attributes=False) as pdf:
             pages = len(pdf.pages)
     except (pikepdf.PdfError, OSError, ValueError) as exc:
         return f"a PDF that does not open ({' '.join(str(exc).split())[:200]})"
@@ -115,9 +116,10 @@ class Converter:
     def convert(self, files: Sequence[Path], staging: Path, *, timeout: float, pdfa: bool, workers: int) -> None:
         raise NotImplementedError
 
-    def reach(self, timeout: float = 30.0) -> None:
-        """Get ready for the first conversion now, while the caller drafts (reach the servers);
-        never raises: what is wrong is found and reported by the conversion itself."""
+    def reach(self, timeout: float = 30.0, workers: int = 1) -> None:
+        """Get ready for the first conversion now, while the caller drafts (reach the servers, or
+        start ``workers`` LibreOffice processes); never raises: what is wrong is found and
+        reported by the conversion itself. :meth:`close` releases what this holds."""
 
     def close(self) -> None:
         """Release what the converter holds (nothing for these two: servers are not ours to stop)."""

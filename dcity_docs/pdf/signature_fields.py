@@ -208,22 +208,24 @@ def _placed(candidates: list[_Line], people: Sequence[Signer]) -> list[tuple[Sig
 
 def _page_count(pdf: Path) -> int:
     try:
-        with pikepdf.open(pdf) as doc:
+        with pikepdf.open(pdf, inherit_page_attributes=False) as doc:  # counting only
             return len(doc.pages)
     except (pikepdf.PdfError, OSError) as exc:
         raise ConversionError(f"{pdf}: cannot be read: {exc}") from exc
 
 
-def find_signature_lines(pdf: Path, people: Sequence[Signer], *, strict: bool = True) -> list[SignatureLine]:
+def find_signature_lines(pdf: Path, people: Sequence[Signer], *, strict: bool = True,
+                         pages: int | None = None) -> list[SignatureLine]:
     """Where each signer's field goes: the first line not yet taken whose name is theirs (the
     first of their ``lines`` that the file prints anywhere), in reading order, looked for in the
     last :data:`_TAIL_PAGES` pages and, if not every signer is there, in the whole file. A signer
     whose line is nowhere (a template that does not print it) is an error, or with ``strict``
-    false gets no field; never a field at a guessed place."""
+    false gets no field; never a field at a guessed place. ``pages``: the file's page count, when
+    the caller has it open (a tagged PDF of a long agreement takes a tenth of a second to open)."""
     if not people:
         return []
     pdf = Path(pdf)
-    first = _page_count(pdf) - _TAIL_PAGES + 1
+    first = (_page_count(pdf) if pages is None else pages) - _TAIL_PAGES + 1
     placed = _placed(_candidate_lines(pdf, first), people) if first > 1 else None
     if placed is None or any(line is None for _, line in placed):
         placed = _placed(_candidate_lines(pdf), people)
@@ -279,7 +281,7 @@ def apply_signature_fields(doc: Pdf, source: Path, people: Sequence[Signer], *,
     """Add a signature field for each signer to ``doc``, an open copy of the file ``source``
     (whose text layer says where the lines are). For the output pipeline's finishing, which writes ``doc``.
     ``strict``: see :func:`find_signature_lines`."""
-    spots = find_signature_lines(source, people, strict=strict)
+    spots = find_signature_lines(source, people, strict=strict, pages=len(doc.pages))
     if not spots:
         return spots
     _remove_unsigned(doc)
