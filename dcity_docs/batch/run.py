@@ -118,6 +118,7 @@ class _Batch:
         self.pool: Executor = Inline()
         self.reports = reports  # whether the portfolio register will be made
         self.early_portfolio: tuple[list[VentureSummary], Future[Report]] | None = None
+        self.reaching: threading.Thread | None = None  # the converter made ready (Converter.reach)
 
     @property
     def pdf(self) -> bool:
@@ -170,8 +171,11 @@ class _Batch:
         try:
             self._submit_prepare(items, next(sizes))  # the workers are forked here, before any thread
             if self.pdf and self.options.converter is not None:
-                # The servers are reached while the first window is read and drafted, not after.
-                threading.Thread(target=self.options.converter.reach, name="dcity-reach", daemon=True).start()
+                # The servers are reached (or LibreOffice started) while the first window is read
+                # and drafted, not after.
+                self.reaching = threading.Thread(target=self.options.converter.reach, name="dcity-reach",
+                                                 kwargs={"workers": self.jobs}, daemon=True)
+                self.reaching.start()
             converted: list[Converted] = []
             while self.preparing:
                 prepared = self._collect_prepared()
@@ -281,6 +285,10 @@ class _Batch:
         """Stop the pool (pending calls cancelled, running ones waited for), then drop every pack
         left unfinished: those collected, and those drafted for a window not yet collected."""
         self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.reaching is not None:
+            self.reaching.join()  # then nothing it started is left behind
+            assert self.options.converter is not None
+            self.options.converter.close()
         for _, future in self.preparing:
             if future.done() and not future.cancelled() and future.exception() is None:
                 outcome = future.result()

@@ -15,7 +15,6 @@ import importlib.metadata
 import importlib.util
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -28,6 +27,7 @@ from types import TracebackType
 
 from dcity_docs import settings
 from dcity_docs.conversion.locating import find_soffice
+from dcity_docs.conversion.processes import stop_groups
 from dcity_docs.conversion.unoserver import UnoserverPool
 from dcity_docs.conversion.profile import prepare_profile
 from dcity_docs.errors import EnvironmentProblem
@@ -131,51 +131,6 @@ class LocalUnoserver:
     def stop(self, timeout: float = 2) -> None:
         """Stop the whole process group in bounded time (see :func:`stop_groups`)."""
         stop_groups([self.process], timeout)
-
-
-def stop_groups(processes: list[subprocess.Popen[bytes]], grace: float = 2) -> None:
-    """SIGTERM to each process's group (unoserver, oosplash, soffice.bin), SIGKILL to what still
-    runs after ``grace`` seconds: LibreOffice's oosplash ignores SIGTERM once soffice.bin is gone."""
-    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 5.0)):
-        running = [p for p in processes if _group_alive(p.pid) or p.poll() is None]
-        if not running:
-            break
-        for process in running:
-            try:
-                os.killpg(process.pid, sig)
-            except (ProcessLookupError, PermissionError):
-                pass
-        deadline = time.monotonic() + wait
-        while time.monotonic() < deadline and any(_group_alive(p.pid) or p.poll() is None for p in running):
-            time.sleep(0.1)
-    for process in processes:
-        try:
-            process.wait(timeout=1)
-        except subprocess.TimeoutExpired:  # pragma: no cover - survived SIGKILL
-            pass
-
-
-def _group_alive(pgid: int) -> bool:
-    """Whether a process of the group still runs. Zombies do not count: LibreOffice's processes,
-    orphaned when unoserver dies, may stay zombies for as long as whoever adopted them likes."""
-    proc = Path("/proc")
-    if not proc.is_dir():
-        try:
-            os.killpg(pgid, 0)
-        except (ProcessLookupError, PermissionError):
-            return False
-        return True
-    for entry in proc.iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rfind(")") + 2:].split()  # after "pid (comm) ": state ppid pgrp ...
-        if len(fields) > 2 and fields[2] == str(pgid) and fields[0] not in ("Z", "X"):
-            return True
-    return False
 
 
 class LocalUnoservers:

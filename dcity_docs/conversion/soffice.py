@@ -111,9 +111,15 @@ def _convert_batch(worker: _Worker, files: Sequence[Path]) -> None:
 
 
 def _run_chunk(
-    soffice: str, staging: Path, files: list[Path], timeout: float, convert_to: str, running: _Running
+    soffice: str, staging: Path, files: list[Path], timeout: float, convert_to: str, running: _Running,
+    worker: _Worker | None = None,
 ) -> None:
-    worker = _Worker(soffice, staging, timeout, convert_to, running)
+    """One worker's share of a conversion: its calls one after another, then its profile removed.
+    ``worker``: one started early (:meth:`SofficeConverter.reach`), its LibreOffice already up."""
+    if worker is None:
+        worker = _Worker(soffice, staging, timeout, convert_to, running)
+    else:
+        worker.staging, worker.timeout, worker.convert_to, worker.running = staging, timeout, convert_to, running
     try:
         for start in range(0, len(files), BATCH_SIZE):
             if running.cancelled.is_set():
@@ -124,10 +130,35 @@ def _run_chunk(
 
 
 class SofficeConverter(Converter):
-    """One ``soffice --convert-to`` call per :data:`BATCH_SIZE` documents, ``workers`` at once."""
+    """One ``soffice --convert-to`` call per :data:`BATCH_SIZE` documents, ``workers`` at once.
+
+    :meth:`reach` starts the LibreOffice processes of the next :meth:`convert` ahead of it (a
+    legal officer's ``render -f pdf`` spends LibreOffice's start-up while it drafts); each is
+    used for one conversion, and :meth:`close` stops those never used."""
+
+    def __init__(self) -> None:
+        self._early: list[_Worker] = []
 
     def __repr__(self) -> str:
         return "SofficeConverter()"
+
+    def reach(self, timeout: float = 30.0, workers: int = 1) -> None:
+        try:
+            soffice = find_soffice()
+        except EnvironmentProblem:
+            return  # the conversion says so
+        while len(self._early) < workers:
+            worker = _Worker(soffice, Path(), timeout, "")
+            try:
+                worker.start_host()
+            except EnvironmentProblem:
+                worker.close()
+                return
+            self._early.append(worker)
+
+    def close(self) -> None:
+        while self._early:
+            self._early.pop().close()
 
     def check(self) -> None:
         find_soffice()
@@ -137,14 +168,16 @@ class SofficeConverter(Converter):
         convert_to = convert_to_argument(pdfa=pdfa)
         running = _Running()
         chunks = balanced(files, workers)
+        early = [self._early.pop() if self._early else None for _ in chunks]
+        self.close()  # started for more workers than this call has chunks
         if len(chunks) == 1:
-            _run_chunk(soffice, staging, chunks[0], timeout, convert_to, running)
+            _run_chunk(soffice, staging, chunks[0], timeout, convert_to, running, early[0])
             return
         errors: list[BaseException] = []
         with ThreadPoolExecutor(max_workers=len(chunks), thread_name_prefix="dcity-soffice") as pool:
             futures = [
-                pool.submit(_run_chunk, soffice, staging, chunk, timeout, convert_to, running)
-                for chunk in chunks
+                pool.submit(_run_chunk, soffice, staging, chunk, timeout, convert_to, running, worker)
+                for chunk, worker in zip(chunks, early)
             ]
             try:
                 for fut in futures:

@@ -284,7 +284,7 @@ class UnoserverPool(Converter):
             self.converted[server] += 1
         return sent, answered
 
-    def reach(self, timeout: float = 30.0) -> None:
+    def reach(self, timeout: float = 30.0, workers: int = 1) -> None:
         """Reach every server now (its API checked, once per server): a batch does it while it
         drafts its first records, so that its first conversion need not wait for the answers."""
         for server in self.servers:

@@ -24,7 +24,7 @@ from dcity_docs.record.models import Record
 from dcity_docs.layout.rendering import compiled
 from dcity_docs.layout.templates import template_file
 from dcity_docs.output.options import OutputOptions
-from dcity_docs.output.pipeline import PdfFinish, Planned, make
+from dcity_docs.output.pipeline import PdfFinish, Planned, converter_ready, make
 
 if TYPE_CHECKING:
 
@@ -133,14 +133,14 @@ def render_documents(record: Record, keys: Iterable[str], modes: Iterable[str], 
     outline, draft mark) in a hidden folder and only then moved into ``out_dir``, so an
     interrupted run never leaves an unmarked draft behind.
     """
-    options = options or OutputOptions()
-    drafts = {key: draft_document(record, key, options.wording) for key in keys}
-    modes = list(modes)
-    items = [item for key, draft in drafts.items() for item in planned_issue(record, key, draft, modes, options)]
-    if any(item.restricted for item in items):
-        make_private_folder(out_dir)  # a folder made for a restricted document is 0700
-    with FolderLock(out_dir, shared=True):  # never with a batch clearing the folder's leftovers
-        written = make(items, out_dir, options, label=record.id)
+    with converter_ready(options or OutputOptions()) as options:  # LibreOffice starts while we draft
+        drafts = {key: draft_document(record, key, options.wording) for key in keys}
+        modes = list(modes)
+        items = [item for key, draft in drafts.items() for item in planned_issue(record, key, draft, modes, options)]
+        if any(item.restricted for item in items):
+            make_private_folder(out_dir)  # a folder made for a restricted document is 0700
+        with FolderLock(out_dir, shared=True):  # never with a batch clearing the folder's leftovers
+            written = make(items, out_dir, options, label=record.id)
     return sorted(written) if options.pdf else written
 
 

@@ -30,7 +30,7 @@ from dcity_docs.output import pipeline
 from dcity_docs.documents.registry import applicable
 from dcity_docs.output.documents import MODES, draft_document, fixed_date, marking, planned, planned_issue
 from dcity_docs.output.options import OutputOptions
-from dcity_docs.output.pipeline import Planned
+from dcity_docs.output.pipeline import Planned, converter_ready
 from dcity_docs.record.models import Record
 from dcity_docs.record.programme import bundled_programme_file
 from dcity_docs.resources import templates_dir
@@ -225,8 +225,8 @@ def finish_pack(job: PackJob, pdf_paths: list[Path] | None = None) -> Pack:
 def build_pack(record: Record, out_dir: Path, *, record_bytes: bytes,
                options: OutputOptions | None = None) -> Pack:
     """Make ``out_dir/{id}/`` for one record; replaces an older pack only once the new one is whole."""
-    options = options or OutputOptions()
-    with FolderLock(out_dir, shared=True):  # never with a batch clearing the folder's leftovers
+    with converter_ready(options or OutputOptions()) as options, \
+            FolderLock(out_dir, shared=True):  # LibreOffice starts while we draft; never with a batch
         job = prepare_pack(record, out_dir, record_bytes=record_bytes, options=options)
         try:
             pdf_paths = pipeline.convert(job.conversion_inputs, job.work, options, restricted=job.restricted_inputs)

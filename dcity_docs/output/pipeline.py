@@ -18,6 +18,8 @@ import shutil
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Callable, Collection, Sequence
 
 from dcity_docs.errors import OutputError
@@ -114,6 +116,27 @@ def write_docx(planned: Sequence[Planned], work: Path) -> list[Path]:
         write_atomic(path, item.docx, private=item.restricted)
         paths.append(path)
     return paths
+
+
+@contextmanager
+def converter_ready(options: OutputOptions, workers: int = 1) -> Iterator[OutputOptions]:
+    """The options, their converter made ready now for the conversion to come: LibreOffice
+    started (``workers`` processes), or the servers reached, while the caller drafts and renders;
+    released when the block ends, however it ends. Nothing happens without PDFs."""
+    if not options.pdf:
+        yield options
+        return
+    if options.converter is None:
+        from dcity_docs.conversion.soffice import SofficeConverter
+
+        options = options.but(converter=SofficeConverter())
+    converter = options.converter
+    assert converter is not None
+    converter.reach(workers=workers)
+    try:
+        yield options
+    finally:
+        converter.close()
 
 
 def convert(docx_files: Sequence[Path], work: Path, options: OutputOptions, *, workers: int = 1,

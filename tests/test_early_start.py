@@ -1,0 +1,170 @@
+"""LibreOffice started ahead of the conversion (``Converter.reach``): a ``render -f pdf`` or a
+``pack`` starts it before drafting, and the ``soffice --convert-to`` call hands its documents to
+it. Checked with the real LibreOffice: the documents are converted by that process, the PDFs are
+the same as without it, and nothing is left once the converter is closed (no process, socket or
+folder), also when the drafting fails in between."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import FIXTURE_DIR
+from dcity_docs.conversion.base import Converter
+from dcity_docs.conversion.convert import convert_to_pdf
+from dcity_docs.conversion.processes import _group_alive, osl_pipes
+from dcity_docs.conversion.soffice import SofficeConverter
+from dcity_docs.errors import TemplateProblem
+from dcity_docs.output.documents import docx_bytes, render_documents
+from dcity_docs.output.options import OutputOptions
+from dcity_docs.record.loading import load_record
+
+pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+
+
+def _profiles() -> set[str]:
+    """The profiles of the LibreOffice processes running now (their -env:UserInstallation)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            args = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if any(a.endswith(b"soffice.bin") for a in args[:1]):
+            found.update(a.decode(errors="replace") for a in args if a.startswith(b"-env:UserInstallation="))
+    return found
+
+
+def test_the_conversion_is_handed_to_the_process_started_early(tmp_path: Path) -> None:
+    docx = tmp_path / "jv.docx"
+    docx.write_bytes(docx_bytes(load_record(FIXTURE_DIR / "DC-2026-030.yaml"), "jv-agreement", "en"))
+    pipes = osl_pipes()
+    converter = SofficeConverter()
+    converter.reach(workers=1)
+    worker = converter._early[0]
+    host = worker.host
+    assert host is not None and host.poll() is None  # LibreOffice runs before there is anything to convert
+    try:
+        [pdf] = convert_to_pdf([docx], tmp_path / "out", converter=converter)
+        assert pdf.read_bytes().startswith(b"%PDF-")
+        assert not converter._early  # used for this conversion, then stopped
+    finally:
+        converter.close()
+    assert not _group_alive(host.pid)
+    assert not worker.root.exists()  # profile, home and temporary folder removed
+    assert osl_pipes() <= pipes  # its single-instance socket too
+
+
+def test_the_early_process_did_the_work_and_its_output_is_read(tmp_path: Path, monkeypatch: Any) -> None:
+    """The call's own process only hands the documents over: what LibreOffice says about them
+    (``convert … -> …``) comes from the process started early, and is kept in the call's output."""
+    from dcity_docs.conversion import processes
+
+    docx = tmp_path / "jv.docx"
+    docx.write_bytes(docx_bytes(load_record(FIXTURE_DIR / "DC-2026-030.yaml"), "jv-agreement", "en"))
+    outputs: list[str] = []
+    run = processes._Worker.run
+
+    def recorded(self: processes._Worker, files: Any) -> processes._CallResult:
+        result = run(self, files)
+        outputs.append(("host " if self.host is not None else "own ") + result.output)
+        return result
+
+    monkeypatch.setattr(processes._Worker, "run", recorded)
+    converter = SofficeConverter()
+    converter.reach(workers=1)
+    try:
+        convert_to_pdf([docx], tmp_path / "out", converter=converter)
+    finally:
+        converter.close()
+    assert len(outputs) == 1 and outputs[0].startswith("host ")
+    assert "jv.docx" in outputs[0] and "-> " in outputs[0], outputs
+
+
+def test_closing_without_converting_leaves_nothing(tmp_path: Path) -> None:
+    pipes = osl_pipes()
+    converter = SofficeConverter()
+    converter.reach(workers=2)
+    workers = list(converter._early)
+    assert len(workers) == 2 and all(w.host is not None and w.host.poll() is None for w in workers)
+    profiles = {w.root.as_uri() for w in workers}
+    converter.close()
+    assert not any(_group_alive(w.host.pid) for w in workers if w.host is not None)
+    assert all(not w.root.exists() for w in workers)
+    assert not any(p.split("=", 1)[1].startswith(tuple(profiles)) for p in _profiles())
+    assert osl_pipes() <= pipes
+
+
+class Recording(SofficeConverter):
+    """The real converter, with what the pipeline asks of it written down."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[str] = []
+
+    def reach(self, timeout: float = 30.0, workers: int = 1) -> None:
+        self.calls.append("reach")
+        super().reach(timeout, workers)
+
+    def convert(self, *args: Any, **kwargs: Any) -> None:
+        self.calls.append("convert")
+        super().convert(*args, **kwargs)
+
+    def close(self) -> None:
+        self.calls.append("close")
+        super().close()
+
+
+def test_render_starts_libreoffice_before_drafting_and_stops_it_after(tmp_path: Path) -> None:
+    converter = Recording()
+    record = load_record(FIXTURE_DIR / "DC-2026-030.yaml")
+    written = render_documents(record, ["memorandum"], ["en"], tmp_path / "out",
+                               OutputOptions(formats=("pdf",), converter=converter))
+    assert [p.suffix for p in written] == [".pdf"]
+    assert converter.calls[0] == "reach" and "convert" in converter.calls and converter.calls[-1] == "close"
+    assert not converter._early
+
+
+def test_a_failure_while_drafting_still_stops_it(tmp_path: Path) -> None:
+    converter = Recording()
+    templates = tmp_path / "templates" / "agreements"
+    templates.mkdir(parents=True)
+    (templates / "memorandum.docx").write_bytes(b"not a Word file")
+    record = load_record(FIXTURE_DIR / "DC-2026-030.yaml")
+    before = _profiles()
+    with pytest.raises(TemplateProblem):
+        render_documents(record, ["memorandum"], ["en"], tmp_path / "out",
+                         OutputOptions(formats=("pdf",), converter=converter, templates=tmp_path / "templates"))
+    assert converter.calls == ["reach", "close"]
+    assert not converter._early and _profiles() <= before
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_converter_of_its_own_is_made_ready_and_released(tmp_path: Path) -> None:
+    """A converter that is not LibreOffice's (a caller's own) is asked to get ready and released
+    in the same way: the pipeline needs nothing more of it."""
+
+    class Plain(Converter):
+        calls: list[str] = []
+
+        def reach(self, timeout: float = 30.0, workers: int = 1) -> None:
+            self.calls.append("reach")
+
+        def convert(self, files: Any, staging: Path, **kwargs: Any) -> None:
+            self.calls.append("convert")
+            SofficeConverter().convert(files, staging, **kwargs)
+
+        def close(self) -> None:
+            self.calls.append("close")
+
+    plain = Plain()
+    record = load_record(FIXTURE_DIR / "DC-2026-030.yaml")
+    render_documents(record, ["memorandum"], ["en"], tmp_path / "out", OutputOptions(formats=("pdf",), converter=plain))
+    assert plain.calls == ["reach", "convert", "close"]
+    assert os.listdir(tmp_path / "out") == ["DC-2026-030_memorandum_en.pdf"]
