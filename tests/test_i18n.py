@@ -145,6 +145,18 @@ def test_every_placeholder_and_document_is_described() -> None:
     assert not warnings, "\n".join(warnings)
 
 
+def test_a_placeholder_described_in_one_context_keeps_its_meaning_elsewhere() -> None:
+    """{place} is the place of signing in the place-and-date line and where an event happens only
+    in the force-majeure clause: given twice in PLACEHOLDERS, the second description had replaced
+    the first in every message (the translators read that the place of signing was an event's)."""
+    catalog = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m for m in i18n.extract() if m.id}
+    signing = [m for (ctx, _), m in catalog.items() if ctx == "place-date"]
+    assert signing and all("place of signing" in " ".join(m.auto_comments) for m in signing)
+    assert not any("event" in " ".join(m.auto_comments).split("{place}:")[1][:60] for m in signing)
+    event = [m for (ctx, _), m in catalog.items() if ctx == "jv-agreement|force-majeure" and "{place}" in str(m.id)]
+    assert event and all("where an event happens" in " ".join(m.auto_comments) for m in event)
+
+
 def test_a_module_split_into_a_package_keeps_its_messages_in_place(tmp_path: Path) -> None:
     """The .pot lists a package's messages where its module stood, in the order its __init__ reads
     them: splitting a module must not reorder the catalogs (their text is in every pack's hash)."""

@@ -158,13 +158,13 @@ PLACEHOLDERS: dict[str, str] = {
     "export": "the number of the export control section, e.g. 7",
     "kinds": "the kinds of a contribution, already joined (context “contribution”)",
     "loss_clause": "the number of the clause excluding indirect loss, e.g. 14.2",
-    "place": "where an event happens, e.g. “on or near the Site” (context “jv-agreement|force-majeure”)",
     "territory": "where the licence may be used, as translated under the “jv-agreement|licence” context",
     "training": "a number of working days in figures and words; in Ukrainian already in the genitive",
     "years": "a number of years in figures and words, e.g. “5 (five) years”; in Ukrainian already in the case the clause needs",
 }
 """Every placeholder's meaning, for the translator comments; a test fails on a missing one."""
 PLACEHOLDERS_IN_CONTEXT: dict[tuple[str, str], str] = {
+    ("jv-agreement|force-majeure", "place"): "where an event happens, e.g. “on or near the Site”",
     ("redline|summary", "no"): "the number of a clause or section, e.g. 5.3 or 5",
     ("redline|summary", "section_no"): "the number of the section, e.g. 5",
     ("redline|summary", "section_heading"): "the section's heading as the document gives it",
