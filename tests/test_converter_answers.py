@@ -142,3 +142,31 @@ def test_a_pdf_without_pages_or_that_does_not_open_is_refused(fake: FakeUnoserve
     expected = "a PDF without pages" if fake.mode == "pageless" else "a PDF that does not open"
     assert expected in result.stderr
     assert not list(out.rglob("*.pdf")) and not list(out.glob("DC-*"))
+
+
+def test_a_pdf_checked_as_it_came_is_not_opened_again_but_a_changed_one_is(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server's PDF is checked in its thread as it comes; :func:`convert_to_pdf` checks every PDF
+    again, and that check is answered from the first as long as the file is the same file (a
+    rename keeps it). A file written anew, even with the same name, is opened again: a broken
+    answer is never passed for the good one it replaced."""
+    from dcity_docs.conversion import base
+
+    opened: list[Path] = []
+    real = base._pdf_problem
+    monkeypatch.setattr(base, "_pdf_problem", lambda path: opened.append(path) or real(path))
+    good = io.BytesIO()
+    with pikepdf.new() as doc:
+        doc.add_blank_page()
+        doc.save(good)
+    attempt = tmp_path / ".1.a.pdf"
+    attempt.write_bytes(good.getvalue())
+    assert base.pdf_problem(attempt) is None
+    final = tmp_path / "a.pdf"
+    attempt.rename(final)
+    assert base.pdf_problem(final) is None
+    assert len(opened) == 1  # the renamed file is the file checked
+    time.sleep(0.01)
+    final.write_bytes(pageless_pdf())  # the same name, another content
+    assert base.pdf_problem(final) == "a PDF without pages"
+    assert len(opened) == 2

@@ -21,7 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers.expat import ExpatError
 
-from dcity_docs.conversion.base import _OUTPUT_TAIL, Converter, _expected, _names, is_complete_pdf, largest_first
+from dcity_docs.conversion.base import (
+    _OUTPUT_TAIL,
+    Converter,
+    _expected,
+    _names,
+    is_complete_pdf,
+    largest_first,
+    pdf_problem,
+)
 from dcity_docs.errors import ConversionError, EnvironmentProblem, InputError
 
 __all__ = ["UNOSERVER_API", "UNOSERVER_HINT", "UNOSERVER_SCHEME", "UNOSERVER_TLS_SCHEME", "ServerAddress",
@@ -279,6 +287,7 @@ class UnoserverPool(Converter):
         if not is_complete_pdf(attempt):
             attempt.unlink(missing_ok=True)
             raise ConversionError(f"unoserver {server} produced no valid PDF for {docx}")
+        pdf_problem(attempt)  # checked now, while the other servers convert (its answer is kept)
         os.replace(attempt, final)
         with self._lock:
             self.converted[server] += 1
