@@ -264,20 +264,11 @@ _HYPHENATED_KINDS = frozenset({"clause", "para"})
 headings, the parties' particulars, tables and signature blocks never break inside a word."""
 
 
-def _hyphenated(parts: list[dict[str, Any]], mode: Mode, rules: Exceptions) -> list[dict[str, Any]]:
-    """The running text of ``parts`` (already :func:`unbreakable`) with its hyphenation points:
-    every point in a bilingual document's columns, fewer across a single language's page."""
-    for part in parts:
-        if part["kind"] != "text":
-            continue
-        for block in part["blocks"]:
-            if block["kind"] not in _HYPHENATED_KINDS:
-                continue
-            if mode == "bilingual":
-                block["uk"], block["en"] = hyphenate(block["uk"], "uk", rules), hyphenate(block["en"], "en", rules)
-            else:
-                block["text"] = hyphenate(block["text"], mode, rules, narrow=False)  # across the page
-    return parts
+def _running(text: str, kind: str, lang: Lang, narrow: bool, rules: Exceptions) -> str:
+    """A block's text as printed: :func:`unbreakable`, and hyphenated if it is running text (every
+    point in a bilingual document's columns, fewer across a single language's page)."""
+    text = unbreakable(text)
+    return hyphenate(text, lang, rules, narrow) if kind in _HYPHENATED_KINDS else text
 
 
 def context_for(draft: Draft, mode: Mode, labels: dict[str, Bi],
@@ -292,27 +283,28 @@ def context_for(draft: Draft, mode: Mode, labels: dict[str, Bi],
             for b in part.blocks:
                 item: dict[str, Any] = {"kind": b.kind, "num": b.num, "keep": id(b) in kept}
                 if mode == "bilingual":
-                    item["uk"], item["en"] = b.text.uk, b.text.en
+                    item["uk"] = _running(b.text.uk, b.kind, "uk", True, hyphenation)
+                    item["en"] = _running(b.text.en, b.kind, "en", True, hyphenation)
                 else:
-                    item["text"] = b.text[mode]
+                    item["text"] = _running(b.text[mode], b.kind, mode, False, hyphenation)
                 blocks.append(item)
             parts.append({"kind": "text", "blocks": blocks})
         elif isinstance(part, TablePart):
-            parts.append(
+            parts.append(_unbreakable_texts(
                 {
                     "kind": "table",
                     "head": _pick(part.head, mode),
                     "rows": [{"cells": _pick(r, mode)} for r in part.rows],
                     "foot": _pick(part.foot, mode),
                 }
-            )
+            ))
         else:
-            parts.append(
+            parts.append(_unbreakable_texts(
                 {
                     "kind": "signatures",
                     "signatories": [_signature_context(s, mode) for s in part.items],
                 }
-            )
+            ))
 
     def joined(value: Bi | None) -> str:
         if value is None:
@@ -321,7 +313,6 @@ def context_for(draft: Draft, mode: Mode, labels: dict[str, Bi],
             return join_bilingual(value.uk, value.en)
         return value[mode]
 
-    parts = _hyphenated(_unbreakable_texts(parts), mode, hyphenation)
     page, of = labels["page"], labels["of"]
     lang_tag = LANG_TAGS["uk" if mode == "bilingual" else mode]
     return {

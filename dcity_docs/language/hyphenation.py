@@ -266,13 +266,15 @@ def _token(token: str, lang: Lang, rules: Exceptions, narrow: bool) -> str:
     return f"{lead}{hyphenated(core, lang, rules, narrow)}{tail}"
 
 
+@functools.lru_cache(maxsize=4096)
 def hyphenate(text: str, lang: Lang, rules: Exceptions = NO_EXCEPTIONS, narrow: bool = True) -> str:
     """Running text of one language with soft hyphens at the allowed points of its words: for
     the body of a document (clauses and paragraphs), never headings, titles, tables or signatures.
     ``narrow``: the text stands in a bilingual document's column (every point) rather than across
-    the page (:func:`chosen`). Cached without the names, which differ from record to record, so
-    that the same clause in every document and record of a batch is hyphenated once; a word of
-    a name is then put back whole."""
+    the page (:func:`chosen`). Cached twice: whole, for the same record's other documents and
+    languages, and without the names, which differ from record to record, so that the same
+    clause in every record of a batch is hyphenated once (a word of a name is then put back
+    whole)."""
     if SOFT_HYPHEN in text:
         return text  # already done (or a text that chose its own points)
     done = _hyphenate(text, lang, rules.terms, narrow)
