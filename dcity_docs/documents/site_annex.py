@@ -55,11 +55,10 @@ def codename(site: Site) -> Bi:
 def grade(w: Writer, record: Record) -> Bi | None:
     """The classification marking alone («Для службового користування» / "RESTRICTED"), as a
     merged pack holding the annex prints it on every page; None if public."""
-    assert record.site is not None
-    level = record.site.classification
-    if level == "public":
+    if not numbered(record):  # public: no marking, and no numbered copies either
         return None
-    if level == "restricted":
+    assert record.site is not None
+    if record.site.classification == "restricted":
         # TRANSLATORS: the restricted-information marking («Для службового користування»).
         return w.T("annex|marking", "RESTRICTED")
     # TRANSLATORS: the State-secret marking of the degree «Таємно».
