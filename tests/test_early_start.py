@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,7 @@ from dcity_docs.output.documents import docx_bytes, render_documents
 from dcity_docs.output.options import OutputOptions
 from dcity_docs.record.loading import load_record
 
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 
 
 def _profiles() -> set[str]:
@@ -41,6 +43,7 @@ def _profiles() -> set[str]:
     return found
 
 
+@needs_soffice
 def test_the_conversion_is_handed_to_the_process_started_early(tmp_path: Path) -> None:
     docx = tmp_path / "jv.docx"
     docx.write_bytes(docx_bytes(load_record(FIXTURE_DIR / "DC-2026-030.yaml"), "jv-agreement", "en"))
@@ -61,6 +64,7 @@ def test_the_conversion_is_handed_to_the_process_started_early(tmp_path: Path) -
     assert osl_pipes() <= pipes  # its single-instance socket too
 
 
+@needs_soffice
 def test_the_early_process_did_the_work_and_its_output_is_read(tmp_path: Path, monkeypatch: Any) -> None:
     """The call's own process only hands the documents over: what LibreOffice says about them
     (``convert … -> …``) comes from the process started early, and is kept in the call's output."""
@@ -87,6 +91,7 @@ def test_the_early_process_did_the_work_and_its_output_is_read(tmp_path: Path, m
     assert "jv.docx" in outputs[0] and "-> " in outputs[0], outputs
 
 
+@needs_soffice
 def test_closing_without_converting_leaves_nothing(tmp_path: Path) -> None:
     pipes = osl_pipes()
     converter = SofficeConverter()
@@ -121,6 +126,7 @@ class Recording(SofficeConverter):
         super().close()
 
 
+@needs_soffice
 def test_render_starts_libreoffice_before_drafting_and_stops_it_after(tmp_path: Path) -> None:
     converter = Recording()
     record = load_record(FIXTURE_DIR / "DC-2026-030.yaml")
@@ -131,6 +137,7 @@ def test_render_starts_libreoffice_before_drafting_and_stops_it_after(tmp_path: 
     assert not converter._early
 
 
+@needs_soffice
 def test_a_failure_while_drafting_still_stops_it(tmp_path: Path) -> None:
     converter = Recording()
     templates = tmp_path / "templates" / "agreements"
@@ -146,6 +153,7 @@ def test_a_failure_while_drafting_still_stops_it(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
+@needs_soffice
 def test_a_converter_of_its_own_is_made_ready_and_released(tmp_path: Path) -> None:
     """A converter that is not LibreOffice's (a caller's own) is asked to get ready and released
     in the same way: the pipeline needs nothing more of it."""
@@ -168,3 +176,59 @@ def test_a_converter_of_its_own_is_made_ready_and_released(tmp_path: Path) -> No
     render_documents(record, ["memorandum"], ["en"], tmp_path / "out", OutputOptions(formats=("pdf",), converter=plain))
     assert plain.calls == ["reach", "convert", "close"]
     assert os.listdir(tmp_path / "out") == ["DC-2026-030_memorandum_en.pdf"]
+
+
+# A stand-in LibreOffice that hands its documents to the process started early and returns at
+# once, as some LibreOffice releases do, without waiting for them to be converted.
+DOES_NOT_WAIT = f"""#!{sys.executable}
+import os, sys, time
+from pathlib import Path
+args = sys.argv[1:]
+fault = Path(os.environ["FAULT_DIR"])
+profile = next(a for a in args if a.startswith("-env:UserInstallation="))
+host = fault / ("host-" + profile.rsplit("/", 2)[-2])
+if "--convert-to" not in args:  # the process started early: it takes documents and never converts them
+    host.write_text(str(os.getpid()))
+    time.sleep(60)
+    sys.exit(0)
+at = args.index("--outdir")
+outdir, files = Path(args[at + 1]), [Path(f) for f in args[at + 2:]]
+if host.exists() and Path("/proc", host.read_text()).exists():
+    with open(fault / "calls.log", "a") as log:
+        log.write("handed over\\n")
+    sys.exit(0)  # handed over; returns before anything is converted
+from pypdf import PdfWriter
+for f in files:
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    with open(outdir / (f.stem + ".pdf"), "wb") as out:
+        writer.write(out)
+with open(fault / "calls.log", "a") as log:
+    log.write("converted\\n")
+"""
+
+
+def test_a_libreoffice_that_does_not_wait_for_the_early_process_is_called_again_on_its_own(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "soffice"
+    fake.write_text(DOES_NOT_WAIT)
+    fake.chmod(0o755)
+    monkeypatch.setenv("DCITY_SOFFICE", str(fake))
+    monkeypatch.setenv("FAULT_DIR", str(tmp_path))
+    docx = tmp_path / "a.docx"
+    docx.write_bytes(b"PK")
+    converter = SofficeConverter()
+    converter.reach(workers=1)
+    host = converter._early[0].host
+    assert host is not None
+    for _ in range(100):  # the stand-in says it is up
+        if list(tmp_path.glob("host-*")):
+            break
+        time.sleep(0.05)
+    try:
+        [pdf] = convert_to_pdf([docx], tmp_path / "out", converter=converter)
+    finally:
+        converter.close()
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert (tmp_path / "calls.log").read_text().split() == ["handed", "over", "converted"]
+    assert host.poll() is not None  # the early process was stopped before the call on its own

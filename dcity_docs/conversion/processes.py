@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from dcity_docs.conversion.base import is_complete_pdf
 from dcity_docs.conversion.locating import _install_hint
 from dcity_docs.conversion.profile import prepare_profile
 from dcity_docs.errors import ConversionError, EnvironmentProblem
@@ -196,6 +197,17 @@ class _Worker:
             result.output = self._host_output() + result.output
             if result.timed_out:
                 self.stop_host()  # the host is what hung: the retry starts LibreOffice afresh
+            elif any(not is_complete_pdf(self.staging / f"{f.stem}.pdf") for f in files):
+                # A LibreOffice that returned before the process it handed the documents to was
+                # done (or that process failed them): the call once more, LibreOffice on its own.
+                self.stop_host()
+                for f in files:
+                    target = self.staging / f"{f.stem}.pdf"
+                    if not is_complete_pdf(target):
+                        target.unlink(missing_ok=True)
+                again = self.run(files)
+                again.output = result.output + again.output
+                return again
         return result
 
     def _wait(self, proc: subprocess.Popen[bytes]) -> _CallResult:
