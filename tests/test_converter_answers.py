@@ -170,3 +170,30 @@ def test_a_pdf_checked_as_it_came_is_not_opened_again_but_a_changed_one_is(tmp_p
     final.write_bytes(pageless_pdf())  # the same name, another content
     assert base.pdf_problem(final) == "a PDF without pages"
     assert len(opened) == 2
+
+
+@pytest.mark.parametrize("fake", ["pageless"], indirect=True)
+def test_reaching_early_skips_a_server_in_clear_on_another_host(fake: FakeUnoserver,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """``reach`` (render, pack and batch call it while they draft) checks the servers it may
+    talk to and opens no connection at all to a plain one on another host: the conversion first
+    decides whether anything restricted would travel, and refuses it before sending."""
+    opened: list[object] = []
+    real_connect = socket.socket.connect
+
+    def connect(self: socket.socket, address: object) -> None:
+        opened.append(address)
+        return real_connect(self, address)
+
+    real_create = socket.create_connection
+
+    def create_connection(address: object, *args: object, **kwargs: object) -> socket.socket:
+        opened.append(address)
+        return real_create(address, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+    pool = UnoserverPool([f"127.0.0.1:{fake.port}", "192.0.2.10:2003"])
+    pool.reach(timeout=5)
+    assert not any("192.0.2.10" in str(a) for a in opened), opened
+    assert [str(s) for s in pool._verified] == [f"127.0.0.1:{fake.port}"]

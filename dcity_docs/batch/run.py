@@ -170,10 +170,9 @@ class _Batch:
         sizes = self.window_sizes()
         try:
             self._submit_prepare(items, next(sizes))  # the workers are forked here, before any thread
-            if self.pdf and self.options.converter is not None and not self.options.converter.sends_in_clear():
+            if self.pdf and self.options.converter is not None:
                 # The servers are reached (or LibreOffice started) while the first window is read
-                # and drafted, not after; never a plain connection to another host before the
-                # conversion has checked that nothing restricted would travel over it.
+                # and drafted, not after.
                 self.reaching = threading.Thread(target=self.options.converter.reach, name="dcity-reach",
                                                  kwargs={"workers": self.jobs}, daemon=True)
                 self.reaching.start()

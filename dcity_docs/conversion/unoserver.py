@@ -61,6 +61,11 @@ class ServerAddress:
         return f"{'https' if self.tls else 'http'}://{self}/"
 
     @property
+    def in_clear(self) -> bool:
+        """Plain XML-RPC to another host: anyone on the path reads what is sent."""
+        return not self.local and not self.tls
+
+    @property
     def local(self) -> bool:
         """A server on this machine reads our files and writes the PDFs itself (no upload). A TLS
         address never is: the proxy may forward to another host, so the document is sent."""
@@ -202,7 +207,7 @@ class UnoserverPool(Converter):
 
     def sends_in_clear(self) -> bool:
         """Plain XML-RPC to a server on another host: anyone on the path reads the document."""
-        return any(not server.local and not server.tls for server in self.servers)
+        return any(server.in_clear for server in self.servers)
 
     def _context(self) -> ssl.SSLContext:
         """Certificates verified (chain and host name) against ``ca`` or the system's trust store."""
@@ -294,9 +299,13 @@ class UnoserverPool(Converter):
         return sent, answered
 
     def reach(self, timeout: float = 30.0, workers: int = 1) -> None:
-        """Reach every server now (its API checked, once per server): a batch does it while it
-        drafts its first records, so that its first conversion need not wait for the answers."""
+        """Reach every server now (its API checked, once per server): render, pack and batch do it
+        while they draft, so that the first conversion need not wait for the answers. Never a
+        server reached in clear on another host: no connection is opened to one before the
+        conversion has checked that nothing restricted would travel over it."""
         for server in self.servers:
+            if server.in_clear:
+                continue
             try:
                 self._verify(server, timeout)
             except _ServerDown:

@@ -121,9 +121,9 @@ def write_docx(planned: Sequence[Planned], work: Path) -> list[Path]:
 @contextmanager
 def converter_ready(options: OutputOptions, workers: int = 1) -> Iterator[OutputOptions]:
     """The options, their converter made ready now for the conversion to come: LibreOffice
-    started (``workers`` processes), or the servers reached (unless reaching one would open a
-    plain connection to another host), while the caller drafts and renders; released when the
-    block ends, however it ends. Nothing happens without PDFs."""
+    started (``workers`` processes), or the servers reached (:meth:`Converter.reach`), while the
+    caller drafts and renders; released when the block ends, however it ends. Nothing happens
+    without PDFs."""
     if not options.pdf:
         yield options
         return
@@ -133,10 +133,7 @@ def converter_ready(options: OutputOptions, workers: int = 1) -> Iterator[Output
         options = options.but(converter=SofficeConverter())
     converter = options.converter
     assert converter is not None
-    if not converter.sends_in_clear():
-        # A plain connection to another host is never opened before the conversion has checked
-        # that nothing restricted would travel over it.
-        converter.reach(workers=workers)
+    converter.reach(workers=workers)
     try:
         yield options
     finally:
