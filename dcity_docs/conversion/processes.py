@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from dcity_docs.conversion.base import is_complete_pdf
+from dcity_docs.conversion.base import _expected, is_complete_pdf
 from dcity_docs.conversion.locating import _install_hint
 from dcity_docs.conversion.profile import prepare_profile
 from dcity_docs.errors import ConversionError, EnvironmentProblem
@@ -197,14 +197,10 @@ class _Worker:
             result.output = self._host_output() + result.output
             if result.timed_out:
                 self.stop_host()  # the host is what hung: the retry starts LibreOffice afresh
-            elif any(not is_complete_pdf(self.staging / f"{f.stem}.pdf") for f in files):
+            elif _missing(self.staging, files):
                 # A LibreOffice that returned before the process it handed the documents to was
                 # done (or that process failed them): the call once more, LibreOffice on its own.
                 self.stop_host()
-                for f in files:
-                    target = self.staging / f"{f.stem}.pdf"
-                    if not is_complete_pdf(target):
-                        target.unlink(missing_ok=True)
                 again = self.run(files)
                 again.output = result.output + again.output
                 return again
@@ -225,6 +221,18 @@ class _Worker:
             proc.wait()
             raise
         return _CallResult(False, proc.returncode, _decode(out))
+
+
+def _missing(staging: Path, files: Sequence[Path]) -> list[Path]:
+    """Those of ``files`` whose PDF is not (whole) in ``staging``; a partial one is removed
+    before the retry."""
+    missing = []
+    for f in files:
+        target = _expected(staging, f)
+        if not is_complete_pdf(target):
+            target.unlink(missing_ok=True)  # drop a partial file before the retry
+            missing.append(f)
+    return missing
 
 
 OSL_PIPE_FOLDER = Path("/tmp")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from dcity_docs.conversion.base import _OUTPUT_TAIL, Converter, _expected, _names, balanced, is_complete_pdf
 from dcity_docs.conversion.locating import _install_hint, find_soffice
-from dcity_docs.conversion.processes import _Running, _Worker
+from dcity_docs.conversion.processes import _missing, _Running, _Worker
 from dcity_docs.errors import ConversionError, EnvironmentProblem
 
 __all__ = ["BATCH_SIZE", "SofficeConverter", "convert_to_argument"]
@@ -54,16 +54,6 @@ def _tail(text: str) -> str:
     lines = [ln for ln in text.strip().splitlines() if "javaldx" not in ln]
     text = "\n".join(lines).strip()
     return text[-_OUTPUT_TAIL:]
-
-
-def _missing(staging: Path, files: Sequence[Path]) -> list[Path]:
-    missing = []
-    for f in files:
-        target = _expected(staging, f)
-        if not is_complete_pdf(target):
-            target.unlink(missing_ok=True)  # drop a partial file before the retry
-            missing.append(f)
-    return missing
 
 
 def _check_environment(output: str, soffice: str) -> None:
