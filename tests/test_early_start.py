@@ -23,6 +23,7 @@ from dcity_docs.conversion.soffice import SofficeConverter
 from dcity_docs.errors import TemplateProblem
 from dcity_docs.output.documents import docx_bytes, render_documents
 from dcity_docs.output.options import OutputOptions
+from dcity_docs.pdf.reading import page_texts
 from dcity_docs.record.loading import load_record
 
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
@@ -45,8 +46,9 @@ def _profiles() -> set[str]:
 
 @needs_soffice
 def test_the_conversion_is_handed_to_the_process_started_early(tmp_path: Path) -> None:
+    record = load_record(FIXTURE_DIR / "DC-2026-030.yaml")
     docx = tmp_path / "jv.docx"
-    docx.write_bytes(docx_bytes(load_record(FIXTURE_DIR / "DC-2026-030.yaml"), "jv-agreement", "en"))
+    docx.write_bytes(docx_bytes(record, "jv-agreement", "en"))
     pipes = osl_pipes()
     converter = SofficeConverter()
     converter.reach(workers=1)
@@ -55,7 +57,11 @@ def test_the_conversion_is_handed_to_the_process_started_early(tmp_path: Path) -
     assert host is not None and host.poll() is None  # LibreOffice runs before there is anything to convert
     try:
         [pdf] = convert_to_pdf([docx], tmp_path / "out", converter=converter)
-        assert pdf.read_bytes().startswith(b"%PDF-")
+        text = " ".join(" ".join(page_texts(pdf)).split())
+        # this document's own text, laid out to its last page (the parties' signature blocks)
+        assert record.venture.name.en in text, text[:300]
+        last = page_texts(pdf)[-1].replace("\u00a0", " ")
+        assert "____" in last and record.shareholders[0].name.en in last, last
         assert not converter._early  # used for this conversion, then stopped
     finally:
         converter.close()
