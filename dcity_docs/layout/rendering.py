@@ -33,11 +33,13 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 
 from dcity_docs.errors import TemplateProblem
+from dcity_docs.layout.default_language import with_default_language
 from dcity_docs.layout.limits import RenderLimits, can_limit, run_limited
 from dcity_docs.resources import templates_dir
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
+_STYLES = "word/styles.xml"
 _PATCHER = DocxTemplate.__new__(DocxTemplate)  # patch_xml uses no instance state
 
 
@@ -220,6 +222,8 @@ class CompiledTemplate:
         self.limited = limited  # a user's template: its Jinja code runs under RenderLimits
         self.env = env or make_environment(user=limited)
         self.parts: list[_Part] = []
+        self._styles: dict[str, tuple[bytes, _Member]] = {}  # the styles part with each default language, deflated
+        self._styles_lock = threading.Lock()
         try:
             with zipfile.ZipFile(path) as zf:
                 for info in zf.infolist():
@@ -255,7 +259,9 @@ class CompiledTemplate:
         filled = self._filled_parts(context)
         if edit is not None:
             filled = {name: edit(name, data) for name, data in filled.items()}
-        members = [part.member if part.member is not None else _Member.of(part.name, filled[part.name])
+        language = properties.get("language")
+        members = [self._styled(part, language)[1] if part.name == _STYLES and language
+                   else part.member if part.member is not None else _Member.of(part.name, filled[part.name])
                    for part in self.parts]
         members.append(_Member.of("docProps/core.xml", core_properties_xml(properties)))
         return zip_members(members)
@@ -263,10 +269,28 @@ class CompiledTemplate:
     def finished_parts(self, context: dict[str, Any], properties: dict[str, str]) -> list[tuple[str, bytes]]:
         """Every part's final bytes, in archive order (for :func:`zip_parts` and the benchmarks)."""
         filled = self._filled_parts(context)
-        parts = [(p.name, p.data if p.template is None else filled[p.name]) for p in self.parts]
+        language = properties.get("language")
+        parts = [(p.name, self._styled(p, language)[0] if p.name == _STYLES and language
+                  else p.data if p.template is None else filled[p.name]) for p in self.parts]
         return [(name, data or b"") for name, data in parts] + [
             ("docProps/core.xml", core_properties_xml(properties))
         ]
+
+    def _styled(self, part: _Part, language: str) -> tuple[bytes, _Member]:
+        """The styles part with ``language`` (the document's, from its properties) as the default
+        language of its text (:mod:`default_language`), made once per language."""
+        with self._styles_lock:
+            styled = self._styles.get(language)
+        if styled is None:
+            assert part.data is not None
+            try:
+                data = with_default_language(part.data, language)
+            except etree.XMLSyntaxError as exc:
+                raise TemplateProblem(f"{self.path} ({part.name}): not well-formed XML: {exc}") from None
+            styled = (data, _Member.of(part.name, data))
+            with self._styles_lock:
+                self._styles[language] = styled
+        return styled
 
     def _filled_parts(self, context: dict[str, Any]) -> dict[str, bytes]:
         """Each templated part filled in: a user's template in a child process under its
