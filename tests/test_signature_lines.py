@@ -1,5 +1,6 @@
-"""Where the signature fields go: the last pages are read first, the whole file when a signer's
-line is not among them (a template may print the signature lines anywhere)."""
+"""Where the signature fields go: the last page is read first, then the last three, the whole
+file only when a signer's line is not among them (a template may print the signature lines
+anywhere)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from fpdf import FPDF
 
 from dcity_docs.errors import TemplateProblem
+from dcity_docs.pdf import signature_fields
 from dcity_docs.pdf.signature_fields import Signer, find_signature_lines
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
@@ -37,6 +39,41 @@ def test_lines_on_the_last_page(tmp_path: Path) -> None:
     spots = find_signature_lines(pdf, [MINISTER, PARTNER])
     assert [(s.field, s.page) for s in spots] == [("ministry", 7), ("shareholder-1", 7)]
     assert spots[0].rect[1] > spots[1].rect[1]  # the Ministry's line is above the partner's
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The first page (1-based) of every read of the text layer."""
+    reads: list[int] = []
+    real = signature_fields._candidate_lines
+
+    def spy(pdf: Path, first_page: int = 1) -> list:
+        reads.append(first_page)
+        return real(pdf, first_page)
+
+    monkeypatch.setattr(signature_fields, "_candidate_lines", spy)
+    return reads
+
+
+def test_lines_on_the_last_page_need_only_that_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pdf = _pdf(tmp_path / "a.pdf", 8, {7: ["__________ Ivan PETRENKO", "__________ Soren JENSEN"]})
+    reads = _reads(monkeypatch)
+    find_signature_lines(pdf, [MINISTER, PARTNER])
+    assert reads == [8]
+
+
+def test_a_block_that_begins_on_the_page_before_the_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pdf = _pdf(tmp_path / "d.pdf", 8, {6: ["__________ Ivan PETRENKO"], 7: ["__________ Soren JENSEN"]})
+    reads = _reads(monkeypatch)
+    spots = find_signature_lines(pdf, [MINISTER, PARTNER])
+    assert [(s.field, s.page) for s in spots] == [("ministry", 6), ("shareholder-1", 7)]
+    assert reads == [8, 6]  # the last page, then the last three; never the whole file
+
+
+def test_a_one_page_document_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pdf = _pdf(tmp_path / "e.pdf", 1, {0: ["__________ Ivan PETRENKO"]})
+    reads = _reads(monkeypatch)
+    assert [s.page for s in find_signature_lines(pdf, [MINISTER])] == [0]
+    assert reads == [1]
 
 
 def test_a_line_before_the_last_pages_is_found_in_the_whole_file(tmp_path: Path) -> None:
