@@ -59,6 +59,34 @@ def test_lang_goes_before_what_the_schema_puts_after_it() -> None:
     assert [etree.QName(el).localname for el in rpr] == ["sz", "lang", "eastAsianLayout"]
 
 
+def test_a_hostile_styles_part_reads_nothing_outside(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-SITE")
+    styles = (f'<?xml version="1.0"?><!DOCTYPE w:styles [<!ENTITY x SYSTEM "file://{secret}">'
+              f'<!ENTITY y "yyyyyyyyyy">]><w:styles xmlns:w="{W}"><w:style><w:name>&x;&y;</w:name></w:style></w:styles>').encode()
+    with pytest.raises(ValueError, match="document type declaration"):
+        with_default_language(styles, "uk-UA")
+
+
+def test_a_user_template_with_such_styles_is_refused_by_name(tmp_path: Path) -> None:
+    from dcity_docs.errors import TemplateProblem
+    from dcity_docs.layout.rendering import CompiledTemplate
+
+    good = tmp_path / "good.docx"
+    good.write_bytes(_blank())
+    hostile = tmp_path / "hostile.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(hostile, "w") as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/styles.xml":
+                data = data.replace(b"<w:styles ", b'<!DOCTYPE w:styles [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                                    b"<w:styles ", 1)
+            out.writestr(info, data)
+    template = CompiledTemplate(hostile, "digest", limited=True)
+    with pytest.raises(TemplateProblem, match=r"hostile\.docx \(word/styles\.xml\): refused"):
+        template.render({}, {"language": "uk-UA"})
+
+
 @pytest.mark.parametrize("mode", ["uk", "en", "bilingual"])
 def test_each_documents_default_language_is_its_own(mode: str) -> None:
     record = load_record(FIXTURE_DIR / "DC-2026-014.yaml")

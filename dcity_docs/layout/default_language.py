@@ -15,6 +15,8 @@ from lxml import etree
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _AFTER_LANG = ("eastAsianLayout", "specVanish", "oMath")  # what CT_RPr puts after w:lang
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+"""A user's template is anyone's file: no entity is expanded, nothing outside is read."""
 
 
 def _w(name: str) -> str:
@@ -35,8 +37,11 @@ def _child(parent: etree._Element, name: str, index: int | None = None) -> etree
 def with_default_language(styles: bytes, tag: str) -> bytes:
     """``styles`` (a ``word/styles.xml``) with ``tag`` (``uk-UA``) as the default language of
     text, creating ``w:docDefaults/w:rPrDefault/w:rPr/w:lang`` where a template lacks them; its
-    East Asian and complex-script languages are left as they are."""
-    root = etree.fromstring(styles)
+    East Asian and complex-script languages are left as they are. Raises ValueError for a part
+    with a document type declaration (Word never writes one; entities are how XML reaches out)."""
+    root = etree.fromstring(styles, _PARSER)
+    if root.getroottree().docinfo.doctype:
+        raise ValueError("a document type declaration (<!DOCTYPE ...>), which Word never writes")
     defaults = _child(root, "docDefaults", 0)
     rpr = _child(_child(defaults, "rPrDefault", 0), "rPr")
     lang = rpr.find(_w("lang"))

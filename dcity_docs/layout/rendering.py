@@ -285,8 +285,8 @@ class CompiledTemplate:
             assert part.data is not None
             try:
                 data = with_default_language(part.data, language)
-            except etree.XMLSyntaxError as exc:
-                raise TemplateProblem(f"{self.path} ({part.name}): not well-formed XML: {exc}") from None
+            except (etree.XMLSyntaxError, ValueError) as exc:
+                raise TemplateProblem(f"{self.path} ({part.name}): refused: {exc}") from None
             styled = (data, _Member.of(part.name, data))
             with self._styles_lock:
                 self._styles[language] = styled
