@@ -41,14 +41,14 @@ def test_lines_on_the_last_page(tmp_path: Path) -> None:
     assert spots[0].rect[1] > spots[1].rect[1]  # the Ministry's line is above the partner's
 
 
-def _reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The first page (1-based) of every read of the text layer."""
-    reads: list[int] = []
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int | None]]:
+    """The first and last page (1-based; None: to the end) of every read of the text layer."""
+    reads: list[tuple[int, int | None]] = []
     real = signature_fields._candidate_lines
 
-    def spy(pdf: Path, first_page: int = 1) -> list:
-        reads.append(first_page)
-        return real(pdf, first_page)
+    def spy(pdf: Path, first_page: int = 1, last_page: int | None = None) -> list:
+        reads.append((first_page, last_page))
+        return real(pdf, first_page, last_page)
 
     monkeypatch.setattr(signature_fields, "_candidate_lines", spy)
     return reads
@@ -58,7 +58,7 @@ def test_lines_on_the_last_page_need_only_that_page(tmp_path: Path, monkeypatch:
     pdf = _pdf(tmp_path / "a.pdf", 8, {7: ["__________ Ivan PETRENKO", "__________ Soren JENSEN"]})
     reads = _reads(monkeypatch)
     find_signature_lines(pdf, [MINISTER, PARTNER])
-    assert reads == [8]
+    assert reads == [(8, 8)]
 
 
 def test_a_block_that_begins_on_the_page_before_the_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -66,20 +66,23 @@ def test_a_block_that_begins_on_the_page_before_the_last(tmp_path: Path, monkeyp
     reads = _reads(monkeypatch)
     spots = find_signature_lines(pdf, [MINISTER, PARTNER])
     assert [(s.field, s.page) for s in spots] == [("ministry", 6), ("shareholder-1", 7)]
-    assert reads == [8, 6]  # the last page, then the last three; never the whole file
+    assert reads == [(8, 8), (6, 7)]  # the last page, then the two before it; never the whole file
 
 
 def test_a_one_page_document_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pdf = _pdf(tmp_path / "e.pdf", 1, {0: ["__________ Ivan PETRENKO"]})
     reads = _reads(monkeypatch)
     assert [s.page for s in find_signature_lines(pdf, [MINISTER])] == [0]
-    assert reads == [1]
+    assert reads == [(1, 1)]
 
 
-def test_a_line_before_the_last_pages_is_found_in_the_whole_file(tmp_path: Path) -> None:
+def test_a_line_before_the_last_pages_is_found_in_the_whole_file(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     pdf = _pdf(tmp_path / "b.pdf", 8, {1: ["__________ Ivan PETRENKO"], 7: ["__________ Soren JENSEN"]})
+    reads = _reads(monkeypatch)
     spots = find_signature_lines(pdf, [MINISTER, PARTNER])
     assert [(s.field, s.page) for s in spots] == [("ministry", 1), ("shareholder-1", 7)]
+    assert reads == [(8, 8), (6, 7), (1, 5)]  # every page read once
 
 
 def test_a_line_that_is_nowhere(tmp_path: Path) -> None:

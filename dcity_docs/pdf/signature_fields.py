@@ -129,7 +129,6 @@ def _key(text: str) -> str:
 @dataclass
 class _Line:
     page: int
-    order: int
     box: tuple[float, float, float, float]  # underscores: xMin, yMin, xMax, yMax (top-down)
     after: str  # what follows the underscores (and the next line of the block)
     above: float | None  # bottom of the nearest text above the underscores, top-down
@@ -137,13 +136,14 @@ class _Line:
     used: bool = False
 
 
-def _pdftotext(pdf: Path, first_page: int = 1) -> bytes:
+def _pdftotext(pdf: Path, first_page: int = 1, last_page: int | None = None) -> bytes:
     tool = shutil.which("pdftotext")
     if tool is None:
         raise EnvironmentProblem("signature fields need poppler's pdftotext to find the signature lines: "
                                  "apt-get install -y poppler-utils (or turn them off: --no-signature-fields)")
     try:
-        done = subprocess.run([tool, "-bbox-layout", "-enc", "UTF-8", "-f", str(first_page), str(pdf), "-"],
+        last = [] if last_page is None else ["-l", str(last_page)]
+        done = subprocess.run([tool, "-bbox-layout", "-enc", "UTF-8", "-f", str(first_page), *last, str(pdf), "-"],
                               capture_output=True, timeout=120, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ConversionError(f"{pdf}: cannot read the text positions: {exc}") from exc
@@ -157,9 +157,11 @@ def _box(element: etree._Element) -> tuple[float, float, float, float]:
     return tuple(float(element.get(k, 0)) for k in ("xMin", "yMin", "xMax", "yMax"))  # type: ignore[return-value]
 
 
-def _candidate_lines(pdf: Path, first_page: int = 1) -> list[_Line]:
-    """Every text line from page ``first_page`` (1-based) on that starts with a run of underscores."""
-    root = etree.fromstring(_pdftotext(pdf, first_page), parser=etree.XMLParser(recover=True, huge_tree=True))
+def _candidate_lines(pdf: Path, first_page: int = 1, last_page: int | None = None) -> list[_Line]:
+    """Every text line of pages ``first_page`` to ``last_page`` (1-based; None: to the end) that
+    starts with a run of underscores, in reading order."""
+    root = etree.fromstring(_pdftotext(pdf, first_page, last_page),
+                            parser=etree.XMLParser(recover=True, huge_tree=True))
     found: list[_Line] = []
     for number, page in enumerate(root.iter("{*}page"), start=first_page - 1):
         height = float(page.get("height", 0))
@@ -178,7 +180,7 @@ def _candidate_lines(pdf: Path, first_page: int = 1) -> list[_Line]:
             for nxt in following:
                 rest += [w.text or "" for w in nxt.iterchildren("{*}word")]
             above = [b[3] for b in boxes if b[3] <= box[1] + 0.5 and b[0] < box[2] and b[2] > box[0]]
-            found.append(_Line(number, len(found), box, " ".join(rest), max(above) if above else None, height))
+            found.append(_Line(number, box, " ".join(rest), max(above) if above else None, height))
     return found
 
 
@@ -219,7 +221,8 @@ def find_signature_lines(pdf: Path, people: Sequence[Signer], *, strict: bool = 
                          pages: int | None = None) -> list[SignatureLine]:
     """Where each signer's field goes: the first line not yet taken whose name is theirs (the
     first of their ``lines`` that the file prints anywhere), in reading order, looked for in the
-    last page, the last three (:data:`_TAILS`) and, if not every signer is there, the whole file. A signer
+    last page, the last three (:data:`_TAILS`) and, if not every signer is there, the whole file
+    (each page read once: a wider look reads only the pages before those already read). A signer
     whose line is nowhere (a template that does not print it) is an error, or with ``strict``
     false gets no field; never a field at a guessed place. ``pages``: the file's page count, when
     the caller has it open (a tagged PDF of a long agreement takes a tenth of a second to open)."""
@@ -227,9 +230,13 @@ def find_signature_lines(pdf: Path, people: Sequence[Signer], *, strict: bool = 
         return []
     pdf = Path(pdf)
     count = _page_count(pdf) if pages is None else pages
+    candidates: list[_Line] = []
     placed: list[tuple[Signer, _Line | None]] = []
+    read_from = count + 1  # the first page read so far: each wider read takes only the pages before it
     for first in [count - tail + 1 for tail in _TAILS if tail < count] + [1]:
-        placed = _placed(_candidate_lines(pdf, first), people)
+        candidates = _candidate_lines(pdf, first, read_from - 1) + candidates
+        read_from = first
+        placed = _placed(candidates, people)
         if all(line is not None for _, line in placed):
             break
     out = []
