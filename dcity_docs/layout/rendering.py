@@ -260,9 +260,8 @@ class CompiledTemplate:
         if edit is not None:
             filled = {name: edit(name, data) for name, data in filled.items()}
         language = properties.get("language")
-        members = [self._styled(part, language)[1] if part.name == _STYLES and language
-                   else part.member if part.member is not None else _Member.of(part.name, filled[part.name])
-                   for part in self.parts]
+        members = [self._fixed(part, language)[1] if part.template is None
+                   else _Member.of(part.name, filled[part.name]) for part in self.parts]
         members.append(_Member.of("docProps/core.xml", core_properties_xml(properties)))
         return zip_members(members)
 
@@ -270,19 +269,22 @@ class CompiledTemplate:
         """Every part's final bytes, in archive order (for :func:`zip_parts` and the benchmarks)."""
         filled = self._filled_parts(context)
         language = properties.get("language")
-        parts = [(p.name, self._styled(p, language)[0] if p.name == _STYLES and language
-                  else p.data if p.template is None else filled[p.name]) for p in self.parts]
+        parts = [(p.name, self._fixed(p, language)[0] if p.template is None else filled[p.name])
+                 for p in self.parts]
         return [(name, data or b"") for name, data in parts] + [
             ("docProps/core.xml", core_properties_xml(properties))
         ]
 
-    def _styled(self, part: _Part, language: str) -> tuple[bytes, _Member]:
-        """The styles part with ``language`` (the document's, from its properties) as the default
+    def _fixed(self, part: _Part, language: str | None) -> tuple[bytes, _Member]:
+        """A part the template does not fill in, as bytes and deflated: as compiled, except the
+        styles part, which gets ``language`` (the document's, from its properties) as the default
         language of its text (:mod:`default_language`), made once per language."""
+        assert part.data is not None and part.member is not None
+        if part.name != _STYLES or not language:
+            return part.data, part.member
         with self._styles_lock:
             styled = self._styles.get(language)
         if styled is None:
-            assert part.data is not None
             try:
                 data = with_default_language(part.data, language)
             except (etree.XMLSyntaxError, ValueError) as exc:
