@@ -267,3 +267,27 @@ def test_bad_terms_render_nothing_and_are_reported_all_at_once(tmp_path: Path) -
                           ("terms.lock_up_yeras", "lock_up_yeras")):
         assert f"rec.yaml:{line_of(text, needle)}: {field}:" in output, (field, output)
     assert not out.exists() or not any(p.suffix == ".docx" for p in out.rglob("*")), list(out.rglob("*"))
+
+
+def test_a_programme_file_is_parsed_once_until_its_bytes_change(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch's workers validate every record against the programme: it is read each time, but
+    parsed only when its bytes are new, and a changed file is never served from the cache."""
+    from dcity_docs.record import loading
+
+    parsed: list[str] = []
+    real = loading.parse_text
+
+    def counting(text: str, file: str):  # type: ignore[no-untyped-def]
+        parsed.append(file)
+        return real(text, file)
+
+    monkeypatch.setattr(loading, "parse_text", counting)
+    path = write(tmp_path / "programme.yaml", PROGRAMME_TEXT.replace("Rustem Umerov", "Denys Shmyhal"))
+    first = load_programme(path)
+    assert load_programme(path) is first
+    assert parsed == [str(path)]
+    write(path, PROGRAMME_TEXT.replace("Rustem Umerov", "Yulia Svyrydenko"))
+    assert load_programme(path).ministry.signatory.name.en == "Yulia Svyrydenko"
+    assert first.ministry.signatory.name.en == "Denys Shmyhal"
+    assert parsed == [str(path), str(path)]

@@ -321,6 +321,15 @@ def _no_duplicate_json_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def read_source(path: Path) -> Source:
     """Read one record file: a regular file only (a FIFO would wait forever), of bounded size."""
+    raw = read_bytes(path)
+    file = str(path)
+    source = parse_text(decode(raw, file), file)
+    source.raw = raw
+    return source
+
+
+def read_bytes(path: Path) -> bytes:
+    """A record (or programme) file's bytes, as :func:`read_source` reads them before parsing."""
     file = str(path)
     size = regular_size(path)
     if size > MAX_RECORD_BYTES:
@@ -332,9 +341,7 @@ def read_source(path: Path) -> Source:
         raise _one(file, None, f"cannot read: {exc.strerror}") from None
     if len(raw) > MAX_RECORD_BYTES:
         raise _one(file, None, f"file is over {MAX_RECORD_BYTES:,} bytes, the most a record may be")
-    source = parse_text(decode(raw, file), file)
-    source.raw = raw
-    return source
+    return raw
 
 
 _MESSAGES = {
@@ -505,13 +512,19 @@ def load_programme(path: Path | str | None = None) -> Programme:
 
 
 def load_programme_and_bytes(path: Path | str | None = None) -> tuple[Programme, bytes]:
-    """The programme and the bytes it was read from (a pack's ``inputs_sha256`` covers them)."""
+    """The programme and the bytes it was read from (a pack's ``inputs_sha256`` covers them).
+
+    The file is read every time (it may have changed), but parsed and validated only when its
+    bytes are new: a batch's worker validates every record against it (parsing it again cost as
+    much as parsing the record)."""
     path = Path(path) if path is not None else bundled_programme_file()
-    source = read_source(path)
-    key = (str(path), source.raw)
+    raw = read_bytes(path)
+    key = (str(path), raw)
     if key not in _PROGRAMMES:
+        source = parse_text(decode(raw, str(path)), str(path))
+        source.raw = raw
         _PROGRAMMES[key] = validate_programme(source)
-    return _PROGRAMMES[key], source.raw
+    return _PROGRAMMES[key], raw
 
 
 def bundled_programme() -> Programme:
