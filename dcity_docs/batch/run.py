@@ -10,9 +10,10 @@ the portfolio register (:mod:`reports`). How:
   ``jobs`` worker processes finishes the packs of window k-1 and drafts window k+1; at most three
   windows are in flight. Only the first drafting and the last finishing are not overlapped, so
   windows are small: about one call per LibreOffice process (:data:`RECORDS_PER_WORKER`).
-  With a pool, the first record is drafted in this process before the workers are forked: they
-  start with what its drafting loaded and cached (the hyphenation of the wording, the
-  dictionaries, the validators) instead of each paying for it while LibreOffice waits.
+  With a pool, the first window is the first record alone, drafted in this process before the
+  workers are forked: they start with what its drafting loaded and cached (the hyphenation of
+  the wording, the dictionaries, the validators) instead of each paying for it while LibreOffice
+  waits, and its documents convert while they draft the next window.
   DOCX only: windows of ``2 * jobs`` records.
 * Once every record has been read, the portfolio register is drawn in the pool while the last
   windows convert; at the end only the batch report is left to make (and the register again if a
@@ -58,7 +59,6 @@ from dcity_docs.batch.work import (
     warm,
     worker_init,
 )
-from dcity_docs.conversion.base import Converter
 from dcity_docs.conversion.soffice import BATCH_SIZE
 from dcity_docs.errors import ConversionError, DcityError, InputError, OutputError
 from dcity_docs.files import replace_into, staging_folder
@@ -123,7 +123,6 @@ class _Batch:
         self.reports = reports  # whether the portfolio register will be made
         self.early_portfolio: tuple[list[VentureSummary], Future[Report]] | None = None
         self.reached = False  # the converter was made ready (Converter.reach), to be closed
-        self.forked = False  # the pool was given work (its workers exist)
         self.reaching: threading.Thread | None = None  # the thread that does it, when it may wait
 
     @property
@@ -140,7 +139,7 @@ class _Batch:
         """Records per window (see the module docstring and :data:`RECORDS_PER_WORKER`)."""
         if not self.pdf:
             return itertools.repeat(2 * self.jobs)
-        first = max(1, self.jobs * BATCH_SIZE // DOCUMENTS_PER_RECORD)
+        first = 1 if self.first_here else max(1, self.jobs * BATCH_SIZE // DOCUMENTS_PER_RECORD)
         return itertools.chain([first], itertools.repeat(self.jobs * RECORDS_PER_WORKER))
 
     def _record(self, index: int, result: RecordResult) -> None:
@@ -185,18 +184,18 @@ class _Batch:
             if converter is not None and not converter.reach_waits:
                 self.reached = True  # LibreOffice starts while the first window is drafted
                 converter.reach(workers=self.jobs)
-            self._reach_soon(converter)
-            first = next(sizes)
-            if self.first_here:
-                self._submit_prepare(items, 1, here=True)
-                first -= 1
-            self._submit_prepare(items, first)  # the pool's workers are forked here
-            self._reach_soon(converter)
+            # The workers are forked by the first call that gives the pool work, before any thread.
+            self._submit_prepare(items, next(sizes), here=self.first_here)
             converted: list[Converted] = []
             while self.preparing:
                 prepared = self._collect_prepared()
                 self._submit_prepare(items, next(sizes))
-                self._reach_soon(converter)
+                if converter is not None and not self.reached:
+                    # The servers are reached while the first windows are read and drafted, not after.
+                    self.reached = True
+                    self.reaching = threading.Thread(target=converter.reach, name="dcity-reach",
+                                                     kwargs={"workers": self.jobs}, daemon=True)
+                    self.reaching.start()
                 finishing = self._submit_finish(converted)
                 if not self.preparing:  # every record read: the register's ventures are known
                     self._foresee_portfolio(prepared + [p for p, _ in converted])
@@ -213,17 +212,6 @@ class _Batch:
         for item in itertools.islice(items, size):
             self.preparing.append((self.taken, pool.submit(prepare, item, self.settings)))
             self.taken += 1
-            self.forked = self.forked or not here  # the first call with work forks the workers
-
-    def _reach_soon(self, converter: Converter | None) -> None:
-        """Reach the servers in a thread while the first windows are drafted, not after; never
-        before the pool's workers are forked (a fork copies no thread but any lock it holds)."""
-        if converter is None or self.reached or not (self.forked or self.jobs == 1):
-            return
-        self.reached = True
-        self.reaching = threading.Thread(target=converter.reach, name="dcity-reach",
-                                         kwargs={"workers": self.jobs}, daemon=True)
-        self.reaching.start()
 
     def _collect_prepared(self) -> list[Prepared]:
         """The window's outcomes in input order: ids claimed, failures and skips recorded."""
