@@ -222,10 +222,7 @@ def test_documents_of_many_records_go_to_libreoffice_together(tmp_path: Path, fa
     assert result.exit_code == 0, result.output + result.stderr
     calls = [line.split() for line in fake_soffice.read_text(encoding="utf-8").splitlines()]
     pack_calls = [c for c in calls if not c[0].startswith(("batch-report", "portfolio-register"))]
-    # Two LibreOffice workers, one call each: for the first pack alone (drafted while the pool's
-    # workers start), then for the other two together.
-    assert len(pack_calls) == 4
-    assert {name[:11] for c in pack_calls[:2] for name in c} == {IDS[0]}
+    assert len(pack_calls) == 2  # two LibreOffice workers, one call each, for all three packs
     assert all(len(c) <= 25 for c in calls)
     assert any(len({name[:11] for name in c}) > 1 for c in pack_calls), pack_calls
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
@@ -292,7 +289,8 @@ def wait_for(condition: Callable[[], bool], seconds: float = 30) -> bool:
 def test_while_a_window_converts_the_pool_finishes_the_one_before_and_drafts_the_next(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(batch_module, "RECORDS_PER_WORKER", 2)  # -j 2: windows of 1, 4, 4, 3 records
+    monkeypatch.setattr(batch_module, "RECORDS_PER_WORKER", 2)  # -j 2: windows of 5, 4, 3 records
+    monkeypatch.setattr(batch_module, "DOCUMENTS_PER_RECORD", 10)  # the first window: 2 * 25 // 10
     records = tmp_path / "records"
     ids = [f"DC-2028-{i:03d}" for i in range(12)]
     for i, record_id in enumerate(ids):
@@ -301,69 +299,21 @@ def test_while_a_window_converts_the_pool_finishes_the_one_before_and_drafts_the
     seen: dict[str, bool] = {}
 
     def during(call: int, files: Sequence[Path]) -> None:
-        if call == 3:  # bounded waits: a batch that does one thing at a time never gets there
-            before = record_ids(converter.calls[1])
-            seen["window 2 in place"] = wait_for(lambda: all((out / i / "manifest.json").is_file() for i in before))
-            later = set(ids) - record_ids(converter.calls[0]) - before - record_ids(files)
-            seen["window 4 drafted"] = wait_for(lambda: bool(drafting(out) & later))
+        if call == 2:  # bounded waits: a batch that does one thing at a time never gets there
+            first = record_ids(converter.calls[0])
+            seen["window 1 in place"] = wait_for(lambda: all((out / i / "manifest.json").is_file() for i in first))
+            later = set(ids) - first - record_ids(files)
+            seen["window 3 drafted"] = wait_for(lambda: bool(drafting(out) & later))
 
     converter = BlankConverter(during)
     result = run_batch([records], out, OutputOptions(formats=("pdf",), converter=converter), jobs=2, reports=False)
 
-    assert seen == {"window 2 in place": True, "window 4 drafted": True}
-    assert [sorted(record_ids(c)) for c in converter.calls] == [ids[:1], ids[1:5], ids[5:9], ids[9:]]
+    assert seen == {"window 1 in place": True, "window 3 drafted": True}
+    assert [sorted(record_ids(c)) for c in converter.calls] == [ids[:5], ids[5:9], ids[9:]]
     assert [(r.id, r.status) for r in result.results] == [(i, "made") for i in ids]
     for record_id in ids:
         pack_is_whole(out / record_id)
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [".dcity-batch.lock"]
-
-
-def _hyphenation_caches(module: object) -> list:  # type: ignore[type-arg]
-    return [f for f in vars(module).values() if callable(getattr(f, "cache_info", None))]
-
-
-def _prepare_noting_who(item, settings):  # type: ignore[no-untyped-def]
-    """batch.work.prepare, noting which process drafted the record and whether the wording's
-    hyphenation was cached there already (module level: the pool's workers are given it by name)."""
-    from dcity_docs.batch.work import prepare
-    from dcity_docs.language import hyphenation
-
-    warm = sum(cache.cache_info().currsize for cache in _hyphenation_caches(hyphenation))
-    outcome = prepare(item, settings)
-    with open(os.environ["DCITY_TEST_DRAFTED"], "a", encoding="utf-8") as log:
-        log.write(f"{outcome.origin.rsplit('/', 1)[-1]} {os.getpid()} {warm}\n")
-    return outcome
-
-
-def test_the_first_record_is_drafted_here_and_the_workers_start_with_its_caches(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """With a pool, the first record is drafted in the batch's own process before the workers are
-    forked, and converted alone: the workers begin with the wording's hyphenation cached."""
-    from dcity_docs.language import hyphenation
-
-    for cache in _hyphenation_caches(hyphenation):  # as in a new process
-        cache.cache_clear()
-    log = tmp_path / "drafted.txt"
-    monkeypatch.setenv("DCITY_TEST_DRAFTED", str(log))
-    monkeypatch.setattr(batch_module, "prepare", _prepare_noting_who)
-    monkeypatch.setattr(batch_module, "RECORDS_PER_WORKER", 2)  # -j 2: windows of 1 and 4 records
-    records = tmp_path / "records"
-    ids = [f"DC-2032-{i:03d}" for i in range(5)]
-    for i, record_id in enumerate(ids):
-        copy_record(records, IDS[i % 3], record_id)
-    converter = BlankConverter(lambda call, files: None)
-    result = run_batch([records], tmp_path / "out", OutputOptions(formats=("pdf",), converter=converter), jobs=2,
-                       reports=False)
-
-    assert [r.status for r in result.results] == ["made"] * 5
-    assert [sorted(record_ids(c)) for c in converter.calls] == [ids[:1], ids[1:5]]
-    drafted = {name.removesuffix(".yaml"): (int(pid), int(warm))
-               for name, pid, warm in (line.split() for line in log.read_text().splitlines())}
-    assert drafted[ids[0]] == (os.getpid(), 0)  # here, cold
-    workers = {pid for pid, _ in (drafted[i] for i in ids[1:])}
-    assert os.getpid() not in workers and 1 <= len(workers) <= 2
-    assert all(warm > 100 for _, warm in (drafted[i] for i in ids[1:]))  # forked with the cache
 
 
 @pytest.mark.parametrize("late_failure", [False, True], ids=["all-made", "a-pack-fails-after-the-last-read"])
@@ -411,24 +361,23 @@ def test_a_batch_stopped_while_converting_aborts_the_window_drafted_ahead_too(
     """Window 1 converting, window 2 drafted: the batch removes both windows' hidden pack folders
     itself (the sweep of leftovers, which would hide a job it lost track of, is turned off)."""
     monkeypatch.setattr(batch_module, "remove_leftovers", lambda out_dir: 0)
-    monkeypatch.setattr(batch_module, "RECORDS_PER_WORKER", 4)  # the layout below
-    monkeypatch.setattr(batch_module, "DOCUMENTS_PER_RECORD", 10)  # -j 1: a first window of 25 // 10
+    monkeypatch.setattr(batch_module, "RECORDS_PER_WORKER", 7)  # the layout below
+    monkeypatch.setattr(batch_module, "DOCUMENTS_PER_RECORD", 10)  # first windows: 25 * jobs // 10
     records = tmp_path / "records"
-    for i in range(9):  # windows of 1 and 8 records with -j 2, of 2 and 4 (and 3) with -j 1
+    for i in range(9):  # windows of 5 and 4 records with -j 2, of 2 and 7 with -j 1
         copy_record(records, IDS[i % 3], f"DC-2029-{i:03d}")
     out = tmp_path / "out"
     drafted: list[int] = []
-    both_windows = 9 if jobs == 2 else 6
 
     def during(call: int, files: Sequence[Path]) -> None:
-        wait_for(lambda: len(drafting(out)) == both_windows)
+        wait_for(lambda: len(drafting(out)) == 9)
         drafted.append(len(drafting(out)))
         raise fault("stopped")
 
     with pytest.raises(fault):
         run_batch([records], out, OutputOptions(formats=("pdf",), converter=BlankConverter(during)), jobs=jobs,
                   reports=False)
-    assert drafted == [both_windows]
+    assert drafted == [9]
     assert [p.name for p in out.iterdir()] == [".dcity-batch.lock"]
 
 
@@ -436,7 +385,7 @@ def test_a_worker_process_killed_mid_batch_is_a_clear_error_and_leaves_nothing(t
     import multiprocessing
 
     records = tmp_path / "records"
-    for i in range(9):  # -j 2: windows of 1, 4 and 4 records
+    for i in range(9):  # -j 2: windows of 5 and 4 records
         copy_record(records, IDS[i % 3], f"DC-2031-{i:03d}")
     out = tmp_path / "out"
 

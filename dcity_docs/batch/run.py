@@ -10,10 +10,6 @@ the portfolio register (:mod:`reports`). How:
   ``jobs`` worker processes finishes the packs of window k-1 and drafts window k+1; at most three
   windows are in flight. Only the first drafting and the last finishing are not overlapped, so
   windows are small: about one call per LibreOffice process (:data:`RECORDS_PER_WORKER`).
-  With a pool, the first window is the first record alone, drafted in this process before the
-  workers are forked: they start with what its drafting loaded and cached (the hyphenation of
-  the wording, the dictionaries, the validators) instead of each paying for it while LibreOffice
-  waits, and its documents convert while they draft the next window.
   DOCX only: windows of ``2 * jobs`` records.
 * Once every record has been read, the portfolio register is drawn in the pool while the last
   windows convert; at the end only the batch report is left to make (and the register again if a
@@ -122,24 +118,17 @@ class _Batch:
         self.pool: Executor = Inline()
         self.reports = reports  # whether the portfolio register will be made
         self.early_portfolio: tuple[list[VentureSummary], Future[Report]] | None = None
-        self.reached = False  # the converter was made ready (Converter.reach), to be closed
-        self.reaching: threading.Thread | None = None  # the thread that does it, when it may wait
+        self.reaching: threading.Thread | None = None  # the converter made ready (Converter.reach)
 
     @property
     def pdf(self) -> bool:
         return self.options.pdf
 
-    @property
-    def first_here(self) -> bool:
-        """Whether the first record is drafted in this process, before the pool's workers are
-        forked (see the module docstring)."""
-        return self.pdf and self.jobs > 1
-
     def window_sizes(self) -> Iterator[int]:
         """Records per window (see the module docstring and :data:`RECORDS_PER_WORKER`)."""
         if not self.pdf:
             return itertools.repeat(2 * self.jobs)
-        first = 1 if self.first_here else max(1, self.jobs * BATCH_SIZE // DOCUMENTS_PER_RECORD)
+        first = max(1, self.jobs * BATCH_SIZE // DOCUMENTS_PER_RECORD)
         return itertools.chain([first], itertools.repeat(self.jobs * RECORDS_PER_WORKER))
 
     def _record(self, index: int, result: RecordResult) -> None:
@@ -179,23 +168,18 @@ class _Batch:
         """The pipeline: while window k converts here, the pool finishes k-1 and drafts k+1."""
         items = iter_inputs(inputs)
         sizes = self.window_sizes()
-        converter = self.options.converter if self.pdf else None
         try:
-            if converter is not None and not converter.reach_waits:
-                self.reached = True  # LibreOffice starts while the first window is drafted
-                converter.reach(workers=self.jobs)
-            # The workers are forked by the first call that gives the pool work, before any thread.
-            self._submit_prepare(items, next(sizes), here=self.first_here)
+            self._submit_prepare(items, next(sizes))  # the workers are forked here, before any thread
+            if self.pdf and self.options.converter is not None:
+                # The servers are reached (or LibreOffice started) while the first window is read
+                # and drafted, not after.
+                self.reaching = threading.Thread(target=self.options.converter.reach, name="dcity-reach",
+                                                 kwargs={"workers": self.jobs}, daemon=True)
+                self.reaching.start()
             converted: list[Converted] = []
             while self.preparing:
                 prepared = self._collect_prepared()
                 self._submit_prepare(items, next(sizes))
-                if converter is not None and not self.reached:
-                    # The servers are reached while the first windows are read and drafted, not after.
-                    self.reached = True
-                    self.reaching = threading.Thread(target=converter.reach, name="dcity-reach",
-                                                     kwargs={"workers": self.jobs}, daemon=True)
-                    self.reaching.start()
                 finishing = self._submit_finish(converted)
                 if not self.preparing:  # every record read: the register's ventures are known
                     self._foresee_portfolio(prepared + [p for p, _ in converted])
@@ -206,11 +190,9 @@ class _Batch:
             raise DcityError("a worker process died unexpectedly (out of memory?); run the same command "
                              "again: the packs already made are kept and skipped") from None
 
-    def _submit_prepare(self, items: Iterator[Input], size: int, here: bool = False) -> None:
-        """Give the next ``size`` inputs to the pool to validate and draft (``here``: in this process)."""
-        pool = Inline() if here else self.pool
+    def _submit_prepare(self, items: Iterator[Input], size: int) -> None:
         for item in itertools.islice(items, size):
-            self.preparing.append((self.taken, pool.submit(prepare, item, self.settings)))
+            self.preparing.append((self.taken, self.pool.submit(prepare, item, self.settings)))
             self.taken += 1
 
     def _collect_prepared(self) -> list[Prepared]:
@@ -305,7 +287,6 @@ class _Batch:
         self.pool.shutdown(wait=True, cancel_futures=True)
         if self.reaching is not None:
             self.reaching.join()  # then nothing it started is left behind
-        if self.reached:
             assert self.options.converter is not None
             self.options.converter.close()
         for _, future in self.preparing:

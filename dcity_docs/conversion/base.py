@@ -132,11 +132,6 @@ class Converter:
     def check(self) -> None:
         """Raise :class:`EnvironmentProblem` early (before any folder is made) if it cannot work."""
 
-    #: Whether :meth:`reach` may wait on an answer (a server's): a batch then reaches in a thread
-    #: of its own. False: it only starts processes and returns at once, so it is called before
-    #: anything else (LibreOffice starts while the first record is drafted).
-    reach_waits: bool = True
-
     def sends_in_clear(self) -> bool:
         """Whether a document may travel unencrypted to another host (then a restricted one is
         refused before anything is sent). LibreOffice on this machine: never."""

@@ -126,8 +126,6 @@ class SofficeConverter(Converter):
     legal officer's ``render -f pdf`` spends LibreOffice's start-up while it drafts); each is
     used for one conversion, and :meth:`close` stops those never used."""
 
-    reach_waits = False  # it starts LibreOffice (Popen) and returns
-
     def __init__(self) -> None:
         self._early: list[_Worker] = []
 
