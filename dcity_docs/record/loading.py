@@ -321,8 +321,11 @@ def _no_duplicate_json_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def read_source(path: Path) -> Source:
     """Read one record file: a regular file only (a FIFO would wait forever), of bounded size."""
-    raw = read_bytes(path)
-    file = str(path)
+    return parse_bytes(read_bytes(path), str(path))
+
+
+def parse_bytes(raw: bytes, file: str) -> Source:
+    """Decode and parse a file's bytes (:func:`parse_text`); the source keeps them (``raw``)."""
     source = parse_text(decode(raw, file), file)
     source.raw = raw
     return source
@@ -521,9 +524,7 @@ def load_programme_and_bytes(path: Path | str | None = None) -> tuple[Programme,
     raw = read_bytes(path)
     key = (str(path), raw)
     if key not in _PROGRAMMES:
-        source = parse_text(decode(raw, str(path)), str(path))
-        source.raw = raw
-        _PROGRAMMES[key] = validate_programme(source)
+        _PROGRAMMES[key] = validate_programme(parse_bytes(raw, str(path)))
     return _PROGRAMMES[key], raw
 
 
