@@ -49,9 +49,9 @@ def servers() -> Iterator[LocalUnoservers]:
 
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """Six real agreements (Cyrillic throughout), one with a Cyrillic file name: the memoranda and
-    the bilingual shareholders' agreements (four and five pages: the bilingual JV agreements, of
-    twenty, would only make the module slower)."""
+    """Six real agreements (Cyrillic throughout), one with a Cyrillic file name: the memoranda
+    (three pages) and the bilingual shareholders' agreements (four and five): the bilingual JV
+    agreements, of twenty to twenty-two, would only make the module slower."""
     folder = tmp_path_factory.mktemp("docx")
     out = []
     for stem in ("DC-2026-014", "DC-2026-021", "DC-2026-030"):
